@@ -1,0 +1,2 @@
+/** The auraxium command line. */
+package dev.auraxium.cli;

@@ -1,0 +1,41 @@
+package dev.auraxium.event;
+
+import java.time.Instant;
+
+/**
+ * A game event pushed by the ESS: the {@code payload} of a {@code serviceMessage}.
+ *
+ * <p>There is one immutable record per event the live service sends, and {@link UnknownEvent} for
+ * any other {@code event_name}, so that an event type added tomorrow still reaches the triggers
+ * that name it by its wire name.
+ *
+ * <h2>Fields that old payloads lack: the one rule</h2>
+ * <ul>
+ *   <li>{@code event_name}, {@code timestamp} and {@code world_id} are required; a payload without
+ *       them is a decode error, never an event.</li>
+ *   <li>A field that real payloads are known to lack in some period of the service's history (the
+ *       team ids before 2022, {@code is_critical}, Death's {@code vehicle_id}, MetagameEvent's
+ *       {@code zone_id} and {@code metagame_event_state_name}, ContinentLock's
+ *       {@code event_type}, FacilityControl's {@code outfit_id}) is an {@code OptionalInt},
+ *       {@code OptionalLong} or {@code Optional}, empty when the payload lacks it.</li>
+ *   <li>Any other field that a payload lacks reads as the ESS's own "none" value: {@code 0} for
+ *       numbers and ids, {@code false} for flags, {@code ""} for text. The ESS itself writes
+ *       {@code "0"} for "no outfit", "no attacker", "on foot".</li>
+ * </ul>
+ *
+ * <p>Wire values are strings ({@code "123"}, {@code "0"}/{@code "1"}, {@code "25.000000"}); the
+ * decoder also accepts JSON numbers and booleans. Java names are the camelCase of the wire names.
+ *
+ * <p>All implementations are immutable and safe to share between threads.
+ */
+public sealed interface Event permits CharacterEvent, WorldEvent, ZoneEvent, UnknownEvent {
+
+    /** @return the wire name, the payload's {@code event_name}, e.g. {@code "Death"} */
+    String eventName();
+
+    /** @return when the game server produced the event (the payload's Unix-seconds {@code timestamp}) */
+    Instant timestamp();
+
+    /** @return the world (server) id, e.g. 1 Connery, 10 Miller, 13 Cobalt, 17 Emerald, 40 SolTech */
+    int worldId();
+}

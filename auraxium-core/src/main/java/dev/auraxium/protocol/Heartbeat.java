@@ -1,0 +1,32 @@
+package dev.auraxium.protocol;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Sent every 30 seconds: which world endpoints are online. The key set differs between backend
+ * nodes (one kept reporting the closed world Briggs), so nothing may assume it.
+ *
+ * @param online endpoint name ({@code EventServerEndpoint_Connery_1}) to online flag, in frame
+ *     order; unmodifiable
+ * @param timestamp the server's clock (added in 2023); empty in older heartbeats
+ */
+public record Heartbeat(Map<String, Boolean> online, Optional<Instant> timestamp) implements ServerMessage {
+    public Heartbeat {
+        online = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(online, "online")));
+        Objects.requireNonNull(timestamp, "timestamp");
+    }
+
+    /**
+     * @return world id to online flag, for every endpoint whose name ends in a world id
+     */
+    public Map<Integer, Boolean> worlds() {
+        Map<Integer, Boolean> out = new LinkedHashMap<>();
+        online.forEach((k, v) -> Endpoints.worldId(k).ifPresent(id -> out.put(id, v)));
+        return Collections.unmodifiableMap(out);
+    }
+}

@@ -1,0 +1,15 @@
+package dev.auraxium.protocol;
+
+import java.util.Objects;
+
+/**
+ * A JSON object frame of no known shape: echo replies (the server sends an echo payload back
+ * unwrapped) and whatever the service adds tomorrow. Kept as compact JSON so nothing is lost.
+ *
+ * @param json the whole frame as compact JSON
+ */
+public record RawMessage(String json) implements ServerMessage {
+    public RawMessage {
+        Objects.requireNonNull(json, "json");
+    }
+}

@@ -1,0 +1,16 @@
+package dev.auraxium.protocol;
+
+import dev.auraxium.event.Event;
+import java.util.Objects;
+
+/**
+ * A game event: {@code {"payload":{...},"service":"event","type":"serviceMessage"}} whose payload
+ * has an {@code event_name}.
+ *
+ * @param event the decoded payload
+ */
+public record ServiceMessage(Event event) implements ServerMessage {
+    public ServiceMessage {
+        Objects.requireNonNull(event, "event");
+    }
+}

@@ -1,0 +1,15 @@
+/**
+ * auraxium core: typed ESS events, triggers, the {@code EventClient}, the ESS codec and the
+ * transport SPI. Contains no network code; a transport such as {@code auraxium-transport-jdk} is
+ * found with {@link java.util.ServiceLoader}.
+ */
+module dev.auraxium.core {
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.auraxium.event;
+    exports dev.auraxium.protocol;
+    exports dev.auraxium.transport;
+
+    uses dev.auraxium.transport.TransportProvider;
+}

@@ -1,0 +1,7 @@
+/** The auraxium transport on {@code java.net.http.WebSocket}. */
+module dev.auraxium.transport.jdk {
+    requires dev.auraxium.core;
+    requires java.net.http;
+
+    //     exports dev.auraxium.transport.jdk; (added with the first class)
+}
