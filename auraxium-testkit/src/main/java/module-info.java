@@ -1,7 +1,9 @@
 /** The auraxium test kit: a fake ESS server, recordings, replay, fault injection and JUnit 5 glue. */
 module dev.auraxium.testkit {
     requires transitive dev.auraxium.core;
+    requires com.fasterxml.jackson.databind;
     requires static org.junit.jupiter.api;
 
-    //     exports dev.auraxium.testkit; (added with the first class)
+    exports dev.auraxium.testkit;
+    exports dev.auraxium.testkit.junit;
 }
