@@ -41,7 +41,7 @@ class SyntheticStreamTest {
     void everyFrameDecodesIntoTheTypedEventItNames() throws Exception {
         SyntheticStream s = SyntheticStream.builder().seed(7).eventsPerSecond(200).build();
         Set<String> seen = new java.util.HashSet<>();
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             String frame = s.next();
             JsonNode node = JSON.readTree(frame);
             assertEquals(List.of("payload", "service", "type"), fieldNames(node), frame);
@@ -61,12 +61,12 @@ class SyntheticStreamTest {
             }
             seen.add(e.eventName());
         }
-        assertEquals(SyntheticStream.defaultMix().keySet(), seen, "every event kind of the mix appears in 20,000 frames");
+        assertEquals(SyntheticStream.defaultMix().keySet(), seen, "every event kind of the mix appears in 10,000 frames");
     }
 
     @Test
     void mixWorldsAndZonesFollowTheWeightsWithoutBursts() {
-        int n = 50_000;
+        int n = 30_000;
         SyntheticStream s = SyntheticStream.builder().seed(11).facilityBursts(false).build();
         Map<String, Integer> byName = new HashMap<>();
         Map<Integer, Integer> byWorld = new HashMap<>();
@@ -109,7 +109,7 @@ class SyntheticStreamTest {
         int longestRunOnOneWorld = 0;
         int run = 0;
         int lastWorld = -1;
-        for (int i = 0; i < 20_000; i++) {
+        for (int i = 0; i < 10_000; i++) {
             Event e = ((ServiceMessage) CODEC.decode(s.next())).event();
             if (e instanceof FacilityControl fc) {
                 run = fc.worldId() == lastWorld ? run + 1 : 1;
