@@ -39,7 +39,10 @@ class SyntheticStreamTest {
 
     @Test
     void everyFrameDecodesIntoTheTypedEventItNames() throws Exception {
-        SyntheticStream s = SyntheticStream.builder().seed(7).eventsPerSecond(200).build();
+        // equal weights, so that the rare kinds are checked as often as the common ones
+        SyntheticStream.Builder uniform = SyntheticStream.builder().seed(7).eventsPerSecond(200);
+        SyntheticStream.defaultMix().keySet().forEach(name -> uniform.weight(name, 1.0));
+        SyntheticStream s = uniform.build();
         Set<String> seen = new java.util.HashSet<>();
         for (int i = 0; i < 10_000; i++) {
             String frame = s.next();
