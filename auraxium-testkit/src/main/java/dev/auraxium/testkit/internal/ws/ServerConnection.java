@@ -108,6 +108,8 @@ final class ServerConnection implements WsConnection {
     private volatile int receivedCloseCode = -1;
     private volatile String receivedCloseReason = "";
     private volatile boolean aborted;
+    /** Set by the reader once onOpen is due, so that onClose follows whatever happens next. */
+    private boolean opened;
     private volatile String abortReason = "";
     private final AtomicBoolean overflowLogged = new AtomicBoolean();
 
@@ -282,6 +284,7 @@ final class ServerConnection implements WsConnection {
     // ---------------------------------------------------------------- writer thread
 
     private void writeLoop() {
+        writer = Thread.currentThread(); // before it can ever park, so every later send can wake it
         FrameBatch batch = new FrameBatch(BATCH_BYTES);
         try {
             OutputStream out = socket.getOutputStream();
@@ -420,11 +423,9 @@ final class ServerConnection implements WsConnection {
 
     /** The reader thread's body: the whole life of the connection. */
     void run() {
-        boolean opened = false;
         try {
             InputStream in = new BufferedInputStream(socket.getInputStream(), READ_BUFFER_BYTES);
-            opened = handshake(in);
-            if (opened) {
+            if (handshake(in)) {
                 try {
                     readFrames(in);
                 } catch (ProtocolFailure failure) {
@@ -443,7 +444,9 @@ final class ServerConnection implements WsConnection {
             queue.clear();
             wakeWriter();
             if (opened) {
-                awaitQuietly(writerDone);
+                if (writer != null) {
+                    awaitQuietly(writerDone);
+                }
                 reportClose();
             }
             server.removed(this);
@@ -477,23 +480,23 @@ final class ServerConnection implements WsConnection {
             refuse(out, response);
             return false;
         }
-        out.write(HttpHandshake.switchingProtocols(key, response.headers()));
-        out.flush();
-        socket.setSoTimeout(0);
-        Thread w = server.startThread(threadPrefix + "-writer", this::writeLoop);
-        if (w == null) {
-            return false; // the server is shutting down
-        }
-        writer = w; // before OPEN, so that whoever can send can also wake the writer
+        // open (and tell the handler) before the client can see the 101: whoever reacts to the client's
+        // open already finds the connection listed, and what onOpen sends is queued behind the 101
         if (!state.compareAndSet(HANDSHAKE, OPEN)) {
-            wakeWriter();
             return false;
         }
+        opened = true;
         try {
             handler.onOpen(this);
         } catch (RuntimeException e) {
             server.handlerFailed();
             LOG.log(Level.WARNING, "connection " + id + ": onOpen failed", e);
+        }
+        out.write(HttpHandshake.switchingProtocols(key, response.headers()));
+        out.flush();
+        socket.setSoTimeout(0);
+        if (server.startThread(threadPrefix + "-writer", this::writeLoop) == null) {
+            abort("server shutting down");
         }
         return true;
     }

@@ -32,7 +32,9 @@ public interface WebSocketHandler {
     HandshakeResponse onHandshake(HandshakeRequest request);
 
     /**
-     * The connection is open; sends are possible from now on.
+     * The connection is open; sends are possible from now on. Runs before the {@code 101} goes out, so
+     * by the time the client sees its connection open, the server already lists it, and whatever this
+     * method sends (e.g. a greeting) reaches the client right after the {@code 101}.
      *
      * @param connection the new connection
      */

@@ -243,7 +243,7 @@ class FramingTest {
         assertEquals(WsProtocol.OPCODE_CONTINUATION, last.opcode());
         assertTrue(last.fin());
         assertEquals("hi", client.readFrame().text());
-        assertEquals(4, connection.framesSent());
+        RecordingHandler.awaitTrue(() -> connection.framesSent() == 4, "4 frames counted as sent");
     }
 
     private void assertClosedBoth(int code) throws Exception {

@@ -61,10 +61,13 @@ class RobustnessTest {
     void abortsAClientThatNeverReadsWhileAnotherKeepsReceiving() throws Exception {
         RecordingHandler handler = new RecordingHandler(false);
         server = WebSocketServer.start(WebSocketServer.Config.defaults().withMaxPendingBytesPerConnection(256 * 1024), handler);
-        try (RawClient stalled = new RawClient(server.port(), 4096).open("/");
-             RawClient healthy = new RawClient(server.port()).open("/")) {
-            WsConnection stalledConnection = take(handler.opened);
-            WsConnection healthyConnection = take(handler.opened);
+        try (RawClient stalled = new RawClient(server.port(), 4096).open("/stalled");
+             RawClient healthy = new RawClient(server.port()).open("/healthy")) {
+            WsConnection first = take(handler.opened);
+            WsConnection second = take(handler.opened);
+            WsConnection stalledConnection = first.request().path().equals("/stalled") ? first : second;
+            WsConnection healthyConnection = stalledConnection == first ? second : first;
+            assertEquals("/healthy", healthyConnection.request().path());
             String chunk = "s".repeat(8 * 1024);
             int sent = 0;
             while (stalledConnection.isOpen() && sent < 100_000) {
@@ -107,8 +110,8 @@ class RobustnessTest {
             long[] result = counted.get(30, TimeUnit.SECONDS);
             assertEquals(count, result[0], "frames received");
             assertEquals(1, result[1], "frames out of order");
-            assertEquals(count, connection.framesSent());
-            assertEquals(0, connection.pendingBytes());
+            RecordingHandler.awaitTrue(() -> connection.framesSent() == count, "framesSent == " + count);
+            RecordingHandler.awaitTrue(() -> connection.pendingBytes() == 0, "nothing pending");
         }
     }
 
