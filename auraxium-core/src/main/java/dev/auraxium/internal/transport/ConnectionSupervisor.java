@@ -190,7 +190,10 @@ public final class ConnectionSupervisor {
     }
 
     private static String causeKey(String cause) {
-        int cut = cause.indexOf(':');
+        int cut = 0;
+        while (cut < cause.length() && Character.isLetter(cause.charAt(cut))) {
+            cut++;
+        }
         return cut > 0 ? cause.substring(0, cut) : cause;
     }
 
