@@ -468,7 +468,7 @@ public final class EventClient implements AutoCloseable {
     public boolean isReady() {
         lock.lock();
         try {
-            return ready.isDone() && !ready.isCompletedExceptionally();
+            return !closed && ready.isDone() && !ready.isCompletedExceptionally();
         } finally {
             lock.unlock();
         }
