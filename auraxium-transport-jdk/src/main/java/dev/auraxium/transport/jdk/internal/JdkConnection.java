@@ -98,6 +98,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
             return;
         }
         webSocket = ws;
+        LOG.log(System.Logger.Level.DEBUG, "Opened {0}", where);
         delivery.execute(() -> {
             if (finalCallMade) {
                 return;
@@ -296,6 +297,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
             return;
         }
         onTerminated.accept(this);
+        LOG.log(System.Logger.Level.DEBUG, "Connection to {0} ended", where);
         failQueuedSends();
         delivery.execute(() -> {
             if (finalCallMade) {
