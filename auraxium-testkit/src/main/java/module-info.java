@@ -6,4 +6,5 @@ module dev.auraxium.testkit {
 
     exports dev.auraxium.testkit;
     exports dev.auraxium.testkit.junit;
+    exports dev.auraxium.testkit.tck;
 }
