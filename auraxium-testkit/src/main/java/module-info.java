@@ -2,6 +2,7 @@
 module dev.auraxium.testkit {
     requires transitive dev.auraxium.core;
     requires static org.junit.jupiter.api;
+    requires com.fasterxml.jackson.databind;
 
-    //     exports dev.auraxium.testkit; (added with the first class)
+    exports dev.auraxium.testkit;
 }
