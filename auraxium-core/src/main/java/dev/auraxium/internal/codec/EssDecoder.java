@@ -1,18 +1,506 @@
 package dev.auraxium.internal.codec;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.auraxium.event.Event;
+import dev.auraxium.protocol.ClearSubscribe;
+import dev.auraxium.protocol.ConnectionStateChanged;
+import dev.auraxium.protocol.Echo;
+import dev.auraxium.protocol.EssDecodeException;
 import dev.auraxium.protocol.EssMessage;
+import dev.auraxium.protocol.Heartbeat;
+import dev.auraxium.protocol.Help;
+import dev.auraxium.protocol.HelpPrompt;
+import dev.auraxium.protocol.HelpReply;
+import dev.auraxium.protocol.RawMessage;
+import dev.auraxium.protocol.RecentCharacterIds;
+import dev.auraxium.protocol.RecentCharacterIdsCount;
+import dev.auraxium.protocol.RecentCharacterIdsReply;
+import dev.auraxium.protocol.ServiceMessage;
+import dev.auraxium.protocol.ServiceStateChanged;
+import dev.auraxium.protocol.Subscribe;
+import dev.auraxium.protocol.SubscriptionReply;
+import java.io.IOException;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
 
-/** Placeholder until the streaming decoder lands. */
+/**
+ * Streaming decoder of ESS frames (Jackson's {@link JsonParser}, no tree and no map for known
+ * events). Classification follows the protocol sheet's table (§2); see {@code EssCodec}.
+ */
 public final class EssDecoder {
+    /** Longest frame accepted, in chars: far above any real frame, far below what hurts. */
+    public static final int MAX_FRAME_CHARS = 8 * 1024 * 1024;
+    /** ESS frames nest three levels deep; echo payloads a little more. */
+    static final int MAX_DEPTH = 32;
+
+    static final JsonFactory FACTORY = JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_DEPTH)
+                    .maxStringLength(MAX_FRAME_CHARS)
+                    .maxNumberLength(64)
+                    .build())
+            .build();
+
+    private static final ThreadLocal<PayloadSlots> SLOTS = ThreadLocal.withInitial(PayloadSlots::new);
+
     private EssDecoder() {
     }
 
+    /** Decodes a whole frame. */
     public static EssMessage decode(String text) {
-        throw new UnsupportedOperationException("decoder not written yet");
+        check(text);
+        PayloadSlots slots = SLOTS.get();
+        slots.reset();
+        Frame f = new Frame();
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw fail(first == null ? "no JSON value" : "not a JSON object (starts with " + describe(first) + ")", text, null);
+            }
+            readFrame(p, text, f, slots);
+            if (p.nextToken() != null) {
+                throw fail("trailing content after the JSON object", text, null);
+            }
+        } catch (EssDecodeException e) {
+            throw e;
+        } catch (StreamConstraintsException e) {
+            throw fail("frame exceeds a limit: " + e.getOriginalMessage(), text, e);
+        } catch (IOException e) {
+            throw fail("malformed JSON: " + originalMessage(e), text, e);
+        }
+        return classify(text, f, slots);
     }
 
+    /** Decodes a bare payload object. */
     public static Event decodePayload(String text) {
-        throw new UnsupportedOperationException("decoder not written yet");
+        check(text);
+        PayloadSlots slots = SLOTS.get();
+        slots.reset();
+        try (JsonParser p = FACTORY.createParser(text)) {
+            JsonToken first = p.nextToken();
+            if (first != JsonToken.START_OBJECT) {
+                throw fail(first == null ? "no JSON value" : "not a JSON object (starts with " + describe(first) + ")", text, null);
+            }
+            slots.read(p);
+            if (p.nextToken() != null) {
+                throw fail("trailing content after the JSON object", text, null);
+            }
+        } catch (EssDecodeException e) {
+            throw e;
+        } catch (StreamConstraintsException e) {
+            throw fail("frame exceeds a limit: " + e.getOriginalMessage(), text, e);
+        } catch (IOException e) {
+            throw fail("malformed JSON: " + originalMessage(e), text, e);
+        }
+        if (!slots.has(PayloadSlots.EVENT_NAME)) {
+            throw fail("payload has no event_name", text, null);
+        }
+        return EventAssembler.assemble(slots, text, true);
+    }
+
+    private static void check(String text) {
+        if (text == null) {
+            throw new EssDecodeException("null frame", null, null);
+        }
+        if (text.isEmpty()) {
+            throw new EssDecodeException("empty frame", text, null);
+        }
+        if (text.length() > MAX_FRAME_CHARS) {
+            throw new EssDecodeException("frame of " + text.length() + " chars exceeds the limit of "
+                    + MAX_FRAME_CHARS, text, null);
+        }
+    }
+
+    /** Everything a frame's top level may hold; most frames fill two or three of these. */
+    static final class Frame {
+        String service;
+        String type;
+        boolean hasPayload;
+        boolean payloadIsObject;
+        String connected;
+        String detail;
+        String onlineText;
+        Map<String, Boolean> onlineMap;
+        Long timestamp;
+        boolean hasSubscription;
+        SubscriptionFields subscription;
+        boolean helpPrompt;
+        boolean helpReply;
+        String action;
+        List<String> eventNames;
+        List<String> characters;
+        List<String> worlds;
+        Boolean logicalAnd;
+        Boolean listCharacters;
+        Boolean all;
+        String badReason;
+    }
+
+    static final class SubscriptionFields {
+        List<String> characters;
+        Integer characterCount;
+        List<String> eventNames;
+        Boolean logicalAnd;
+        List<String> worlds;
+    }
+
+    private static void readFrame(JsonParser p, String text, Frame f, PayloadSlots slots) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "payload" -> {
+                    f.hasPayload = true;
+                    if (v == JsonToken.START_OBJECT) {
+                        f.payloadIsObject = true;
+                        slots.read(p);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                case "service" -> f.service = scalar(p, v);
+                case "type" -> f.type = scalar(p, v);
+                case "connected" -> f.connected = scalar(p, v);
+                case "detail" -> f.detail = scalar(p, v);
+                case "online" -> {
+                    if (v == JsonToken.START_OBJECT) {
+                        f.onlineMap = readBoolMap(p, f);
+                    } else {
+                        f.onlineText = scalar(p, v);
+                    }
+                }
+                case "timestamp" -> {
+                    String s = scalar(p, v);
+                    f.timestamp = s == null ? null : parseLongOrNull(s);
+                    if (s != null && f.timestamp == null) {
+                        f.badReason = "timestamp is not a number: " + abbreviate(s);
+                    }
+                }
+                case "subscription" -> {
+                    f.hasSubscription = true;
+                    if (v == JsonToken.START_OBJECT) {
+                        f.subscription = readSubscription(p, f);
+                    } else {
+                        p.skipChildren();
+                        f.badReason = "subscription is not an object";
+                    }
+                }
+                case "send this for help" -> {
+                    f.helpPrompt = true;
+                    p.skipChildren();
+                }
+                case "example event service message payloads", "example messages to event service" -> {
+                    f.helpReply = true;
+                    p.skipChildren();
+                }
+                case "action" -> f.action = scalar(p, v);
+                case "eventNames" -> f.eventNames = readStringList(p, v, f, "eventNames");
+                case "characters" -> f.characters = readStringList(p, v, f, "characters");
+                case "worlds" -> f.worlds = readStringList(p, v, f, "worlds");
+                case "logicalAndCharactersWithWorlds" -> f.logicalAnd = readBool(p, v, f, name);
+                case "list_characters" -> f.listCharacters = readBool(p, v, f, name);
+                case "all" -> f.all = readBool(p, v, f, name);
+                default -> p.skipChildren();
+            }
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new IOException("unexpected token " + t);
+        }
+    }
+
+    private static EssMessage classify(String text, Frame f, PayloadSlots slots) {
+        boolean event = "event".equals(f.service);
+        if (f.type != null && "push".equals(f.service) && "connectionStateChanged".equals(f.type)) {
+            Boolean c = f.connected == null ? null : parseBool(f.connected);
+            if (c == null) {
+                throw fail(f.connected == null ? "connectionStateChanged without connected"
+                        : "connected is not a boolean: " + abbreviate(f.connected), text, null);
+            }
+            return new ConnectionStateChanged(c);
+        }
+        if (event && "heartbeat".equals(f.type)) {
+            if (f.badReason != null) {
+                throw fail(f.badReason, text, null);
+            }
+            if (f.onlineMap == null) {
+                throw fail("heartbeat without an online object", text, null);
+            }
+            return new Heartbeat(f.onlineMap, Optional.ofNullable(f.timestamp).map(EssDecoder::instant));
+        }
+        if (event && "serviceStateChanged".equals(f.type)) {
+            if (f.detail == null) {
+                throw fail("serviceStateChanged without detail", text, null);
+            }
+            Boolean online = f.onlineText == null ? null : parseBool(f.onlineText);
+            if (online == null) {
+                throw fail("serviceStateChanged online is not a boolean", text, null);
+            }
+            if (hasLoneSurrogate(f.detail)) {
+                throw fail("detail has an unpaired UTF-16 surrogate", text, null);
+            }
+            return new ServiceStateChanged(f.detail, online);
+        }
+        if (event && "serviceMessage".equals(f.type) && f.hasPayload) {
+            if (!f.payloadIsObject) {
+                throw fail("serviceMessage payload is not an object", text, null);
+            }
+            if (slots.has(PayloadSlots.EVENT_NAME)) {
+                return new ServiceMessage(EventAssembler.assemble(slots, text, false));
+            }
+            if (slots.has(PayloadSlots.RECENT_COUNT) || slots.has(PayloadSlots.RECENT_LIST)) {
+                return recentReply(slots, text);
+            }
+            throw fail("payload has no event_name", text, null);
+        }
+        if (f.hasSubscription) {
+            if (f.badReason != null) {
+                throw fail(f.badReason, text, null);
+            }
+            SubscriptionFields s = f.subscription;
+            return new SubscriptionReply(Optional.ofNullable(s.characters),
+                    s.characterCount == null ? OptionalInt.empty() : OptionalInt.of(s.characterCount),
+                    s.eventNames == null ? List.of() : s.eventNames, Optional.ofNullable(s.logicalAnd),
+                    s.worlds == null ? List.of() : s.worlds);
+        }
+        if (f.helpPrompt) {
+            return new HelpPrompt();
+        }
+        if (f.helpReply) {
+            return new HelpReply(checkedRaw(text));
+        }
+        if (f.action != null && (f.service == null || event)) {
+            EssMessage command = command(text, f);
+            if (command != null) {
+                return command;
+            }
+        }
+        return new RawMessage(checkedRaw(text));
+    }
+
+    private static EssMessage command(String text, Frame f) {
+        switch (f.action) {
+            case Subscribe.ACTION -> {
+                if (f.badReason != null) {
+                    throw fail(f.badReason, text, null);
+                }
+                return new Subscribe(Optional.ofNullable(f.eventNames), Optional.ofNullable(f.characters),
+                        Optional.ofNullable(f.worlds), Optional.ofNullable(f.logicalAnd),
+                        Optional.ofNullable(f.listCharacters));
+            }
+            case ClearSubscribe.ACTION -> {
+                if (f.badReason != null) {
+                    throw fail(f.badReason, text, null);
+                }
+                return new ClearSubscribe(Boolean.TRUE.equals(f.all), Optional.ofNullable(f.eventNames),
+                        Optional.ofNullable(f.characters), Optional.ofNullable(f.worlds),
+                        Optional.ofNullable(f.logicalAnd));
+            }
+            case Echo.ACTION -> {
+                if (!f.payloadIsObject) {
+                    throw fail("echo without a payload object", text, null);
+                }
+                return new Echo(checkedRaw(Trees.payloadJson(text)));
+            }
+            case Help.ACTION -> {
+                return new Help();
+            }
+            case RecentCharacterIds.ACTION -> {
+                return new RecentCharacterIds();
+            }
+            case RecentCharacterIdsCount.ACTION -> {
+                return new RecentCharacterIdsCount();
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private static RecentCharacterIdsReply recentReply(PayloadSlots slots, String text) {
+        if (slots.isBad(PayloadSlots.RECENT_COUNT) || slots.isBad(PayloadSlots.RECENT_LIST)) {
+            int s = slots.isBad(PayloadSlots.RECENT_COUNT) ? PayloadSlots.RECENT_COUNT : PayloadSlots.RECENT_LIST;
+            throw fail(PayloadSlots.NAMES[s] + " is not valid: " + slots.badValues[s], text, null);
+        }
+        List<Long> list = slots.recentList;
+        long count = slots.has(PayloadSlots.RECENT_COUNT) ? slots.nums[PayloadSlots.RECENT_COUNT]
+                : list.size();
+        if (count < 0 || count > Integer.MAX_VALUE) {
+            throw fail("recent_character_id_count out of range: " + count, text, null);
+        }
+        return new RecentCharacterIdsReply((int) count, Optional.ofNullable(list));
+    }
+
+    private static String checkedRaw(String raw) {
+        if (hasLoneSurrogate(raw)) {
+            throw fail("text has an unpaired UTF-16 surrogate", raw, null);
+        }
+        return raw;
+    }
+
+    private static String scalar(JsonParser p, JsonToken v) throws IOException {
+        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return null;
+        }
+        if (v == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        return p.getText();
+    }
+
+    private static Map<String, Boolean> readBoolMap(JsonParser p, Frame f) throws IOException {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String key = p.currentName();
+            JsonToken v = p.nextToken();
+            Boolean b = readBool(p, v, f, "online." + key);
+            if (hasLoneSurrogate(key)) {
+                f.badReason = "endpoint name has an unpaired UTF-16 surrogate";
+            } else if (b != null) {
+                out.put(key, b);
+            }
+        }
+        return out;
+    }
+
+    private static SubscriptionFields readSubscription(JsonParser p, Frame f) throws IOException {
+        SubscriptionFields s = new SubscriptionFields();
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (name) {
+                case "characters" -> s.characters = readStringList(p, v, f, "subscription.characters");
+                case "characterCount", "charactersCount" -> {
+                    String c = scalar(p, v);
+                    Long n = c == null ? null : parseLongOrNull(c);
+                    if (n == null || n < 0 || n > Integer.MAX_VALUE) {
+                        f.badReason = name + " is not a count: " + abbreviate(String.valueOf(c));
+                    } else {
+                        s.characterCount = n.intValue();
+                    }
+                }
+                case "eventNames" -> s.eventNames = readStringList(p, v, f, "subscription.eventNames");
+                case "worlds" -> s.worlds = readStringList(p, v, f, "subscription.worlds");
+                case "logicalAndCharactersWithWorlds" -> s.logicalAnd = readBool(p, v, f, name);
+                default -> p.skipChildren();
+            }
+        }
+        return s;
+    }
+
+    private static List<String> readStringList(JsonParser p, JsonToken v, Frame f, String what) throws IOException {
+        if (v != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            f.badReason = what + " is not an array";
+            return null;
+        }
+        List<String> out = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+                String s = p.getText();
+                if (hasLoneSurrogate(s)) {
+                    f.badReason = what + " has an element with an unpaired UTF-16 surrogate";
+                } else {
+                    out.add(s);
+                }
+            } else {
+                p.skipChildren();
+                f.badReason = what + " has an element that is not a string";
+            }
+        }
+        return out;
+    }
+
+    private static Boolean readBool(JsonParser p, JsonToken v, Frame f, String what) throws IOException {
+        if (v == JsonToken.VALUE_TRUE) {
+            return Boolean.TRUE;
+        }
+        if (v == JsonToken.VALUE_FALSE) {
+            return Boolean.FALSE;
+        }
+        String s = scalar(p, v);
+        Boolean b = s == null ? null : parseBool(s);
+        if (b == null) {
+            f.badReason = what + " is not a boolean: " + abbreviate(String.valueOf(s));
+        }
+        return b;
+    }
+
+    static Boolean parseBool(String s) {
+        return switch (s) {
+            case "true", "1" -> Boolean.TRUE;
+            case "false", "0" -> Boolean.FALSE;
+            default -> null;
+        };
+    }
+
+    private static Long parseLongOrNull(String s) {
+        long r = PayloadSlots.parseLong(s.toCharArray(), 0, s.length());
+        return r == Long.MIN_VALUE ? null : r;
+    }
+
+    static Instant instant(long seconds) {
+        try {
+            return Instant.ofEpochSecond(seconds);
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** True when {@code s} has a high surrogate without a low one after it, or a lone low one. */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static EssDecodeException fail(String reason, String text, Throwable cause) {
+        return new EssDecodeException(reason, text, cause);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 40 ? '"' + s + '"' : '"' + s.substring(0, 40) + "…\"";
+    }
+
+    private static String describe(JsonToken t) {
+        return switch (t) {
+            case START_ARRAY -> "an array";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> t.name();
+        };
+    }
+
+    private static String originalMessage(IOException e) {
+        if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+            String m = j.getOriginalMessage();
+            int nl = m.indexOf('\n');
+            return nl > 0 ? m.substring(0, nl) : m;
+        }
+        return String.valueOf(e.getMessage());
     }
 }

@@ -1,0 +1,387 @@
+package dev.auraxium.internal.codec;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Scratch space for one payload object: every known payload field has a slot, filled straight from
+ * the parser's character buffer so that a known event is decoded without an intermediate map or a
+ * String per value. A value that does not parse for its slot's kind is remembered, not thrown: only
+ * the event type that uses the field fails on it (and unknown events keep everything as text).
+ *
+ * <p>Not thread-safe: one instance per thread, reset per payload.
+ */
+final class PayloadSlots {
+    static final int ACHIEVEMENT_ID = 0;
+    static final int AMOUNT = 1;
+    static final int ATTACKER_CHARACTER_ID = 2;
+    static final int ATTACKER_FIRE_MODE_ID = 3;
+    static final int ATTACKER_LOADOUT_ID = 4;
+    static final int ATTACKER_TEAM_ID = 5;
+    static final int ATTACKER_VEHICLE_ID = 6;
+    static final int ATTACKER_WEAPON_ID = 7;
+    static final int BATTLE_RANK = 8;
+    static final int CHARACTER_ID = 9;
+    static final int CHARACTER_LOADOUT_ID = 10;
+    static final int CONTEXT = 11;
+    static final int DURATION_HELD = 12;
+    static final int EVENT_NAME = 13;
+    static final int EVENT_TYPE = 14;
+    static final int EXPERIENCE_BONUS = 15;
+    static final int EXPERIENCE_ID = 16;
+    static final int FACILITY_ID = 17;
+    static final int FACTION_ID = 18;
+    static final int FACTION_NC = 19;
+    static final int FACTION_TR = 20;
+    static final int FACTION_VS = 21;
+    static final int FISH_ID = 22;
+    static final int INSTANCE_ID = 23;
+    static final int IS_CRITICAL = 24;
+    static final int IS_HEADSHOT = 25;
+    static final int ITEM_COUNT = 26;
+    static final int ITEM_ID = 27;
+    static final int LOADOUT_ID = 28;
+    static final int METAGAME_EVENT_ID = 29;
+    static final int METAGAME_EVENT_STATE = 30;
+    static final int METAGAME_EVENT_STATE_NAME = 31;
+    static final int NC_POPULATION = 32;
+    static final int NEW_FACTION_ID = 33;
+    static final int OLD_FACTION_ID = 34;
+    static final int OTHER_ID = 35;
+    static final int OUTFIT_ID = 36;
+    static final int PREVIOUS_FACTION = 37;
+    static final int SKILL_ID = 38;
+    static final int TEAM_ID = 39;
+    static final int TIMESTAMP = 40;
+    static final int TR_POPULATION = 41;
+    static final int TRIGGERING_FACTION = 42;
+    static final int VEHICLE_ID = 43;
+    static final int VS_POPULATION = 44;
+    static final int WORLD_ID = 45;
+    static final int ZONE_ID = 46;
+    static final int RECENT_COUNT = 47;
+    static final int RECENT_LIST = 48;
+    static final int COUNT = 49;
+
+    static final String[] NAMES = new String[COUNT];
+
+    private static final int LONG = 0;
+    private static final int DOUBLE = 1;
+    private static final int BOOL = 2;
+    private static final int TEXT = 3;
+    private static final int[] KIND = new int[COUNT];
+
+    static {
+        String[] names = {"achievement_id", "amount", "attacker_character_id", "attacker_fire_mode_id",
+            "attacker_loadout_id", "attacker_team_id", "attacker_vehicle_id", "attacker_weapon_id", "battle_rank",
+            "character_id", "character_loadout_id", "context", "duration_held", "event_name", "event_type",
+            "experience_bonus", "experience_id", "facility_id", "faction_id", "faction_nc", "faction_tr",
+            "faction_vs", "fish_id", "instance_id", "is_critical", "is_headshot", "item_count", "item_id",
+            "loadout_id", "metagame_event_id", "metagame_event_state", "metagame_event_state_name",
+            "nc_population", "new_faction_id", "old_faction_id", "other_id", "outfit_id", "previous_faction",
+            "skill_id", "team_id", "timestamp", "tr_population", "triggering_faction", "vehicle_id",
+            "vs_population", "world_id", "zone_id", "recent_character_id_count", "recent_character_id_list"};
+        System.arraycopy(names, 0, NAMES, 0, COUNT);
+        for (int s : new int[] {EXPERIENCE_BONUS, FACTION_NC, FACTION_TR, FACTION_VS, NC_POPULATION,
+            TR_POPULATION, VS_POPULATION}) {
+            KIND[s] = DOUBLE;
+        }
+        KIND[IS_CRITICAL] = BOOL;
+        KIND[IS_HEADSHOT] = BOOL;
+        KIND[CONTEXT] = TEXT;
+        KIND[METAGAME_EVENT_STATE_NAME] = TEXT;
+        KIND[EVENT_NAME] = TEXT;
+    }
+
+    long present;
+    long bad;
+    final long[] nums = new long[COUNT];
+    final String[] texts = new String[COUNT];
+    final String[] badValues = new String[COUNT];
+    /** Index into {@link EventKinds#NAMES}, or -1 when the name is not a known event. */
+    int eventKind;
+    List<Long> recentList;
+    /** Whether a field this decoder does not know was seen (kept only by unknown events). */
+    boolean sawOther;
+
+    void reset() {
+        present = 0;
+        bad = 0;
+        eventKind = -1;
+        recentList = null;
+        sawOther = false;
+    }
+
+    boolean has(int slot) {
+        return (present & (1L << slot)) != 0;
+    }
+
+    boolean isBad(int slot) {
+        return (bad & (1L << slot)) != 0;
+    }
+
+    static int slotOf(String name) {
+        switch (name) {
+            case "achievement_id": return ACHIEVEMENT_ID;
+            case "amount": return AMOUNT;
+            case "attacker_character_id": return ATTACKER_CHARACTER_ID;
+            case "attacker_fire_mode_id": return ATTACKER_FIRE_MODE_ID;
+            case "attacker_loadout_id": return ATTACKER_LOADOUT_ID;
+            case "attacker_team_id": return ATTACKER_TEAM_ID;
+            case "attacker_vehicle_id": return ATTACKER_VEHICLE_ID;
+            case "attacker_weapon_id": return ATTACKER_WEAPON_ID;
+            case "battle_rank": return BATTLE_RANK;
+            case "character_id": return CHARACTER_ID;
+            case "character_loadout_id": return CHARACTER_LOADOUT_ID;
+            case "context": return CONTEXT;
+            case "duration_held": return DURATION_HELD;
+            case "event_name": return EVENT_NAME;
+            case "event_type": return EVENT_TYPE;
+            case "experience_bonus": return EXPERIENCE_BONUS;
+            case "experience_id": return EXPERIENCE_ID;
+            case "facility_id": return FACILITY_ID;
+            case "faction_id": return FACTION_ID;
+            case "faction_nc": return FACTION_NC;
+            case "faction_tr": return FACTION_TR;
+            case "faction_vs": return FACTION_VS;
+            case "fish_id": return FISH_ID;
+            case "instance_id": return INSTANCE_ID;
+            case "is_critical": return IS_CRITICAL;
+            case "is_headshot": return IS_HEADSHOT;
+            case "item_count": return ITEM_COUNT;
+            case "item_id": return ITEM_ID;
+            case "loadout_id": return LOADOUT_ID;
+            case "metagame_event_id": return METAGAME_EVENT_ID;
+            case "metagame_event_state": return METAGAME_EVENT_STATE;
+            case "metagame_event_state_name": return METAGAME_EVENT_STATE_NAME;
+            case "nc_population": return NC_POPULATION;
+            case "new_faction_id": return NEW_FACTION_ID;
+            case "old_faction_id": return OLD_FACTION_ID;
+            case "other_id": return OTHER_ID;
+            case "outfit_id": return OUTFIT_ID;
+            case "previous_faction": return PREVIOUS_FACTION;
+            case "skill_id": return SKILL_ID;
+            case "team_id": return TEAM_ID;
+            case "timestamp": return TIMESTAMP;
+            case "tr_population": return TR_POPULATION;
+            case "triggering_faction": return TRIGGERING_FACTION;
+            case "vehicle_id": return VEHICLE_ID;
+            case "vs_population": return VS_POPULATION;
+            case "world_id": return WORLD_ID;
+            case "zone_id": return ZONE_ID;
+            case "recent_character_id_count": return RECENT_COUNT;
+            case "recent_character_id_list": return RECENT_LIST;
+            default: return -1;
+        }
+    }
+
+    /**
+     * Reads the payload object the parser is positioned on (its START_OBJECT) up to and including
+     * its END_OBJECT.
+     */
+    void read(JsonParser p) throws IOException {
+        JsonToken t;
+        while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
+            int slot = slotOf(p.currentName());
+            JsonToken v = p.nextToken();
+            if (slot < 0) {
+                sawOther = true;
+                p.skipChildren();
+                continue;
+            }
+            readValue(p, slot, v);
+        }
+        if (t != JsonToken.END_OBJECT) {
+            throw new IllegalStateException("unexpected token in payload: " + t);
+        }
+    }
+
+    private void readValue(JsonParser p, int slot, JsonToken v) throws IOException {
+        long bit = 1L << slot;
+        if (v == JsonToken.VALUE_NULL) {
+            return; // never seen on the wire; treated as absent
+        }
+        present |= bit;
+        if (slot == RECENT_LIST) {
+            readLongList(p, v);
+            return;
+        }
+        if (v == JsonToken.START_OBJECT || v == JsonToken.START_ARRAY) {
+            p.skipChildren();
+            markBad(slot, v == JsonToken.START_OBJECT ? "an object" : "an array");
+            return;
+        }
+        switch (KIND[slot]) {
+            case LONG -> readLong(p, slot, v);
+            case DOUBLE -> readDouble(p, slot, v);
+            case BOOL -> readBool(p, slot, v);
+            default -> readText(p, slot, v);
+        }
+    }
+
+    private void markBad(int slot, String what) {
+        bad |= 1L << slot;
+        badValues[slot] = what;
+    }
+
+    private void readLong(JsonParser p, int slot, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            char[] buf = p.getTextCharacters();
+            int off = p.getTextOffset();
+            int len = p.getTextLength();
+            long r = parseLong(buf, off, len);
+            if (r == Long.MIN_VALUE) {
+                markBad(slot, quote(buf, off, len));
+            } else {
+                nums[slot] = r;
+            }
+        } else if (v == JsonToken.VALUE_NUMBER_INT) {
+            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                markBad(slot, p.getText());
+            } else {
+                nums[slot] = p.getLongValue();
+            }
+        } else {
+            markBad(slot, p.getText());
+        }
+    }
+
+    private void readDouble(JsonParser p, int slot, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+            String s = p.getText();
+            double d;
+            try {
+                d = Double.parseDouble(s);
+            } catch (NumberFormatException e) {
+                markBad(slot, v == JsonToken.VALUE_STRING ? '"' + s + '"' : s);
+                return;
+            }
+            if (Double.isNaN(d) || Double.isInfinite(d) || !looksDecimal(s)) {
+                markBad(slot, '"' + s + '"');
+                return;
+            }
+            nums[slot] = Double.doubleToRawLongBits(d);
+        } else {
+            markBad(slot, p.getText());
+        }
+    }
+
+    private void readBool(JsonParser p, int slot, JsonToken v) throws IOException {
+        if (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE) {
+            nums[slot] = v == JsonToken.VALUE_TRUE ? 1 : 0;
+            return;
+        }
+        if (v == JsonToken.VALUE_STRING && p.getTextLength() == 1) {
+            char c = p.getTextCharacters()[p.getTextOffset()];
+            if (c == '0' || c == '1') {
+                nums[slot] = c - '0';
+                return;
+            }
+        }
+        String s = p.getText();
+        switch (s) {
+            case "1", "true" -> nums[slot] = 1;
+            case "0", "false" -> nums[slot] = 0;
+            default -> markBad(slot, v == JsonToken.VALUE_STRING ? '"' + s + '"' : s);
+        }
+    }
+
+    private void readText(JsonParser p, int slot, JsonToken v) throws IOException {
+        if (slot == EVENT_NAME && v == JsonToken.VALUE_STRING) {
+            int kind = EventKinds.match(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            eventKind = kind;
+            if (kind >= 0) {
+                texts[slot] = EventKinds.NAMES[kind];
+                return;
+            }
+        }
+        String s = p.getText();
+        if (v != JsonToken.VALUE_STRING) {
+            markBad(slot, s);
+            return;
+        }
+        if (EssDecoder.hasLoneSurrogate(s)) {
+            markBad(slot, "text with an unpaired UTF-16 surrogate");
+            return;
+        }
+        texts[slot] = s;
+    }
+
+    private void readLongList(JsonParser p, JsonToken v) throws IOException {
+        if (v != JsonToken.START_ARRAY) {
+            if (v == JsonToken.START_OBJECT) {
+                p.skipChildren();
+            }
+            markBad(RECENT_LIST, "not an array");
+            return;
+        }
+        List<Long> out = new ArrayList<>();
+        JsonToken t;
+        while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
+            if (t == JsonToken.VALUE_STRING) {
+                long r = parseLong(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+                if (r == Long.MIN_VALUE) {
+                    markBad(RECENT_LIST, '"' + p.getText() + '"');
+                } else {
+                    out.add(r);
+                }
+            } else if (t == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+                out.add(p.getLongValue());
+            } else {
+                if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+                    p.skipChildren();
+                }
+                markBad(RECENT_LIST, "an element that is not an id");
+            }
+        }
+        recentList = out;
+    }
+
+    /** Decimal digits with an optional leading minus; {@code Long.MIN_VALUE} when not a long. */
+    static long parseLong(char[] buf, int off, int len) {
+        if (len == 0 || len > 20) {
+            return Long.MIN_VALUE;
+        }
+        int i = off;
+        int end = off + len;
+        boolean neg = false;
+        if (buf[i] == '-') {
+            neg = true;
+            i++;
+            if (i == end) {
+                return Long.MIN_VALUE;
+            }
+        }
+        long r = 0;
+        for (; i < end; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9) {
+                return Long.MIN_VALUE;
+            }
+            if (r > (Long.MAX_VALUE - d) / 10) {
+                return Long.MIN_VALUE;
+            }
+            r = r * 10 + d;
+        }
+        return neg ? -r : r;
+    }
+
+    private static boolean looksDecimal(String s) {
+        // Double.parseDouble also takes "0x1p3", "1d", "Infinity": the wire only ever has plain decimals.
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9') && c != '.' && c != '-' && c != '+' && c != 'e' && c != 'E') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String quote(char[] buf, int off, int len) {
+        int n = Math.min(len, 40);
+        return '"' + new String(buf, off, n) + (n < len ? "…" : "") + '"';
+    }
+}
