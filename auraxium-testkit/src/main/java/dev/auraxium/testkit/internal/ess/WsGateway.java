@@ -39,10 +39,9 @@ public final class WsGateway implements WebSocketHandler, AutoCloseable {
      */
     public static WsGateway start(EssHub hub) throws IOException {
         WsGateway g = new WsGateway(hub);
-        WebSocketServer.Config d = WebSocketServer.Config.defaults();
         EssSettings s = hub.settings();
-        g.server = WebSocketServer.start(new WebSocketServer.Config(s.bindAddress(), s.port(), d.maxMessageBytes(),
-                d.maxPendingBytesPerConnection(), d.handshakeTimeout()), g);
+        g.server = WebSocketServer.start(WebSocketServer.Config.defaults()
+                .withBindAddress(s.bindAddress()).withPort(s.port()), g);
         return g;
     }
 
@@ -57,8 +56,8 @@ public final class WsGateway implements WebSocketHandler, AutoCloseable {
         if (a instanceof Admission.Refuse r) {
             LOG.log(System.Logger.Level.DEBUG, "refusing upgrade from {0}: HTTP {1}", request.remote(), r.status());
             if (r.retryAfter().isPresent()) {
-                return new HandshakeResponse(r.status(), Map.of("Retry-After",
-                        Long.toString(r.retryAfter().get().toSeconds())), r.body());
+                return HandshakeResponse.reject(r.status(),
+                        Map.of("Retry-After", Long.toString(r.retryAfter().get().toSeconds())), r.body());
             }
             return HandshakeResponse.reject(r.status(), r.body());
         }
