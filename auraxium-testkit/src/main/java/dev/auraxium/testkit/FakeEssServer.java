@@ -34,7 +34,8 @@ import java.util.function.Predicate;
  *       live service answers; any other path gets 404.</li>
  *   <li>On connect: {@code connectionStateChanged} connected "true", the help prompt, one
  *       {@code serviceStateChanged} per endpoint, then a heartbeat every interval (30 s by
- *       default, the first one an interval after connecting).</li>
+ *       default, the first one an interval after connecting unless
+ *       {@link Builder#firstHeartbeatAfter(Duration)} says otherwise).</li>
  *   <li>Each connection has its own subscription, merged by the §3.1 rules and answered after
  *       every {@code subscribe} and {@code clearSubscribe} in both §2.4 shapes. Events are
  *       delivered by {@link dev.auraxium.protocol.Subscription#selects(Event)}, the §3.2 model.
@@ -234,6 +235,7 @@ public final class FakeEssServer implements AutoCloseable {
         private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
         private boolean heartbeats = true;
         private boolean heartbeatTimestamps = true;
+        private Duration firstHeartbeat;
         private final Map<String, Boolean> endpoints = new LinkedHashMap<>();
         private Set<Environment> environments = EnumSet.allOf(Environment.class);
         private Predicate<String> serviceIdPolicy = EssHub.defaultServiceIdPolicy();
@@ -257,6 +259,23 @@ public final class FakeEssServer implements AutoCloseable {
             }
             this.heartbeatInterval = interval;
             this.heartbeats = true;
+            return this;
+        }
+
+        /**
+         * Sets the phase of each connection's heartbeats: the delay from connecting to the first
+         * one (by default one interval). {@link Duration#ZERO} sends one right after the connect
+         * sequence, handy for a client's readiness tests.
+         *
+         * @param delay the delay, not negative
+         * @return this
+         */
+        public Builder firstHeartbeatAfter(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("first heartbeat delay must not be negative, was " + delay);
+            }
+            this.firstHeartbeat = delay;
             return this;
         }
 
@@ -395,7 +414,8 @@ public final class FakeEssServer implements AutoCloseable {
          */
         public FakeEssServer start() {
             EssSettings settings = new EssSettings(heartbeats ? Optional.of(heartbeatInterval) : Optional.empty(),
-                    heartbeatTimestamps, endpoints, environments, serviceIdPolicy, bindAddress, port);
+                    Optional.ofNullable(firstHeartbeat), heartbeatTimestamps, endpoints, environments, serviceIdPolicy,
+                    bindAddress, port);
             EssHub hub = new EssHub(settings);
             try {
                 return new FakeEssServer(hub, WsGateway.start(hub));

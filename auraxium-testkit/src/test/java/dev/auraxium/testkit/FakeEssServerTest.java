@@ -282,6 +282,23 @@ class FakeEssServerTest {
     }
 
     @Test
+    void sendsTheFirstHeartbeatAfterTheConfiguredPhase() throws Exception {
+        try (FakeEssServer server = FakeEssServer.builder().firstHeartbeatAfter(Duration.ZERO).start();
+                EssTestClient c = EssTestClient.connectReady(server, 6)) {
+            assertInstanceOf(Heartbeat.class, c.nextMessage(), "the 30 s interval did not delay the first one");
+        }
+    }
+
+    @Test
+    void sendsNoHeartbeatsWhenDisabled() throws Exception {
+        try (FakeEssServer server = FakeEssServer.builder().firstHeartbeatAfter(Duration.ZERO).disableHeartbeats()
+                .start(); EssTestClient c = EssTestClient.connectReady(server, 6)) {
+            c.send("{\"service\":\"event\",\"action\":\"echo\",\"payload\":{\"marker\":\"2\"}}");
+            assertEquals("{\"marker\":\"2\"}", c.next(), "no heartbeat came before the echo reply");
+        }
+    }
+
+    @Test
     void omitsTheHeartbeatTimestampWhenAsked() throws Exception {
         try (FakeEssServer server = FakeEssServer.builder().heartbeatInterval(Duration.ofMillis(100))
                 .heartbeatTimestamps(false).start(); EssTestClient c = EssTestClient.connectReady(server, 6)) {

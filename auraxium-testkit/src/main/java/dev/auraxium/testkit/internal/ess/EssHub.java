@@ -188,7 +188,8 @@ public final class EssHub implements AutoCloseable {
         settings.heartbeatInterval().ifPresent(every -> {
             try {
                 long ms = Math.max(1, every.toMillis());
-                s.heartbeat(timer.scheduleAtFixedRate(() -> heartbeat(s), ms, ms, TimeUnit.MILLISECONDS));
+                long first = settings.firstHeartbeat().map(Duration::toMillis).orElse(ms);
+                s.heartbeat(timer.scheduleAtFixedRate(() -> heartbeat(s), first, ms, TimeUnit.MILLISECONDS));
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 LOG.log(System.Logger.Level.DEBUG, "no heartbeats for {0}: server closing", s);
             }

@@ -15,6 +15,7 @@ import java.util.function.Predicate;
  * The checked, immutable configuration of a fake ESS, built by {@code FakeEssServer.Builder}.
  *
  * @param heartbeatInterval the heartbeat period, or empty when heartbeats are disabled
+ * @param firstHeartbeat the delay before a connection's first heartbeat, or empty for one interval
  * @param heartbeatTimestamps whether heartbeats carry {@code timestamp}
  * @param endpoints endpoint name to online flag, in report order
  * @param environments accepted {@code environment} values
@@ -22,11 +23,13 @@ import java.util.function.Predicate;
  * @param bindAddress where the WebSocket server listens
  * @param port the port, 0 for any free one
  */
-public record EssSettings(Optional<Duration> heartbeatInterval, boolean heartbeatTimestamps,
+public record EssSettings(Optional<Duration> heartbeatInterval, Optional<Duration> firstHeartbeat,
+        boolean heartbeatTimestamps,
         Map<String, Boolean> endpoints, Set<Environment> environments, Predicate<String> serviceIdPolicy,
         InetAddress bindAddress, int port) {
     public EssSettings {
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(firstHeartbeat, "firstHeartbeat");
         endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
         environments = Set.copyOf(environments);
         Objects.requireNonNull(serviceIdPolicy, "serviceIdPolicy");
