@@ -84,7 +84,9 @@ public final class FakeEssServer implements AutoCloseable {
         this.gateway = gateway;
         this.faults = new Faults(hub);
         InetSocketAddress a = gateway.address();
-        String host = a.getAddress().getHostAddress();
+        // A wildcard bind (e.g. for the CLI's serve) is reachable on loopback; 0.0.0.0 is no URI host.
+        InetAddress reachable = a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
+        String host = reachable.getHostAddress();
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
@@ -106,7 +108,10 @@ public final class FakeEssServer implements AutoCloseable {
         return builder().start();
     }
 
-    /** @return {@code ws://127.0.0.1:<port>/streaming}, without query */
+    /**
+     * @return {@code ws://127.0.0.1:<port>/streaming}, without query (the bound address; loopback
+     *     when bound to the wildcard address)
+     */
     public URI uri() {
         return uri;
     }
