@@ -4,6 +4,8 @@ module dev.auraxium.bench {
     requires dev.auraxium.transport.jdk;
     requires dev.auraxium.testkit;
     requires jmh.core;
+    requires com.fasterxml.jackson.core;
+    requires com.fasterxml.jackson.databind;
 
-    //     exports dev.auraxium.bench; (added with the first class)
+    exports dev.auraxium.bench;
 }

@@ -5,4 +5,5 @@ module dev.auraxium.testkit {
     requires com.fasterxml.jackson.databind;
 
     exports dev.auraxium.testkit;
+    exports dev.auraxium.testkit.tck;
 }

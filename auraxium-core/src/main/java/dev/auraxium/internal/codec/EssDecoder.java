@@ -51,7 +51,9 @@ public final class EssDecoder {
                     .build())
             .build();
 
+    /** Per-thread scratch, reused for every frame: decoding a known event allocates no holder. */
     private static final ThreadLocal<PayloadSlots> SLOTS = ThreadLocal.withInitial(PayloadSlots::new);
+    private static final ThreadLocal<Frame> FRAMES = ThreadLocal.withInitial(Frame::new);
 
     private EssDecoder() {
     }
@@ -61,7 +63,8 @@ public final class EssDecoder {
         check(text);
         PayloadSlots slots = SLOTS.get();
         slots.reset();
-        Frame f = new Frame();
+        Frame f = FRAMES.get();
+        f.reset();
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
@@ -144,6 +147,30 @@ public final class EssDecoder {
         Boolean listCharacters;
         Boolean all;
         String badReason;
+
+        void reset() {
+            service = null;
+            type = null;
+            hasPayload = false;
+            payloadIsObject = false;
+            connected = null;
+            detail = null;
+            onlineText = null;
+            onlineMap = null;
+            timestamp = null;
+            hasSubscription = false;
+            subscription = null;
+            helpPrompt = false;
+            helpReply = false;
+            action = null;
+            eventNames = null;
+            characters = null;
+            worlds = null;
+            logicalAnd = null;
+            listCharacters = null;
+            all = null;
+            badReason = null;
+        }
     }
 
     static final class SubscriptionFields {
