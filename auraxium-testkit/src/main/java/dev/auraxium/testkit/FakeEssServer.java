@@ -190,7 +190,8 @@ public final class FakeEssServer implements AutoCloseable {
     }
 
     /**
-     * Takes the oldest client message not taken yet, waiting for one.
+     * Takes the oldest client message not taken yet, waiting for one. A message is recorded once
+     * the server has handled it, so its effect (e.g. a changed subscription) is visible.
      *
      * @param timeout how long to wait at most
      * @return the message, or null on timeout or when the server closed

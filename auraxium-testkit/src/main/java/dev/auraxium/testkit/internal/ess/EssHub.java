@@ -259,34 +259,48 @@ public final class EssHub implements AutoCloseable {
     // ---------------------------------------------------------------- commands
 
     /**
-     * Handles one client text message: records it, then answers as the live service does, and
-     * with silence for malformed JSON, unknown services and unknown actions.
+     * Handles one client text message: answers as the live service does (silence for malformed
+     * JSON, unknown services and unknown actions), then records it.
      *
      * @param s the session
      * @param text the message
      */
     public void onText(EssSession s, String text) {
+        Instant received = clock.instant();
         Optional<ClientCommand> command = decodeCommand(text);
-        record(new ClientMessage(s.id(), text, command, clock.instant()));
+        Optional<String> reply = Optional.empty();
+        try {
+            reply = answer(s, command);
+        } finally {
+            // Recorded once its effect is in place and before the reply goes out, so a test that
+            // took a command, or a client that saw the reply, can rely on both.
+            record(new ClientMessage(s.id(), text, command, received));
+        }
+        reply.ifPresent(s::send);
+    }
+
+    /** Applies a command and returns the reply frame, if it has one. */
+    private Optional<String> answer(EssSession s, Optional<ClientCommand> command) {
         if (command.isEmpty()) {
             ignoredClientMessages.incrementAndGet();
-            return;
+            return Optional.empty();
         }
         ClientCommand c = command.get();
         if (c instanceof Subscribe sub) {
-            s.send(codec.encode(reply(s.apply(sub), sub.listCharacters().orElse(false))));
+            return Optional.of(codec.encode(reply(s.apply(sub), sub.listCharacters().orElse(false))));
         } else if (c instanceof ClearSubscribe clear) {
-            s.send(codec.encode(reply(s.apply(clear), false)));
+            return Optional.of(codec.encode(reply(s.apply(clear), false)));
         } else if (c instanceof Echo echo) {
-            s.send(echo.payload());
+            return Optional.of(echo.payload());
         } else if (c instanceof Help) {
-            s.send(codec.encode(new HelpReply(HelpText.JSON)));
+            return Optional.of(codec.encode(new HelpReply(HelpText.JSON)));
         } else if (c instanceof RecentCharacterIds) {
             List<Long> ids = recentCharacterIds();
-            s.send(codec.encode(new RecentCharacterIdsReply(ids.size(), Optional.of(ids))));
+            return Optional.of(codec.encode(new RecentCharacterIdsReply(ids.size(), Optional.of(ids))));
         } else if (c instanceof RecentCharacterIdsCount) {
-            s.send(codec.encode(new RecentCharacterIdsReply(recentCharacterIds().size(), Optional.empty())));
+            return Optional.of(codec.encode(new RecentCharacterIdsReply(recentCharacterIds().size(), Optional.empty())));
         }
+        return Optional.empty();
     }
 
     private Optional<ClientCommand> decodeCommand(String text) {
