@@ -1,8 +1,8 @@
 /** The auraxium test kit: a fake ESS server, recordings, replay, fault injection and JUnit 5 glue. */
 module dev.auraxium.testkit {
     requires transitive dev.auraxium.core;
-    requires com.fasterxml.jackson.databind;
     requires static org.junit.jupiter.api;
+    requires com.fasterxml.jackson.databind;
 
     exports dev.auraxium.testkit;
     exports dev.auraxium.testkit.junit;
