@@ -23,8 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * Decoding the real 2024 event mix (649 frames: GainExperience, Death, VehicleDestroy), one
- * operation = one frame, so the score is frames per second. {@code tokenizeOnly} is the floor any
+ * Decoding the real 2024 event mix (649 frames: GainExperience, Death, VehicleDestroy) and a
+ * synthetic mix of all 15 event types ({@code *Synthetic}), one operation = one frame, so the
+ * score is frames per second. {@code tokenizeOnly} is the floor any
  * Jackson-based decoder pays (create a parser, walk every token); {@code decode} is our codec;
  * {@code jacksonTree} is what a naive databind decoder would cost.
  *
@@ -40,7 +41,11 @@ public class DecodeBenchmark {
     /** Frames in the 2024 capture's event mix; JMH needs the constant at compile time. */
     static final int REAL_MIX_FRAMES = 649;
 
+    /** Frames of the synthetic mix (the capture's shape, all 15 event types). */
+    static final int SYNTHETIC_FRAMES = 4_096;
+
     private String[] frames;
+    private String[] synthetic;
     private final EssCodec codec = EssCodec.standard();
     private final JsonFactory factory = new JsonFactory();
     private final ObjectMapper mapper = new ObjectMapper();
@@ -51,6 +56,7 @@ public class DecodeBenchmark {
         if (frames.length != REAL_MIX_FRAMES) {
             throw new IllegalStateException("expected " + REAL_MIX_FRAMES + " event frames, found " + frames.length);
         }
+        synthetic = Workload.syntheticFrames(SYNTHETIC_FRAMES);
     }
 
     @Benchmark
@@ -62,10 +68,30 @@ public class DecodeBenchmark {
         }
     }
 
+    /** Our codec on the synthetic mix: every event type, in the live stream's proportions. */
+    @Benchmark
+    @OperationsPerInvocation(SYNTHETIC_FRAMES)
+    public void decodeSynthetic(Blackhole bh) {
+        for (String f : synthetic) {
+            bh.consume(codec.decode(f));
+        }
+    }
+
+    /** The tokenize-only floor on the synthetic mix. */
+    @Benchmark
+    @OperationsPerInvocation(SYNTHETIC_FRAMES)
+    public void tokenizeOnlySynthetic(Blackhole bh) throws IOException {
+        tokenize(synthetic, bh);
+    }
+
     @Benchmark
     @OperationsPerInvocation(REAL_MIX_FRAMES)
     public void tokenizeOnly(Blackhole bh) throws IOException {
-        for (String f : frames) {
+        tokenize(frames, bh);
+    }
+
+    private void tokenize(String[] input, Blackhole bh) throws IOException {
+        for (String f : input) {
             try (JsonParser p = factory.createParser(f)) {
                 JsonToken t;
                 while ((t = p.nextToken()) != null) {

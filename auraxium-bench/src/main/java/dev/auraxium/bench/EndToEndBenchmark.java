@@ -66,6 +66,8 @@ public class EndToEndBenchmark {
         @Param({""})
         public String endpoint;
 
+        /** Events per replay; only the smoke test lowers it (an external BenchServer always sends EVENTS). */
+        int events = Workload.EVENTS;
         FakeEssServer server;
         ReplayOnSubscribe replays;
         URI uri;
@@ -74,7 +76,7 @@ public class EndToEndBenchmark {
         public void start() {
             if (endpoint == null || endpoint.isBlank()) {
                 server = FakeEssServer.builder().disableHeartbeats().start();
-                replays = new ReplayOnSubscribe(server, Workload.recording(Workload.EVENTS));
+                replays = new ReplayOnSubscribe(server, Workload.recording(events));
                 uri = server.uri();
             } else {
                 uri = URI.create(endpoint);
@@ -170,12 +172,12 @@ public class EndToEndBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(Workload.EVENTS)
-    public long client(Client c) {
-        return client(c, WAIT_SECONDS);
+    public long client(Server s, Client c) {
+        return client(c, s.events, WAIT_SECONDS);
     }
 
-    static long client(Client c, long waitSeconds) {
-        c.events.arm(Workload.EVENTS);
+    static long client(Client c, int events, long waitSeconds) {
+        c.events.arm(events);
         c.client.addTrigger(c.counting); // subscribes to all events: the server starts the replay
         long n = c.events.await(waitSeconds, TimeUnit.SECONDS);
         c.client.removeTrigger(c.counting, true);
@@ -184,12 +186,12 @@ public class EndToEndBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(Workload.EVENTS)
-    public long transportOnly(Transport t) {
-        return transportOnly(t, WAIT_SECONDS);
+    public long transportOnly(Server s, Transport t) {
+        return transportOnly(t, s.events, WAIT_SECONDS);
     }
 
-    static long transportOnly(Transport t, long waitSeconds) {
-        t.events.arm(Workload.EVENTS);
+    static long transportOnly(Transport t, int events, long waitSeconds) {
+        t.events.arm(events);
         t.connection.sendText(ReplayOnSubscribe.START);
         long n = t.events.await(waitSeconds, TimeUnit.SECONDS);
         t.connection.sendText(ReplayOnSubscribe.STOP);
@@ -198,12 +200,12 @@ public class EndToEndBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(Workload.EVENTS)
-    public long serverPush(Raw r) {
-        return serverPush(r, WAIT_SECONDS);
+    public long serverPush(Server s, Raw r) {
+        return serverPush(r, s.events, WAIT_SECONDS);
     }
 
-    static long serverPush(Raw r, long waitSeconds) {
-        r.events.arm(Workload.EVENTS);
+    static long serverPush(Raw r, int events, long waitSeconds) {
+        r.events.arm(events);
         try {
             r.reader.send(ReplayOnSubscribe.START);
             long n = r.events.await(waitSeconds, TimeUnit.SECONDS);

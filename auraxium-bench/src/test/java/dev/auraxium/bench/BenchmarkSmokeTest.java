@@ -1,0 +1,116 @@
+package dev.auraxium.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Runs every benchmark's setup and one invocation directly (not through JMH), so that a broken
+ * benchmark fails {@code mvn verify} in seconds instead of at the end of a long JMH run.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class BenchmarkSmokeTest {
+    private static final Blackhole BH = new Blackhole(
+            "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
+
+    private static void assumeSamples() {
+        String dir = System.getProperty("ess.samples.dir");
+        Assumptions.assumeTrue(dir != null && Files.isDirectory(Path.of(dir)),
+                "ESS samples folder not available (system property ess.samples.dir): skipping the real-capture benchmark");
+    }
+
+    @Test
+    void decodeBenchmarkDecodesTheRealAndSyntheticMixes() throws Exception {
+        assumeSamples();
+        DecodeBenchmark b = new DecodeBenchmark();
+        b.load();
+        b.decode(BH);
+        b.decodeSynthetic(BH);
+        b.tokenizeOnly(BH);
+        b.tokenizeOnlySynthetic(BH);
+        b.jacksonTree(BH);
+    }
+
+    @Test
+    void decodeByTypeBenchmarkDecodesEveryEventType() {
+        for (String name : new String[] {"GainExperience", "FacilityControl", "ContinentLock", "FishScan"}) {
+            DecodeByTypeBenchmark b = new DecodeByTypeBenchmark();
+            b.eventName = name;
+            b.generate();
+            b.decode(BH);
+        }
+    }
+
+    @Test
+    void dispatchBenchmarkRunsTheActionsOfMatchingTriggers() {
+        DispatchBenchmark b = new DispatchBenchmark();
+        b.triggers = 100;
+        b.match = "ten";
+        b.setUp();
+        try {
+            assertEquals(10L * DispatchBenchmark.BATCH, b.dispatch());
+            assertEquals(10 * DispatchBenchmark.BATCH, b.linearCheck());
+        } finally {
+            b.tearDown();
+        }
+    }
+
+    @Test
+    void characterFilterBenchmarkMatchesOnlyCharactersInTheFilter() {
+        for (String match : new String[] {"none", "one"}) {
+            CharacterFilterBenchmark b = new CharacterFilterBenchmark();
+            b.ids = 10_000;
+            b.match = match;
+            b.setUp();
+            try {
+                assertEquals("one".equals(match) ? CharacterFilterBenchmark.BATCH : 0, b.check());
+                assertEquals(1, b.dispatch());
+            } finally {
+                b.tearDown();
+            }
+        }
+    }
+
+    @Test
+    void endToEndBenchmarksReceiveEveryReplayedEvent() throws Exception {
+        EndToEndBenchmark.Server server = new EndToEndBenchmark.Server();
+        server.endpoint = "";
+        server.events = 2_000;
+        server.start();
+        try {
+            EndToEndBenchmark.Client client = new EndToEndBenchmark.Client();
+            client.connect(server);
+            try {
+                // twice: the second replay proves the trigger's removal re-arms the start signal
+                assertEquals(2_000, EndToEndBenchmark.client(client, server.events, 20));
+                assertEquals(2_000, EndToEndBenchmark.client(client, server.events, 20));
+            } finally {
+                client.close();
+            }
+            EndToEndBenchmark.Transport transport = new EndToEndBenchmark.Transport();
+            transport.connect(server);
+            try {
+                assertEquals(2_000, EndToEndBenchmark.transportOnly(transport, server.events, 20));
+            } finally {
+                transport.close();
+            }
+            EndToEndBenchmark.Raw raw = new EndToEndBenchmark.Raw();
+            raw.connect(server);
+            try {
+                assertEquals(2_000, EndToEndBenchmark.serverPush(raw, server.events, 20));
+            } finally {
+                raw.close();
+            }
+            assertTrue(server.replays.replays() >= 3, "replays finished: " + server.replays.replays());
+        } finally {
+            server.stop();
+        }
+    }
+}
