@@ -99,6 +99,9 @@ final class DemoCommand implements Callable<Integer> {
             client.addTrigger(Trigger.on(GainExperience.class).name("experience by type").action(figures::experience).build());
             try {
                 client.awaitReady(CONNECT_TIMEOUT);
+            } catch (InterruptedException e) {
+                stop.interrupted();
+                return 0;
             } catch (TimeoutException | RuntimeException e) {
                 throw new ConnectionFailure("demo: the client could not connect to the embedded server at "
                         + server.uri() + ": " + e.getMessage(), e);
@@ -118,6 +121,9 @@ final class DemoCommand implements Callable<Integer> {
             }
             try {
                 replay.completion().get(DRAIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                stop.interrupted();
+                replay.cancel();
             } catch (CancellationException e) {
                 // stopped by --duration or Ctrl-C: show what arrived
             } catch (ExecutionException e) {
@@ -134,7 +140,7 @@ final class DemoCommand implements Callable<Integer> {
 
     // Every event the server sent must have passed through the triggers before the final figures
     // are drawn; the dispatch thread may still be working through its queue when the replay ends.
-    private static void awaitDispatched(DemoFigures figures, long expected, StopSignal stop) throws InterruptedException {
+    private static void awaitDispatched(DemoFigures figures, long expected, StopSignal stop) {
         long deadline = System.nanoTime() + DRAIN_TIMEOUT.toNanos();
         while (figures.snapshot().events() < expected && System.nanoTime() < deadline) {
             if (stop.await(Duration.ofMillis(10)) && stop.reason().equals("interrupted")) {

@@ -5,6 +5,7 @@ import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.protocol.EssMessage;
 import dev.auraxium.protocol.ServiceMessage;
+import dev.auraxium.protocol.SubscriptionReply;
 import dev.auraxium.testkit.Recorder;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportListener;
@@ -111,6 +112,7 @@ final class RecordCommand implements Callable<Integer> {
         try (recorder; StopSignal stop = new StopSignal();
                 JdkTransport transport = JdkTransport.builder().connectTimeout(connectTimeout).build()) {
             AtomicBoolean subscribed = new AtomicBoolean();
+            AtomicBoolean confirmed = new AtomicBoolean();
             TransportListener listener = new TransportListener() {
                 @Override
                 public void onOpen(TransportConnection connection) {
@@ -130,6 +132,10 @@ final class RecordCommand implements Callable<Integer> {
                     }
                     if (m instanceof ConnectionStateChanged c && c.connected() && subscribed.compareAndSet(false, true)) {
                         connection.sendText(subscribe);
+                    }
+                    if (m instanceof SubscriptionReply && confirmed.compareAndSet(false, true)) {
+                        err.println("record: subscribed, recording");
+                        err.flush();
                     }
                     if (m instanceof ServiceMessage s) {
                         if (!filter.matches(s.event())) {
@@ -165,6 +171,9 @@ final class RecordCommand implements Callable<Integer> {
             TransportConnection connection;
             try {
                 connection = transport.connect(uri, listener).get(connectTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                stop.interrupted();
+                return 0;
             } catch (ExecutionException e) {
                 throw Connect.failure(base, id, e.getCause());
             } catch (TimeoutException e) {

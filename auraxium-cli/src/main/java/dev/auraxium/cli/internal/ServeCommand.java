@@ -138,7 +138,12 @@ final class ServeCommand implements Callable<Integer> {
             while (!stop.isTripped() && System.nanoTime() < deadline) {
                 // Taking the client messages is the wake-up (and keeps the server's record of them bounded).
                 long left = Math.min(WATCH_INTERVAL.toNanos(), Math.max(1, deadline - System.nanoTime()));
-                server.takeClientMessage(Duration.ofNanos(left));
+                try {
+                    server.takeClientMessage(Duration.ofNanos(left));
+                } catch (InterruptedException e) {
+                    stop.interrupted();
+                    break;
+                }
                 for (ConnectionSnapshot c : server.connections()) {
                     ReplayHandle running = replays.get(c.id());
                     boolean restart = loop && running != null && running.completion().isDone()

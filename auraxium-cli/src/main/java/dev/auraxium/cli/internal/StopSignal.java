@@ -18,6 +18,7 @@ final class StopSignal implements AutoCloseable {
     private final CountDownLatch finished = new CountDownLatch(1);
     private final Thread hook;
     private volatile String reason = "stopped";
+    private volatile boolean interrupted;
 
     StopSignal() {
         hook = new Thread(() -> {
@@ -54,15 +55,31 @@ final class StopSignal implements AutoCloseable {
     }
 
     /**
+     * Waits for the signal. An interrupt of the waiting thread is a stop request too (how an
+     * embedding program ends a command): it trips the signal, and the thread's interrupt status is
+     * set again by {@link #close()}, once the command has cleaned up.
+     *
      * @param limit how long to wait at most, or null for no limit
      * @return true when tripped, false when the limit passed
      */
-    boolean await(Duration limit) throws InterruptedException {
-        if (limit == null) {
-            stop.await();
+    boolean await(Duration limit) {
+        try {
+            if (limit == null) {
+                stop.await();
+                return true;
+            }
+            return stop.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            interrupted = true;
+            trip("interrupted");
             return true;
         }
-        return stop.await(limit.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    /** Notes an interrupt met elsewhere in the command, with the same effect as in {@link #await}. */
+    void interrupted() {
+        interrupted = true;
+        trip("interrupted");
     }
 
     /** Marks the command finished (its summary printed) and removes the hook. */
@@ -73,6 +90,9 @@ final class StopSignal implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException e) {
             // the JVM is shutting down; the hook is running and has just been released
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

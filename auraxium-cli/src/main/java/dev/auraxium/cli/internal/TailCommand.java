@@ -119,9 +119,12 @@ final class TailCommand implements Callable<Integer> {
             }).build();
             client.addTrigger(trigger);
             try {
-                client.awaitReady(connectTimeout.plusSeconds(5));
+                client.awaitReady(connectTimeout);
             } catch (TimeoutException | TransportException e) {
                 throw Connect.failure(uri, id, e);
+            } catch (InterruptedException e) {
+                stop.interrupted();
+                return 0;
             }
             err.println("tail: connected to " + uri + " (" + environment.wireName() + ", service id "
                     + Redaction.serviceId(id) + "), " + filter.describe());
