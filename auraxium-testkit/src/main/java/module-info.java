@@ -4,4 +4,5 @@ module dev.auraxium.testkit {
     requires static org.junit.jupiter.api;
 
     //     exports dev.auraxium.testkit; (added with the first class)
+    exports dev.auraxium.testkit.tck;
 }

@@ -3,5 +3,7 @@ module dev.auraxium.transport.jdk {
     requires dev.auraxium.core;
     requires java.net.http;
 
-    //     exports dev.auraxium.transport.jdk; (added with the first class)
+    exports dev.auraxium.transport.jdk;
+
+    provides dev.auraxium.transport.TransportProvider with dev.auraxium.transport.jdk.JdkTransportProvider;
 }

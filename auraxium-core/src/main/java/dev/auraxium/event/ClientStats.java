@@ -1,0 +1,59 @@
+package dev.auraxium.event;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A snapshot of an {@link EventClient}'s counters, taken by {@link EventClient#stats()}. Immutable;
+ * counters only grow over the client's life (the queue depth is the depth at the snapshot).
+ *
+ * <pre>{@code
+ * ClientStats s = client.stats();
+ * System.out.printf("%d events, %d decode errors, lag %s%n", s.eventsDecoded(), s.decodeErrors(), s.lastReceiveLag());
+ * }</pre>
+ *
+ * @param framesReceived text frames received from the transport
+ * @param eventsDecoded frames that were game events
+ * @param eventsDispatched events the dispatch thread matched against the triggers (including those
+ *     given to {@link EventClient#dispatch})
+ * @param unknownEvents events of a name this version does not know ({@link UnknownEvent})
+ * @param decodeErrors frames that could not be decoded (each also went to the error handler)
+ * @param duplicatesDropped duplicate events dropped (always 0 until deduplication lands)
+ * @param overflowDrops events dropped because the queue was full under a dropping
+ *     {@link OverflowPolicy}
+ * @param actionsRun trigger actions started
+ * @param actionFailures conditions and actions that threw
+ * @param queueDepth events waiting for the dispatch thread now
+ * @param queueHighWaterMark the deepest the queue has been
+ * @param reconnectsByCause reconnects by cause ({@code close}, {@code error},
+ *     {@code connectionStateChanged})
+ * @param subscriptionDrifts subscription replies that showed the server's copy differing from the
+ *     client's, each repaired by resubscribing
+ * @param lastHeartbeat when the last heartbeat arrived (local clock)
+ * @param lastEventByWorld when the last event of each world arrived (local clock)
+ * @param lastReceiveLag arrival time minus event timestamp of the last event (the timestamp has
+ *     one-second resolution, so small values are noise)
+ * @param maxReceiveLag the largest such lag seen
+ */
+public record ClientStats(long framesReceived, long eventsDecoded, long eventsDispatched, long unknownEvents,
+        long decodeErrors, long duplicatesDropped, long overflowDrops, long actionsRun, long actionFailures,
+        int queueDepth, int queueHighWaterMark, Map<String, Long> reconnectsByCause, long subscriptionDrifts,
+        Optional<Instant> lastHeartbeat, Map<Integer, Instant> lastEventByWorld, Optional<Duration> lastReceiveLag,
+        Optional<Duration> maxReceiveLag) {
+
+    public ClientStats {
+        reconnectsByCause = Map.copyOf(Objects.requireNonNull(reconnectsByCause, "reconnectsByCause"));
+        Objects.requireNonNull(lastHeartbeat, "lastHeartbeat");
+        lastEventByWorld = Map.copyOf(Objects.requireNonNull(lastEventByWorld, "lastEventByWorld"));
+        Objects.requireNonNull(lastReceiveLag, "lastReceiveLag");
+        Objects.requireNonNull(maxReceiveLag, "maxReceiveLag");
+    }
+
+    /** @return the sum of {@link #reconnectsByCause()} */
+    public long reconnects() {
+        return reconnectsByCause.values().stream().mapToLong(Long::longValue).sum();
+    }
+}

@@ -1,0 +1,1141 @@
+package dev.auraxium.event;
+
+import dev.auraxium.internal.client.FrameCodec;
+import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.dispatch.Delivery;
+import dev.auraxium.internal.dispatch.Dispatcher;
+import dev.auraxium.internal.dispatch.EventQueue;
+import dev.auraxium.internal.dispatch.Registration;
+import dev.auraxium.internal.dispatch.TriggerIndex;
+import dev.auraxium.internal.subscription.SubscriptionDiff;
+import dev.auraxium.internal.subscription.SubscriptionPlanner;
+import dev.auraxium.internal.transport.ConnectionSupervisor;
+import dev.auraxium.internal.transport.TransportDiscovery;
+import dev.auraxium.protocol.ClearSubscribe;
+import dev.auraxium.protocol.ClientCommand;
+import dev.auraxium.protocol.ConnectionStateChanged;
+import dev.auraxium.protocol.EssDecodeException;
+import dev.auraxium.protocol.Heartbeat;
+import dev.auraxium.protocol.ServerMessage;
+import dev.auraxium.protocol.ServiceMessage;
+import dev.auraxium.protocol.ServiceStateChanged;
+import dev.auraxium.protocol.Subscribe;
+import dev.auraxium.protocol.Subscription;
+import dev.auraxium.protocol.SubscriptionReply;
+import dev.auraxium.transport.Transport;
+import dev.auraxium.transport.TransportConnection;
+import dev.auraxium.transport.TransportException;
+import dev.auraxium.transport.TransportOptions;
+import dev.auraxium.transport.TransportProvider;
+import java.lang.System.Logger.Level;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
+
+/**
+ * A client of the PlanetSide 2 Event Streaming Service: it keeps one WebSocket connection,
+ * subscribes exactly what its {@link Trigger}s need, and runs their actions for matching events.
+ *
+ * <pre>{@code
+ * try (EventClient client = EventClient.builder()
+ *         .serviceId("s:example")
+ *         .environment(Environment.PS2)
+ *         .build()) {                                   // resolves the transport; fails fast if none
+ *     client.on(Death.class, d -> System.out.println(d.attackerCharacterId() + " killed " + d.characterId()));
+ *     client.awaitReady(Duration.ofSeconds(10));        // connected and subscription confirmed
+ *     Event login = client.waitFor(Duration.ofSeconds(30), Trigger.on(PlayerLogin.class).build()).join();
+ * }
+ * }</pre>
+ *
+ * <h2>Lifecycle</h2>
+ * {@link #builder()}{@code .build()} creates the client, its dispatch thread and chooses the
+ * transport, but does not connect. The first {@link #addTrigger} (or {@link #connect()}) opens the
+ * connection; removing the last trigger closes it unless {@code keepAlive} is passed. On an
+ * unexpected close the client reconnects once after {@link Builder#reconnectDelay(Duration)} and
+ * subscribes again. An HTTP 403 on the upgrade (rejected service id) is fatal: the client stops
+ * connecting, reports it to the error handler, and fails {@link #awaitReady}, {@link #connect()}
+ * and pending {@link #waitFor} futures with a {@link TransportException}; triggers stay
+ * registered, and a later {@link #addTrigger} or {@link #connect()} tries again. {@link #close()}
+ * ends everything and is idempotent.
+ *
+ * <h2>Subscriptions</h2>
+ * The client derives one subscription from all triggers and keeps the server's copy equal to it:
+ * additions with {@code subscribe}, removals with {@code clearSubscribe}, the whole subscription
+ * again on every new connection. It never asks for less than the triggers can accept under the
+ * server's matching rules ({@link Subscription#selects}); {@link Trigger#check} drops the surplus.
+ * Every {@link Builder#subscriptionProbeInterval(Duration)} (and on {@link #verifySubscription()})
+ * it sends an empty {@code subscribe}; a reply that differs from what the server should hold is
+ * counted as a drift and repaired by clearing and resubscribing.
+ *
+ * <h2>Threading</h2>
+ * All public methods are thread-safe and may be called from any thread, including from trigger
+ * actions. The client owns one <em>dispatch thread</em> that, for each event in arrival order,
+ * finds the candidate triggers (an index by event name, character and world, so the work does not
+ * grow with unrelated triggers), checks them, and runs the actions one after another, in
+ * registration order. With {@link Builder#actionExecutor(Executor)} the actions run on that
+ * executor instead (and may then run concurrently and out of order). An action or condition that
+ * throws is wrapped in a {@link TriggerActionException} and given to the error handler; the other
+ * triggers and the stream go on. Single-shot triggers are removed before their action runs. When
+ * {@link #removeTrigger} returns, the trigger's action is not running and will not run again; it
+ * waits for a running action of that trigger to return (unless called from that action).
+ * Frames are decoded on the transport's thread; events pass to the dispatch thread through a
+ * bounded queue ({@link Builder#queueCapacity(int)}), with {@code request(n)} flow control or a
+ * dropping {@link OverflowPolicy}. The error handler runs on whichever thread met the error.
+ *
+ * <p>The service id is a credential: it never appears whole in logs, exceptions or
+ * {@link #toString()}.
+ */
+public final class EventClient implements AutoCloseable {
+    /** The live ESS endpoint. */
+    public static final URI DEFAULT_ENDPOINT = URI.create("wss://push.planetside2.com/streaming");
+    /** The documented example service id, used when none is given (throttled; fine for tests). */
+    public static final String DEFAULT_SERVICE_ID = "s:example";
+    /** The default queue capacity. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    /** The default delay before the one reconnect after an unexpected close. */
+    public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(2);
+    /** The default interval of subscription probes. */
+    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(60);
+
+    private static final System.Logger LOG = System.getLogger(EventClient.class.getName());
+    private static final AtomicInteger CLIENT_SEQ = new AtomicInteger();
+
+    private final String serviceId;
+    private final Environment environment;
+    private final URI endpoint;
+    private final Transport transport;
+    private final boolean ownsTransport;
+    private final FrameCodec codec;
+    private final EventQueue<Delivery> queue;
+    private final Consumer<? super Throwable> errorHandler;
+    private final ScheduledExecutorService scheduler;
+    private final Dispatcher dispatcher;
+    private final ConnectionSupervisor supervisor;
+    private final TriggerIndex index = new TriggerIndex();
+    private final Clock clock = Clock.systemUTC();
+    private final String id;
+
+    private final ReentrantLock lock = new ReentrantLock();
+    // guarded by lock
+    private final LinkedHashMap<String, Registration> triggers = new LinkedHashMap<>();
+    private long seq;
+    private Subscription planned = Subscription.EMPTY;
+    private Subscription serverCopy = Subscription.EMPTY;
+    private final ArrayDeque<Subscription> expectedReplies = new ArrayDeque<>();
+    private int repliesToSkip;
+    private boolean repairing;
+    private TransportConnection connection;
+    private boolean pushConnected;
+    private boolean subscriptionConfirmed;
+    private CompletableFuture<Void> ready = new CompletableFuture<>();
+    private final Set<CompletableFuture<Event>> waiters = new LinkedHashSet<>();
+    private boolean closed;
+
+    private final AtomicLong frames = new AtomicLong();
+    private final AtomicLong decoded = new AtomicLong();
+    private final AtomicLong unknown = new AtomicLong();
+    private final AtomicLong decodeErrors = new AtomicLong();
+    private final AtomicLong drifts = new AtomicLong();
+    private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
+    private final ConcurrentHashMap<Integer, Instant> lastEventByWorld = new ConcurrentHashMap<>();
+    private final AtomicReference<Duration> lastLag = new AtomicReference<>();
+    private final AtomicReference<Duration> maxLag = new AtomicReference<>();
+    private final ConcurrentHashMap<String, Boolean> endpointStatus = new ConcurrentHashMap<>();
+
+    private EventClient(Builder b, Transport transport, boolean ownsTransport) {
+        this.serviceId = b.serviceId;
+        this.environment = b.environment;
+        this.endpoint = b.endpoint;
+        this.transport = transport;
+        this.ownsTransport = ownsTransport;
+        this.codec = b.codec;
+        this.queue = new EventQueue<>(b.queueCapacity, b.overflowPolicy);
+        this.errorHandler = b.errorHandler != null ? b.errorHandler : this::logError;
+        this.id = "auraxium-" + CLIENT_SEQ.incrementAndGet();
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, id + "-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        this.dispatcher = new Dispatcher(id + "-dispatch", queue, index, b.actionExecutor, new DispatchHost());
+        this.supervisor = new ConnectionSupervisor(transport, uri(b.endpoint, b.environment, b.serviceId),
+                b.reconnectDelay, scheduler, new Session());
+        dispatcher.start();
+        if (!b.probeInterval.isZero()) {
+            long ms = b.probeInterval.toMillis();
+            scheduler.scheduleAtFixedRate(this::verifySubscription, ms, ms, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** @return a new builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    static URI uri(URI endpoint, Environment environment, String serviceId) {
+        String bare = serviceId.substring(ServiceIds.PREFIX.length());
+        String query = "environment=" + environment.wireName() + "&service-id=" + ServiceIds.PREFIX
+                + URLEncoder.encode(bare, StandardCharsets.UTF_8);
+        String s = endpoint.toString();
+        return URI.create(s + (endpoint.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    // ---------------------------------------------------------------- triggers
+
+    /**
+     * Registers a trigger; the first one opens the connection.
+     *
+     * @param trigger the trigger, whose name no registered trigger has
+     * @return the trigger
+     * @throws IllegalArgumentException when a trigger of that name is registered
+     * @throws IllegalStateException when the client is closed
+     */
+    public Trigger addTrigger(Trigger trigger) {
+        Objects.requireNonNull(trigger, "trigger");
+        lock.lock();
+        try {
+            checkOpen();
+            checkFree(trigger.name());
+            register(trigger);
+            replan();
+        } finally {
+            lock.unlock();
+        }
+        startIfIdle();
+        return trigger;
+    }
+
+    /**
+     * Registers a trigger on one event class with just an action: {@code client.on(Death.class, d -> ...)}.
+     *
+     * @param type the event class
+     * @param action the action
+     * @param <E> the event type
+     * @return the registered trigger (named e.g. {@code "Death#4"})
+     */
+    public <E extends Event> Trigger on(Class<E> type, Consumer<? super E> action) {
+        return addTrigger(Trigger.on(type).action(action).build());
+    }
+
+    /**
+     * @param name a trigger name
+     * @return the registered trigger of that name
+     */
+    public Optional<Trigger> getTrigger(String name) {
+        lock.lock();
+        try {
+            Registration r = triggers.get(name);
+            return r == null ? Optional.empty() : Optional.of(r.trigger());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the registered triggers in registration order */
+    public List<Trigger> triggers() {
+        lock.lock();
+        try {
+            List<Trigger> out = new ArrayList<>(triggers.size());
+            triggers.values().forEach(r -> out.add(r.trigger()));
+            return Collections.unmodifiableList(out);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Removes a trigger; removing the last one closes the connection.
+     *
+     * @param trigger a registered trigger
+     * @throws IllegalArgumentException when it is not registered
+     */
+    public void removeTrigger(Trigger trigger) {
+        removeTrigger(trigger, false);
+    }
+
+    /**
+     * Removes a trigger.
+     *
+     * @param trigger a registered trigger
+     * @param keepAlive keep the connection open even when no trigger remains
+     * @throws IllegalArgumentException when it is not registered
+     */
+    public void removeTrigger(Trigger trigger, boolean keepAlive) {
+        Objects.requireNonNull(trigger, "trigger");
+        Registration r;
+        lock.lock();
+        try {
+            r = triggers.get(trigger.name());
+            if (r == null || r.trigger() != trigger) {
+                throw new IllegalArgumentException("trigger '" + trigger.name() + "' is not registered with this client");
+            }
+        } finally {
+            lock.unlock();
+        }
+        remove(r, keepAlive, true);
+    }
+
+    /**
+     * Removes a trigger by name; removing the last one closes the connection.
+     *
+     * @param name a registered trigger's name
+     * @throws IllegalArgumentException when no trigger has that name
+     */
+    public void removeTrigger(String name) {
+        removeTrigger(name, false);
+    }
+
+    /**
+     * Removes a trigger by name.
+     *
+     * @param name a registered trigger's name
+     * @param keepAlive keep the connection open even when no trigger remains
+     * @throws IllegalArgumentException when no trigger has that name
+     */
+    public void removeTrigger(String name, boolean keepAlive) {
+        Objects.requireNonNull(name, "name");
+        Registration r;
+        lock.lock();
+        try {
+            r = triggers.get(name);
+            if (r == null) {
+                throw new IllegalArgumentException("no trigger named '" + name + "' is registered with this client");
+            }
+        } finally {
+            lock.unlock();
+        }
+        remove(r, keepAlive, true);
+    }
+
+    /**
+     * Registers the triggers (with their actions replaced) until the first event that one of them
+     * accepts, then removes them all and completes with that event.
+     *
+     * <p>The future fails with {@link TimeoutException} when no event came within the timeout, and
+     * with a {@link TransportException} when the service id is rejected; cancel it to stop
+     * waiting. The triggers are removed in every case (the seed left them behind on a timeout), and
+     * removing them closes the connection when no other trigger remains, as
+     * {@link #removeTrigger(Trigger)} does.
+     *
+     * @param timeout how long to wait; zero or negative waits forever
+     * @param first a trigger
+     * @param more more triggers; all names must be free
+     * @return the first matching event
+     */
+    public CompletableFuture<Event> waitFor(Duration timeout, Trigger first, Trigger... more) {
+        Objects.requireNonNull(timeout, "timeout");
+        List<Trigger> originals = new ArrayList<>();
+        originals.add(Objects.requireNonNull(first, "first"));
+        for (Trigger t : more) {
+            originals.add(Objects.requireNonNull(t, "trigger must not be null"));
+        }
+        CompletableFuture<Event> result = new CompletableFuture<>();
+        List<Registration> regs = new ArrayList<>();
+        lock.lock();
+        try {
+            checkOpen();
+            Set<String> names = new LinkedHashSet<>();
+            for (Trigger t : originals) {
+                checkFree(t.name());
+                if (!names.add(t.name())) {
+                    throw new IllegalArgumentException("waitFor was given two triggers named '" + t.name() + "'");
+                }
+            }
+            for (Trigger t : originals) {
+                regs.add(register(t.withAction(e -> result.complete((Event) e), t.name())));
+            }
+            waiters.add(result);
+            replan();
+        } finally {
+            lock.unlock();
+        }
+        ScheduledFuture<?> timer = null;
+        if (!timeout.isZero() && !timeout.isNegative()) {
+            List<String> names = new ArrayList<>();
+            originals.forEach(t -> names.add(t.name()));
+            timer = scheduler.schedule(() -> result.completeExceptionally(new TimeoutException(
+                    "no event matched " + names + " within " + timeout)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        }
+        ScheduledFuture<?> t = timer;
+        result.whenComplete((e, error) -> {
+            if (t != null) {
+                t.cancel(false);
+            }
+            lock.lock();
+            try {
+                waiters.remove(result);
+            } finally {
+                lock.unlock();
+            }
+            for (Registration r : regs) {
+                // Never wait here: this runs inside one of these triggers' actions.
+                remove(r, false, false);
+            }
+        });
+        startIfIdle();
+        return result;
+    }
+
+    // ---------------------------------------------------------------- connection
+
+    /**
+     * Opens the connection now (the first trigger does this too). Idempotent while connected.
+     *
+     * @return completes when the client is ready (see {@link #awaitReady}); fails on a rejected
+     *     service id or a failed connection
+     * @throws IllegalStateException when the client is closed
+     */
+    public CompletableFuture<Void> connect() {
+        CompletableFuture<Void> f;
+        lock.lock();
+        try {
+            checkOpen();
+            f = prepareStart();
+        } finally {
+            lock.unlock();
+        }
+        supervisor.start();
+        return f.copy();
+    }
+
+    /**
+     * Waits until the client is ready: connected, the server said {@code connectionStateChanged}
+     * connected, and, when there is anything to subscribe, the server's first subscription reply
+     * arrived. Does not connect by itself.
+     *
+     * @param timeout the longest wait
+     * @throws TimeoutException when not ready in time
+     * @throws InterruptedException when interrupted
+     * @throws IllegalStateException when the client is closed or neither connected nor connecting
+     *     (add a trigger or call {@link #connect()} first)
+     * @throws TransportException when the connection failed (e.g. 403: rejected service id)
+     */
+    public void awaitReady(Duration timeout) throws InterruptedException, TimeoutException {
+        CompletableFuture<Void> f;
+        lock.lock();
+        try {
+            checkOpen();
+            if (!ready.isDone() && !supervisor.isActive()) {
+                throw new IllegalStateException("the client is not connecting: add a trigger or call connect() first");
+            }
+            f = ready;
+        } finally {
+            lock.unlock();
+        }
+        try {
+            f.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof AuraxiumException ae) {
+                throw ae;
+            }
+            throw new AuraxiumException("the connection failed: " + c, c);
+        } catch (TimeoutException e) {
+            throw new TimeoutException("the client was not ready within " + timeout);
+        }
+    }
+
+    /** @return whether the client is ready (see {@link #awaitReady}) */
+    public boolean isReady() {
+        lock.lock();
+        try {
+            return !closed && ready.isDone() && !ready.isCompletedExceptionally();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Closes the connection; triggers stay registered and the next {@link #addTrigger} or
+     * {@link #connect()} reconnects.
+     */
+    public void disconnect() {
+        supervisor.stop(false);
+    }
+
+    /**
+     * Sends a subscription probe (an empty {@code subscribe}) now; the reply is compared with what
+     * the server should hold and a drift is repaired. Done periodically anyway.
+     *
+     * @return false when not connected
+     */
+    public boolean verifySubscription() {
+        lock.lock();
+        try {
+            if (connection == null || !pushConnected || closed) {
+                return false;
+            }
+            send(Subscribe.probe());
+            return true;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** @return the subscription the triggers need now */
+    public Subscription plannedSubscription() {
+        lock.lock();
+        try {
+            return planned;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Queues an event for the dispatch thread as if it had arrived from the server (in order with
+     * the stream). Waits for room when the queue is full.
+     *
+     * @param event an event
+     * @throws IllegalStateException when the client is closed
+     */
+    public void dispatch(Event event) {
+        Objects.requireNonNull(event, "event");
+        lock.lock();
+        try {
+            checkOpen();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            queue.put(new Delivery(event, null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while queueing " + event.eventName(), e);
+        }
+    }
+
+    /**
+     * @return world name (e.g. {@code "Connery"}, or the whole endpoint name when it has no world
+     *     id) to whether its event feed is online, from heartbeats and {@code serviceStateChanged};
+     *     a sorted snapshot
+     */
+    public Map<String, Boolean> endpointStatus() {
+        return Collections.unmodifiableMap(new TreeMap<>(endpointStatus));
+    }
+
+    /** @return a snapshot of the counters */
+    public ClientStats stats() {
+        Map<String, Long> reconnects = supervisor.reconnects();
+        return new ClientStats(frames.get(), decoded.get(), dispatcher.dispatched(), unknown.get(),
+                decodeErrors.get(), 0, queue.drops(), dispatcher.actionsRun(), dispatcher.actionFailures(),
+                queue.size(), queue.highWaterMark(), reconnects, drifts.get(), Optional.ofNullable(lastHeartbeat.get()),
+                new TreeMap<>(lastEventByWorld), Optional.ofNullable(lastLag.get()), Optional.ofNullable(maxLag.get()));
+    }
+
+    /** @return the environment */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** @return the endpoint, without the query the client adds */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** @return the transport's name */
+    public String transportName() {
+        return transport.name();
+    }
+
+    /**
+     * Closes the connection, stops the dispatch thread (queued events are discarded), fails
+     * pending {@link #waitFor} futures and closes the transport when the client chose it.
+     * Idempotent.
+     */
+    @Override
+    public void close() {
+        List<CompletableFuture<Event>> pending;
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            pending = new ArrayList<>(waiters);
+            ready.completeExceptionally(new IllegalStateException("the client was closed"));
+        } finally {
+            lock.unlock();
+        }
+        supervisor.stop(true);
+        AuraxiumException closedError = new AuraxiumException("the client was closed");
+        pending.forEach(f -> f.completeExceptionally(closedError));
+        dispatcher.stop(2_000);
+        scheduler.shutdownNow();
+        if (ownsTransport) {
+            transport.close();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EventClient[" + id + ", environment=" + environment.wireName() + ", endpoint=" + endpoint
+                + ", serviceId=" + ServiceIds.redact(serviceId) + ", transport=" + transport.name() + ", triggers="
+                + triggers.size() + (closed ? ", closed" : "") + "]";
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the client is closed");
+        }
+    }
+
+    private void checkFree(String name) {
+        if (triggers.containsKey(name)) {
+            throw new IllegalArgumentException("a trigger named '" + name + "' is already registered; names are unique per client");
+        }
+    }
+
+    private Registration register(Trigger t) {
+        Registration r = new Registration(t, ++seq);
+        triggers.put(t.name(), r);
+        index.add(r);
+        return r;
+    }
+
+    /** Removes a registration if it is still registered. */
+    private void remove(Registration r, boolean keepAlive, boolean awaitAction) {
+        boolean stop;
+        lock.lock();
+        try {
+            if (triggers.get(r.trigger().name()) != r) {
+                return;
+            }
+            triggers.remove(r.trigger().name());
+            index.remove(r);
+            r.deactivate();
+            stop = triggers.isEmpty() && !keepAlive;
+            if (!stop) {
+                replan();
+            } else {
+                planned = Subscription.EMPTY;
+            }
+        } finally {
+            lock.unlock();
+        }
+        if (stop) {
+            supervisor.stop(false);
+        }
+        if (awaitAction) {
+            r.awaitIdle();
+        }
+    }
+
+    private CompletableFuture<Void> prepareStart() {
+        if (!supervisor.isActive() && ready.isDone()) {
+            ready = new CompletableFuture<>();
+        }
+        return ready;
+    }
+
+    private void startIfIdle() {
+        lock.lock();
+        try {
+            if (closed || supervisor.isActive() || triggers.isEmpty()) {
+                return;
+            }
+            prepareStart();
+        } finally {
+            lock.unlock();
+        }
+        supervisor.start();
+    }
+
+    /** Recomputes the plan and sends the difference. Lock held. */
+    private void replan() {
+        planned = SubscriptionPlanner.plan(triggersList(), environment);
+        if (connection != null && pushConnected) {
+            for (ClientCommand c : SubscriptionDiff.between(serverCopy, planned)) {
+                send(c);
+            }
+            maybeReady();
+        }
+    }
+
+    private List<Trigger> triggersList() {
+        List<Trigger> out = new ArrayList<>(triggers.size());
+        triggers.values().forEach(r -> out.add(r.trigger()));
+        return out;
+    }
+
+    /** Sends a command; subscription commands update our model of the server's copy. Lock held. */
+    private void send(ClientCommand command) {
+        TransportConnection c = connection;
+        if (c == null) {
+            return;
+        }
+        if (command instanceof Subscribe || command instanceof ClearSubscribe) {
+            serverCopy = SubscriptionDiff.apply(serverCopy, command);
+            expectedReplies.addLast(serverCopy);
+        }
+        String text = codec.encode(command);
+        c.sendText(text).whenComplete((v, e) -> {
+            if (e != null) {
+                LOG.log(Level.DEBUG, () -> id + ": could not send " + command.action() + ": " + e);
+            }
+        });
+    }
+
+    private void maybeReady() {
+        if (connection != null && pushConnected && (subscriptionConfirmed || planned.isEmpty()) && !ready.isDone()) {
+            ready.complete(null);
+            LOG.log(Level.DEBUG, () -> id + ": ready");
+        }
+    }
+
+    private void demandOne(TransportConnection c) {
+        if (queue.policy() == OverflowPolicy.BACKPRESSURE) {
+            try {
+                c.request(1);
+            } catch (RuntimeException e) {
+                // the connection ended meanwhile; nothing to ask for
+            }
+        }
+    }
+
+    private void report(Throwable error) {
+        try {
+            errorHandler.accept(error);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, id + ": the error handler threw", e);
+        }
+    }
+
+    private void logError(Throwable error) {
+        LOG.log(Level.WARNING, id + ": " + ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId));
+    }
+
+    private void onFrame(TransportConnection c, String text) {
+        frames.incrementAndGet();
+        ServerMessage m;
+        try {
+            m = codec.decode(text);
+        } catch (EssDecodeException e) {
+            decodeErrors.incrementAndGet();
+            report(e);
+            demandOne(c);
+            return;
+        } catch (RuntimeException e) {
+            decodeErrors.incrementAndGet();
+            report(new EssDecodeException("the decoder failed: " + e, text, e));
+            demandOne(c);
+            return;
+        }
+        if (m instanceof ServiceMessage sm) {
+            onEvent(c, sm.event());
+            return;
+        }
+        try {
+            onControl(c, m);
+        } catch (RuntimeException e) {
+            report(e);
+        } finally {
+            demandOne(c);
+        }
+    }
+
+    private void onEvent(TransportConnection c, Event e) {
+        decoded.incrementAndGet();
+        if (e instanceof UnknownEvent) {
+            unknown.incrementAndGet();
+        }
+        Instant now = clock.instant();
+        lastEventByWorld.put(e.worldId(), now);
+        Duration lag = Duration.between(e.timestamp(), now);
+        lastLag.set(lag);
+        maxLag.accumulateAndGet(lag, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
+        queue.offer(new Delivery(e, c));
+    }
+
+    private void onControl(TransportConnection c, ServerMessage m) {
+        if (m instanceof Heartbeat h) {
+            lastHeartbeat.set(clock.instant());
+            h.online().forEach((k, v) -> endpointStatus.put(worldName(k), v));
+        } else if (m instanceof ServiceStateChanged s) {
+            endpointStatus.put(s.worldName(), s.online());
+        } else if (m instanceof ConnectionStateChanged csc) {
+            if (csc.connected()) {
+                lock.lock();
+                try {
+                    if (connection == c && !pushConnected) {
+                        pushConnected = true;
+                        for (ClientCommand cmd : SubscriptionDiff.between(serverCopy, planned)) {
+                            send(cmd);
+                        }
+                        maybeReady();
+                    }
+                } finally {
+                    lock.unlock();
+                }
+            } else {
+                LOG.log(Level.WARNING, id + ": the push service lost its backend (connectionStateChanged false); reconnecting");
+                supervisor.restart(c, "connectionStateChanged");
+            }
+        } else if (m instanceof SubscriptionReply reply) {
+            onSubscriptionReply(c, reply);
+        } else {
+            LOG.log(Level.DEBUG, () -> id + ": " + m.getClass().getSimpleName());
+        }
+    }
+
+    private void onSubscriptionReply(TransportConnection c, SubscriptionReply reply) {
+        lock.lock();
+        try {
+            if (connection != c) {
+                return;
+            }
+            if (repliesToSkip > 0) {
+                repliesToSkip--;
+                expectedReplies.pollFirst();
+                return;
+            }
+            Subscription expected = expectedReplies.isEmpty() ? serverCopy : expectedReplies.pollFirst();
+            boolean last = expectedReplies.isEmpty();
+            if (SubscriptionDiff.agrees(expected, reply)) {
+                if (last) {
+                    repairing = false;
+                }
+                subscriptionConfirmed = true;
+                maybeReady();
+                return;
+            }
+            drifts.incrementAndGet();
+            if (repairing) {
+                LOG.log(Level.WARNING, id + ": the server's subscription still differs after a resubscribe ("
+                        + describe(reply) + "); not repairing again until the next probe");
+                repairing = false;
+                subscriptionConfirmed = true;
+                maybeReady();
+                return;
+            }
+            LOG.log(Level.WARNING, id + ": the server's subscription drifted (" + describe(reply) + " instead of "
+                    + expected.eventNames().size() + " names/" + expected.characters().size() + " characters/"
+                    + expected.worlds().size() + " worlds); resubscribing");
+            repliesToSkip = expectedReplies.size();
+            repairing = true;
+            send(ClearSubscribe.everything());
+            for (ClientCommand cmd : SubscriptionDiff.between(Subscription.EMPTY, planned)) {
+                send(cmd);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private static String describe(SubscriptionReply r) {
+        return r.eventNames().size() + " names/" + r.characterTotal() + " characters/" + r.worlds().size() + " worlds";
+    }
+
+    private static String worldName(String endpointName) {
+        String prefix = "EventServerEndpoint_";
+        String rest = endpointName.startsWith(prefix) ? endpointName.substring(prefix.length()) : endpointName;
+        int cut = rest.lastIndexOf('_');
+        return cut > 0 ? rest.substring(0, cut) : rest;
+    }
+
+    private final class Session implements ConnectionSupervisor.Session {
+        @Override
+        public void opened(TransportConnection c) {
+            lock.lock();
+            try {
+                connection = c;
+                pushConnected = false;
+                subscriptionConfirmed = false;
+                serverCopy = Subscription.EMPTY;
+                expectedReplies.clear();
+                repliesToSkip = 0;
+                repairing = false;
+            } finally {
+                lock.unlock();
+            }
+            LOG.log(Level.INFO, () -> id + ": connected to " + endpoint + " (" + environment.wireName() + ", "
+                    + ServiceIds.redact(serviceId) + ") via " + transport.name());
+            c.request(queue.policy() == OverflowPolicy.BACKPRESSURE ? queue.capacity() : Long.MAX_VALUE);
+        }
+
+        @Override
+        public void text(TransportConnection c, String text) {
+            onFrame(c, text);
+        }
+
+        @Override
+        public void closed(TransportConnection c, String cause, boolean reconnecting) {
+            lock.lock();
+            try {
+                if (connection == c) {
+                    connection = null;
+                    pushConnected = false;
+                    subscriptionConfirmed = false;
+                    serverCopy = Subscription.EMPTY;
+                    expectedReplies.clear();
+                }
+                if (ready.isDone() && !closed) {
+                    ready = new CompletableFuture<>();
+                }
+            } finally {
+                lock.unlock();
+            }
+            LOG.log(reconnecting ? Level.WARNING : Level.INFO, () -> id + ": connection closed (" + cause + ")"
+                    + (reconnecting ? "; reconnecting" : ""));
+        }
+
+        @Override
+        public void failed(Throwable error, boolean fatal) {
+            String detail = ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId);
+            AuraxiumException e;
+            if (fatal) {
+                e = new TransportException("the ESS rejected service id " + ServiceIds.redact(serviceId)
+                        + " (HTTP 403); the client stopped connecting. Check the service id; the next addTrigger() or "
+                        + "connect() tries again", error, OptionalInt.of(403), Optional.empty());
+            } else {
+                e = new TransportException("could not connect to " + endpoint + ": " + detail, error);
+            }
+            List<CompletableFuture<Event>> pending = List.of();
+            lock.lock();
+            try {
+                ready.completeExceptionally(e);
+                if (fatal) {
+                    pending = new ArrayList<>(waiters);
+                }
+            } finally {
+                lock.unlock();
+            }
+            LOG.log(fatal ? Level.ERROR : Level.WARNING, id + ": " + e.getMessage());
+            report(e);
+            for (CompletableFuture<Event> f : pending) {
+                f.completeExceptionally(e);
+            }
+        }
+    }
+
+    private final class DispatchHost implements Dispatcher.Host {
+        @Override
+        public void taken(Object source) {
+            demandOne((TransportConnection) source);
+        }
+
+        @Override
+        public void removeFired(Registration r) {
+            remove(r, false, false);
+        }
+
+        @Override
+        public void report(Throwable error) {
+            EventClient.this.report(error);
+        }
+    }
+
+    /**
+     * Configures an {@link EventClient}. Not thread-safe. Every setter checks its argument and
+     * names a bad value; {@link #build()} resolves the transport. {@link #toString()} redacts the
+     * service id.
+     */
+    public static final class Builder {
+        private String serviceId = DEFAULT_SERVICE_ID;
+        private Environment environment = Environment.PS2;
+        private URI endpoint = DEFAULT_ENDPOINT;
+        private Transport transport;
+        private TransportOptions transportOptions = TransportOptions.DEFAULTS;
+        private int queueCapacity = DEFAULT_QUEUE_CAPACITY;
+        private OverflowPolicy overflowPolicy = OverflowPolicy.BACKPRESSURE;
+        private Executor actionExecutor;
+        private Consumer<? super Throwable> errorHandler;
+        private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+        private Duration probeInterval = DEFAULT_PROBE_INTERVAL;
+        private FrameCodec codec = FrameCodec.STANDARD;
+        private List<TransportDiscovery.Candidate> candidates;
+
+        private Builder() {
+        }
+
+        /**
+         * @param serviceId the service id, with or without the {@code s:} prefix (added when
+         *     missing); default {@value EventClient#DEFAULT_SERVICE_ID}
+         * @return this builder
+         */
+        public Builder serviceId(String serviceId) {
+            this.serviceId = ServiceIds.normalise(serviceId);
+            return this;
+        }
+
+        /**
+         * @param environment PS2 (default), PS2PS4US or PS2PS4EU
+         * @return this builder
+         */
+        public Builder environment(Environment environment) {
+            this.environment = Objects.requireNonNull(environment, "environment");
+            return this;
+        }
+
+        /**
+         * @param endpoint a {@code ws://} or {@code wss://} URI, e.g. a fake server's; default
+         *     {@link EventClient#DEFAULT_ENDPOINT}
+         * @return this builder
+         */
+        public Builder endpoint(URI endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            String scheme = endpoint.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss"))) {
+                throw new IllegalArgumentException("endpoint must be a ws:// or wss:// URI, was " + endpoint);
+            }
+            this.endpoint = endpoint;
+            return this;
+        }
+
+        /**
+         * @param transport a transport to use instead of discovering one; the caller keeps
+         *     ownership and closes it
+         * @return this builder
+         */
+        public Builder transport(Transport transport) {
+            this.transport = Objects.requireNonNull(transport, "transport");
+            return this;
+        }
+
+        /**
+         * @param options options for a discovered transport
+         * @return this builder
+         */
+        public Builder transportOptions(TransportOptions options) {
+            this.transportOptions = Objects.requireNonNull(options, "options");
+            return this;
+        }
+
+        /**
+         * @param capacity events the queue holds, 1 to 10,000,000; default 10,000
+         * @return this builder
+         */
+        public Builder queueCapacity(int capacity) {
+            if (capacity < 1 || capacity > 10_000_000) {
+                throw new IllegalArgumentException("queueCapacity must be between 1 and 10000000, was " + capacity);
+            }
+            this.queueCapacity = capacity;
+            return this;
+        }
+
+        /**
+         * @param policy what to do when the queue is full; default BACKPRESSURE
+         * @return this builder
+         */
+        public Builder overflowPolicy(OverflowPolicy policy) {
+            this.overflowPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param executor runs trigger actions instead of the dispatch thread (the caller owns it)
+         * @return this builder
+         */
+        public Builder actionExecutor(Executor executor) {
+            this.actionExecutor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * @param handler receives failures of actions ({@link TriggerActionException}), frames
+         *     ({@link EssDecodeException}) and connections ({@link TransportException}); by default
+         *     they are logged as warnings. It must not block.
+         * @return this builder
+         */
+        public Builder errorHandler(Consumer<? super Throwable> handler) {
+            this.errorHandler = Objects.requireNonNull(handler, "handler");
+            return this;
+        }
+
+        /**
+         * @param delay wait before reconnecting after an unexpected close, 0 to 10 minutes; default 2 s
+         * @return this builder
+         */
+        public Builder reconnectDelay(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative() || delay.compareTo(Duration.ofMinutes(10)) > 0) {
+                throw new IllegalArgumentException("reconnectDelay must be between 0 and 10 minutes, was " + delay);
+            }
+            this.reconnectDelay = delay;
+            return this;
+        }
+
+        /**
+         * @param interval how often to probe the server's subscription; {@link Duration#ZERO}
+         *     disables the probe; otherwise at least 100 ms; default 60 s
+         * @return this builder
+         */
+        public Builder subscriptionProbeInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || (!interval.isZero() && interval.toMillis() < 100)) {
+                throw new IllegalArgumentException("subscriptionProbeInterval must be zero or at least 100 ms, was " + interval);
+            }
+            this.probeInterval = interval;
+            return this;
+        }
+
+        /** Test seam: the codec. */
+        Builder codec(FrameCodec codec) {
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /** Test seam: the provider candidates instead of {@link java.util.ServiceLoader}. */
+        Builder discoveryCandidates(List<TransportDiscovery.Candidate> candidates) {
+            this.candidates = List.copyOf(candidates);
+            return this;
+        }
+
+        /**
+         * @return the client, not yet connected
+         * @throws NoTransportException when no transport was given and none can be found
+         */
+        public EventClient build() {
+            if (transport != null) {
+                return new EventClient(this, transport, false);
+            }
+            List<TransportDiscovery.Candidate> found = candidates;
+            if (found == null) {
+                ClassLoader cl = Thread.currentThread().getContextClassLoader();
+                found = TransportDiscovery.fromServiceLoader(cl != null ? cl : EventClient.class.getClassLoader());
+            }
+            TransportDiscovery.Result r = TransportDiscovery.choose(found,
+                    System.getProperty(TransportDiscovery.PROPERTY));
+            TransportProvider p = r.provider();
+            return new EventClient(this, p.create(transportOptions), true);
+        }
+
+        @Override
+        public String toString() {
+            return "EventClient.Builder[serviceId=" + ServiceIds.redact(serviceId) + ", environment="
+                    + environment.wireName() + ", endpoint=" + endpoint + ", queueCapacity=" + queueCapacity
+                    + ", overflowPolicy=" + overflowPolicy + "]";
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package dev.auraxium.internal.dispatch;
+
+import dev.auraxium.event.Event;
+import dev.auraxium.event.TriggerActionException;
+import java.lang.System.Logger.Level;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The client's one dispatch thread: takes events from the queue in arrival order, finds candidate
+ * triggers in the index, checks them, removes single-shot triggers before their action runs, and
+ * runs actions inline (in stream order) or on the user's executor.
+ *
+ * <p>Candidates are an immutable list taken per event, so removing a trigger while an event is
+ * dispatched never makes another trigger miss it (the seed's list-mutation bug).
+ */
+public final class Dispatcher {
+    private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+
+    /** What the dispatcher needs from its client. */
+    public interface Host {
+        /** The dispatcher took an item from {@code source}'s share of the queue: ask it for one more. */
+        void taken(Object source);
+
+        /** Unregister a single-shot trigger that just fired, before its action runs. */
+        void removeFired(Registration r);
+
+        /** Report a failure of a condition or an action. */
+        void report(Throwable error);
+    }
+
+    private final EventQueue<Delivery> queue;
+    private final TriggerIndex index;
+    private final Executor actionExecutor;
+    private final Host host;
+    private final Thread thread;
+    private final AtomicLong dispatched = new AtomicLong();
+    private final AtomicLong actionsRun = new AtomicLong();
+    private final AtomicLong actionFailures = new AtomicLong();
+    private volatile boolean stopping;
+
+    public Dispatcher(String threadName, EventQueue<Delivery> queue, TriggerIndex index, Executor actionExecutor,
+            Host host) {
+        this.queue = queue;
+        this.index = index;
+        this.actionExecutor = actionExecutor;
+        this.host = host;
+        this.thread = new Thread(this::loop, threadName);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** Stops after the event being dispatched; queued events are discarded. */
+    public void stop(long waitMillis) {
+        stopping = true;
+        queue.close();
+        if (Thread.currentThread() != thread) {
+            try {
+                thread.join(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isDispatchThread() {
+        return Thread.currentThread() == thread;
+    }
+
+    public long dispatched() {
+        return dispatched.get();
+    }
+
+    public long actionsRun() {
+        return actionsRun.get();
+    }
+
+    public long actionFailures() {
+        return actionFailures.get();
+    }
+
+    private void loop() {
+        while (!stopping) {
+            Delivery d;
+            try {
+                d = queue.poll(1, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                if (stopping) {
+                    return;
+                }
+                continue;
+            }
+            if (d == null) {
+                continue;
+            }
+            if (d.source() != null) {
+                host.taken(d.source());
+            }
+            try {
+                dispatch(d.event());
+            } catch (RuntimeException e) {
+                // A bug of ours must not end the stream: report and go on.
+                host.report(e);
+            }
+        }
+    }
+
+    /** Matches one event and runs the actions (inline or submitted). Runs on the dispatch thread. */
+    void dispatch(Event event) {
+        dispatched.incrementAndGet();
+        List<Registration> candidates = index.candidates(event);
+        for (Registration r : candidates) {
+            if (!r.isActive()) {
+                continue;
+            }
+            boolean ok;
+            try {
+                ok = r.trigger().check(event);
+            } catch (RuntimeException e) {
+                actionFailures.incrementAndGet();
+                host.report(new TriggerActionException("condition of trigger '" + r.trigger().name() + "' threw on "
+                        + event.eventName(), r.trigger(), event, e));
+                continue;
+            }
+            if (!ok) {
+                continue;
+            }
+            boolean fired = false;
+            if (r.trigger().isSingleShot()) {
+                if (!r.claimSingleShot()) {
+                    continue;
+                }
+                host.removeFired(r);
+                fired = true;
+            }
+            boolean force = fired;
+            if (actionExecutor == null) {
+                run(r, event, force);
+            } else {
+                try {
+                    actionExecutor.execute(() -> run(r, event, force));
+                } catch (RejectedExecutionException e) {
+                    actionFailures.incrementAndGet();
+                    host.report(new TriggerActionException("action executor rejected trigger '" + r.trigger().name()
+                            + "'", r.trigger(), event, e));
+                }
+            }
+        }
+    }
+
+    private void run(Registration r, Event event, boolean force) {
+        r.lock().lock();
+        try {
+            if (!force && !r.isActive()) {
+                return;
+            }
+            actionsRun.incrementAndGet();
+            r.trigger().run(event);
+        } catch (VirtualMachineError e) {
+            throw e;
+        } catch (Throwable e) {
+            actionFailures.incrementAndGet();
+            try {
+                host.report(new TriggerActionException("action of trigger '" + r.trigger().name() + "' threw on "
+                        + event.eventName(), r.trigger(), event, e));
+            } catch (RuntimeException again) {
+                LOG.log(Level.WARNING, "error handler threw", again);
+            }
+        } finally {
+            r.lock().unlock();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package dev.auraxium.internal.dispatch;
+
+import dev.auraxium.event.OverflowPolicy;
+import java.util.ArrayDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The bounded queue between the transport and the dispatch thread.
+ *
+ * <p>Under {@link OverflowPolicy#BACKPRESSURE} the transport only sends what the client requested,
+ * so {@link #offer} never finds it full in practice; if it does (the demand accounting is wrong, or
+ * {@link #put} from a user raced it), the item is kept anyway rather than lost. The drop policies
+ * drop and count. {@link #put} (used by {@code EventClient.dispatch}) waits for room.
+ *
+ * @param <T> the item type
+ */
+public final class EventQueue<T> {
+    private final int capacity;
+    private final OverflowPolicy policy;
+    private final ArrayDeque<T> items = new ArrayDeque<>();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final Condition notFull = lock.newCondition();
+    private final AtomicLong drops = new AtomicLong();
+    private volatile int highWater;
+    private boolean closed;
+
+    public EventQueue(int capacity, OverflowPolicy policy) {
+        this.capacity = capacity;
+        this.policy = policy;
+    }
+
+    /**
+     * Adds an item from the transport without blocking.
+     *
+     * @return false when the item (or an older one, under DROP_OLDEST) was dropped
+     */
+    public boolean offer(T item) {
+        lock.lock();
+        try {
+            if (closed) {
+                return false;
+            }
+            boolean dropped = false;
+            if (items.size() >= capacity) {
+                switch (policy) {
+                    case DROP_NEWEST -> {
+                        drops.incrementAndGet();
+                        return false;
+                    }
+                    case DROP_OLDEST -> {
+                        items.pollFirst();
+                        drops.incrementAndGet();
+                        dropped = true;
+                    }
+                    case BACKPRESSURE -> {
+                        // keep it: losing a frame the server was allowed to send would be worse
+                    }
+                }
+            }
+            items.addLast(item);
+            mark();
+            notEmpty.signal();
+            return !dropped;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Adds an item, waiting for room. */
+    public void put(T item) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            while (!closed && items.size() >= capacity) {
+                notFull.await();
+            }
+            if (closed) {
+                return;
+            }
+            items.addLast(item);
+            mark();
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void mark() {
+        if (items.size() > highWater) {
+            highWater = items.size();
+        }
+    }
+
+    /** @return the next item, or null after the timeout or when closed and empty */
+    public T poll(long timeout, TimeUnit unit) throws InterruptedException {
+        long nanos = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            while (items.isEmpty()) {
+                if (closed || nanos <= 0) {
+                    return null;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            T t = items.pollFirst();
+            notFull.signal();
+            return t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Wakes everyone; later offers and puts are ignored, queued items can still be polled. */
+    public void close() {
+        lock.lock();
+        try {
+            closed = true;
+            notEmpty.signalAll();
+            notFull.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int size() {
+        lock.lock();
+        try {
+            return items.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public int highWaterMark() {
+        return highWater;
+    }
+
+    public long drops() {
+        return drops.get();
+    }
+
+    public int capacity() {
+        return capacity;
+    }
+
+    public OverflowPolicy policy() {
+        return policy;
+    }
+}

@@ -1,0 +1,524 @@
+package dev.auraxium.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.auraxium.protocol.ClearSubscribe;
+import dev.auraxium.protocol.ClientCommand;
+import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.protocol.EssDecodeException;
+import dev.auraxium.protocol.Subscribe;
+import dev.auraxium.protocol.Subscription;
+import dev.auraxium.transport.TransportException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(20)
+class EventClientTest {
+    static final long ALICE = 5428011263300000001L;
+    static final long BOB = 5428011263300000002L;
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    final FakeTransport transport = new FakeTransport();
+    final BlockingQueue<Throwable> errors = new LinkedBlockingQueue<>();
+    EventClient client;
+
+    EventClient.Builder builder() {
+        return EventClient.builder().transport(transport).serviceId("abcdefghijkl")
+                .endpoint(URI.create("ws://127.0.0.1:1/streaming")).errorHandler(errors::add)
+                .reconnectDelay(Duration.ofMillis(20)).subscriptionProbeInterval(Duration.ZERO);
+    }
+
+    @AfterEach
+    void closeClient() {
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    static String frame(Event e) {
+        return EssCodec.standard().encodeServiceMessage(e);
+    }
+
+    static Event take(BlockingQueue<Event> q) throws InterruptedException {
+        Event e = q.poll(5, TimeUnit.SECONDS);
+        if (e == null) {
+            throw new AssertionError("no event within 5 s");
+        }
+        return e;
+    }
+
+    @Test
+    void opensNoConnectionBeforeTheFirstTrigger() throws Exception {
+        client = builder().build();
+        assertEquals(0, transport.attempts.get());
+        assertThrows(IllegalStateException.class, () -> client.awaitReady(WAIT));
+        client.on(Death.class, d -> { });
+        FakeTransport.Conn c = transport.take();
+        assertEquals(URI.create("ws://127.0.0.1:1/streaming?environment=ps2&service-id=s:abcdefghijkl"), transport.uris.get(0));
+        assertEquals(new Subscribe(Optional.of(List.of("Death")), Optional.of(List.of("all")), Optional.empty(),
+                Optional.empty(), Optional.empty()), c.takeCommand());
+        client.awaitReady(WAIT);
+        assertTrue(client.isReady());
+    }
+
+    @Test
+    void runsMatchingActionsForRealFrames() throws Exception {
+        client = builder().build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on(Death.class).characters(ALICE).action(got::add).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push(frame(Events.death(BOB, BOB, 1)));
+        c.push(frame(Events.death(BOB, ALICE, 13)));
+        Death d = (Death) take(got);
+        assertEquals(ALICE, d.attackerCharacterId());
+        ClientStats s = client.stats();
+        assertEquals(2, s.eventsDecoded());
+        assertTrue(s.lastEventByWorld().containsKey(13));
+        assertTrue(s.lastReceiveLag().isPresent());
+    }
+
+    @Test
+    void sendsOnlyTheMinimalSubscriptionChanges() throws Exception {
+        client = builder().build();
+        Trigger deaths = client.addTrigger(Trigger.on(Death.class).characters(ALICE).build());
+        FakeTransport.Conn c = transport.take();
+        c.takeCommand();
+        client.awaitReady(WAIT);
+
+        Trigger bobDeaths = client.addTrigger(Trigger.on(Death.class).characters(BOB).build());
+        assertEquals(new Subscribe(Optional.empty(), Optional.of(List.of(Long.toString(BOB))), Optional.empty(),
+                Optional.empty(), Optional.empty()), c.takeCommand());
+
+        client.addTrigger(Trigger.on(Death.class).characters(ALICE).when(Death::isHeadshot).build());
+        assertNull(c.pollSent(Duration.ofMillis(200)), "a trigger already covered sends nothing");
+
+        client.removeTrigger(bobDeaths);
+        assertEquals(new ClearSubscribe(false, Optional.empty(), Optional.of(List.of(Long.toString(BOB))), Optional.empty(),
+                Optional.empty()), c.takeCommand());
+
+        client.removeTrigger(deaths);
+        assertNull(c.pollSent(Duration.ofMillis(200)), "the headshot trigger still needs Alice's deaths");
+        assertEquals(c.state, client.plannedSubscription());
+    }
+
+    @Test
+    void closesOnTheLastRemovalUnlessKeptAlive() throws Exception {
+        client = builder().build();
+        Trigger t = client.on(Death.class, d -> { });
+        FakeTransport.Conn c = transport.take();
+        c.takeCommand();
+        client.removeTrigger(t.name(), true);
+        assertEquals(ClearSubscribe.everything(), c.takeCommand());
+        assertTrue(c.isOpen());
+        Trigger u = client.on(PlayerLogin.class, e -> { });
+        c.takeCommand();
+        client.removeTrigger(u);
+        assertFalse(c.isOpen());
+        assertEquals(1, transport.attempts.get());
+    }
+
+    @Test
+    void refusesADuplicateTriggerName() {
+        client = builder().build();
+        client.addTrigger(Trigger.on(Death.class).name("kills").build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> client.addTrigger(Trigger.on(PlayerLogin.class).name("kills").build()));
+        assertEquals("a trigger named 'kills' is already registered; names are unique per client", e.getMessage());
+        assertEquals("kills", client.getTrigger("kills").orElseThrow().name());
+        assertEquals("no trigger named 'nope' is registered with this client",
+                assertThrows(IllegalArgumentException.class, () -> client.removeTrigger("nope")).getMessage());
+    }
+
+    @Test
+    void removesSingleShotTriggerBeforeItsActionRunsAndSkipsNoOtherTrigger() throws Exception {
+        client = builder().build();
+        BlockingQueue<String> ran = new LinkedBlockingQueue<>();
+        List<Boolean> registeredDuringAction = Collections.synchronizedList(new ArrayList<>());
+        client.addTrigger(Trigger.on(Death.class).name("once").singleShot(true)
+                .action(d -> {
+                    registeredDuringAction.add(client.getTrigger("once").isPresent());
+                    ran.add("once");
+                }).build());
+        client.addTrigger(Trigger.on(Death.class).name("next").action(d -> ran.add("next")).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push(frame(Events.death(ALICE, BOB, 1)));
+        c.push(frame(Events.death(ALICE, BOB, 1)));
+        assertEquals("once", ran.poll(5, TimeUnit.SECONDS));
+        assertEquals("next", ran.poll(5, TimeUnit.SECONDS), "the trigger after a single-shot one still gets the event");
+        assertEquals("next", ran.poll(5, TimeUnit.SECONDS));
+        assertEquals(List.of(false), registeredDuringAction);
+    }
+
+    @Test
+    void reportsAThrowingActionAndGoesOn() throws Exception {
+        client = builder().build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on(Death.class).name("boom").action(d -> {
+            throw new IllegalStateException("bang");
+        }).build());
+        client.addTrigger(Trigger.on(Death.class).action(got::add).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push(frame(Events.death(ALICE, BOB, 1)));
+        c.push(frame(Events.death(BOB, ALICE, 1)));
+        take(got);
+        take(got);
+        TriggerActionException e = assertInstanceOf(TriggerActionException.class, errors.poll(5, TimeUnit.SECONDS));
+        assertEquals("boom", e.trigger().name());
+        assertEquals("bang", e.getCause().getMessage());
+        assertEquals(2, client.stats().actionFailures());
+    }
+
+    @Test
+    void countsAndReportsADecodeErrorAndDecodesTheNextFrame() throws Exception {
+        client = builder().build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on(PlayerLogin.class).action(got::add).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push("{\"payload\":{\"event_name\":\"PlayerLogin\"");
+        c.push(frame(Events.login(ALICE, 1)));
+        assertEquals(ALICE, ((PlayerLogin) take(got)).characterId());
+        assertInstanceOf(EssDecodeException.class, errors.poll(5, TimeUnit.SECONDS));
+        assertEquals(1, client.stats().decodeErrors());
+    }
+
+    @Test
+    void letsAnUnknownEventReachATriggerThatNamesIt() throws Exception {
+        client = builder().build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on("FishCaught").action(got::add).build());
+        FakeTransport.Conn c = transport.take();
+        assertEquals(Set.of("FishCaught"), client.plannedSubscription().eventNames());
+        client.awaitReady(WAIT);
+        c.push("{\"payload\":{\"character_id\":\"5428011263300000001\",\"event_name\":\"FishCaught\",\"timestamp\":\"1717171717\","
+                + "\"world_id\":\"13\"},\"service\":\"event\",\"type\":\"serviceMessage\"}");
+        UnknownEvent e = assertInstanceOf(UnknownEvent.class, take(got));
+        assertEquals(Optional.of(ALICE), e.characterId());
+        assertEquals(1, client.stats().unknownEvents());
+    }
+
+    @Test
+    void tracksEndpointStatusFromHeartbeatsAndServiceStateChanges() throws Exception {
+        client = builder().build();
+        client.on(Death.class, d -> { });
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push("{\"online\":{\"EventServerEndpoint_Cobalt_13\":\"true\",\"EventServerEndpoint_Connery_1\":\"false\"},"
+                + "\"service\":\"event\",\"timestamp\":\"1717171717\",\"type\":\"heartbeat\"}");
+        c.push("{\"detail\":\"EventServerEndpoint_Miller_10\",\"online\":\"false\",\"service\":\"event\",\"type\":\"serviceStateChanged\"}");
+        c.push("{\"detail\":\"EventServerEndpoint_Connery_1\",\"online\":\"true\",\"service\":\"event\",\"type\":\"serviceStateChanged\"}");
+        assertEquals(Map.of("Cobalt", true, "Connery", true, "Miller", false), client.endpointStatus());
+        assertTrue(client.stats().lastHeartbeat().isPresent());
+    }
+
+    @Test
+    void waitForCompletesAndRemovesItsTriggers() throws Exception {
+        client = builder().build();
+        client.on(Death.class, d -> { });
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        CompletableFuture<Event> f = client.waitFor(WAIT, Trigger.on(PlayerLogin.class).name("w1").build(),
+                Trigger.on(PlayerLogout.class).name("w2").build());
+        assertTrue(client.getTrigger("w1").isPresent());
+        c.push(frame(Events.logout(ALICE, 1)));
+        assertEquals(ALICE, ((PlayerLogout) f.get(5, TimeUnit.SECONDS)).characterId());
+        assertEquals(List.of("Death"), client.triggers().stream().map(t -> t.eventTypes().iterator().next().getSimpleName()).toList());
+    }
+
+    @Test
+    void waitForRemovesItsTriggersOnTimeout() throws Exception {
+        // The seed left them registered after its TimeoutError.
+        client = builder().build();
+        client.on(Death.class, d -> { });
+        transport.take();
+        CompletableFuture<Event> f = client.waitFor(Duration.ofMillis(50), Trigger.on(PlayerLogin.class).name("w").build());
+        ExecutionException e = assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS));
+        assertInstanceOf(TimeoutException.class, e.getCause());
+        assertEquals(Optional.empty(), client.getTrigger("w"));
+        assertEquals(Set.of("Death"), client.plannedSubscription().eventNames());
+    }
+
+    @Test
+    void waitForRemovesItsTriggersOnCancellation() throws Exception {
+        client = builder().build();
+        client.on(Death.class, d -> { });
+        CompletableFuture<Event> f = client.waitFor(Duration.ZERO, Trigger.on(PlayerLogin.class).name("w").build());
+        assertTrue(client.getTrigger("w").isPresent());
+        f.cancel(true);
+        assertThrows(CancellationException.class, f::join);
+        assertEquals(Optional.empty(), client.getTrigger("w"));
+    }
+
+    @Test
+    void waitForWithASingleShotTriggerDoesNotHang() throws Exception {
+        // The seed's callback raised on removing an already-removed single-shot trigger and hung.
+        client = builder().build();
+        client.on(Death.class, d -> { });
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        CompletableFuture<Event> f = client.waitFor(WAIT, Trigger.on(PlayerLogin.class).singleShot(true).name("w").build());
+        c.push(frame(Events.login(BOB, 1)));
+        assertEquals(BOB, ((PlayerLogin) f.get(5, TimeUnit.SECONDS)).characterId());
+        assertEquals(Optional.empty(), client.getTrigger("w"));
+    }
+
+    @Test
+    void stopsOnARejectedServiceIdAndTriesAgainLater() throws Exception {
+        // The seed left _open set after a fatal handshake and never connected again.
+        transport.rejectWith = 403;
+        client = builder().build();
+        CompletableFuture<Event> pending = client.waitFor(WAIT, Trigger.on(Death.class).name("w").build());
+        ExecutionException failed = assertThrows(ExecutionException.class, () -> pending.get(5, TimeUnit.SECONDS));
+        TransportException te = assertInstanceOf(TransportException.class, failed.getCause());
+        assertTrue(te.isFatal());
+        assertEquals("the ESS rejected service id s:ab…(12 chars) (HTTP 403); the client stopped connecting. Check the "
+                + "service id; the next addTrigger() or connect() tries again", te.getMessage());
+        assertInstanceOf(TransportException.class, errors.poll(5, TimeUnit.SECONDS));
+        assertEquals(1, transport.attempts.get());
+
+        transport.rejectWith = 0;
+        client.on(Death.class, d -> { });
+        transport.take();
+        client.awaitReady(WAIT);
+        assertEquals(2, transport.attempts.get());
+    }
+
+    @Test
+    void failsAwaitReadyOnARejectedServiceId() {
+        transport.rejectWith = 403;
+        client = builder().build();
+        CompletableFuture<Void> ready = client.connect();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> ready.get(5, TimeUnit.SECONDS));
+        assertTrue(((TransportException) e.getCause()).isFatal());
+        assertThrows(TransportException.class, () -> client.awaitReady(WAIT));
+    }
+
+    @Test
+    void reconnectsOnceAfterAnUnexpectedCloseAndResubscribes() throws Exception {
+        client = builder().build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on(Death.class).characters(ALICE).action(got::add).build());
+        FakeTransport.Conn first = transport.take();
+        Subscribe sub = (Subscribe) first.takeCommand();
+        client.awaitReady(WAIT);
+        first.serverClose(1006);
+        FakeTransport.Conn second = transport.take();
+        assertEquals(sub, second.takeCommand(), "the whole subscription again on the new connection");
+        client.awaitReady(WAIT);
+        second.push(frame(Events.death(ALICE, BOB, 1)));
+        take(got);
+        assertEquals(Map.of("close", 1L), client.stats().reconnectsByCause());
+    }
+
+    @Test
+    void reconnectsWhenThePushLayerLosesItsBackend() throws Exception {
+        client = builder().build();
+        client.on(Death.class, d -> { });
+        FakeTransport.Conn first = transport.take();
+        client.awaitReady(WAIT);
+        first.push("{\"connected\":\"false\",\"service\":\"push\",\"type\":\"connectionStateChanged\"}");
+        transport.take();
+        client.awaitReady(WAIT);
+        assertFalse(first.isOpen());
+        assertEquals(Map.of("connectionStateChanged", 1L), client.stats().reconnectsByCause());
+    }
+
+    @Test
+    void detectsAndRepairsADriftedSubscription() throws Exception {
+        client = builder().build();
+        client.addTrigger(Trigger.on(Death.class).characters(ALICE).build());
+        client.addTrigger(Trigger.on(FacilityControl.class).worlds(10).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        while (c.pollSent(Duration.ofMillis(100)) != null) {
+            // the two triggers' subscribes
+        }
+        Subscription planned = client.plannedSubscription();
+        assertEquals(planned, c.state);
+
+        // the server silently loses the worlds (tracker #146)
+        c.state = new Subscription(planned.eventNames(), planned.characters(), Set.of(), planned.logicalAndCharactersWithWorlds());
+        assertTrue(client.verifySubscription());
+        assertTrue(((Subscribe) c.takeCommand()).isProbe());
+        assertEquals(ClearSubscribe.everything(), c.takeCommand());
+        ClientCommand resub = c.takeCommand();
+        assertInstanceOf(Subscribe.class, resub);
+        assertEquals(1, client.stats().subscriptionDrifts());
+        assertEquals(planned, c.state);
+
+        assertTrue(client.verifySubscription());
+        c.takeCommand();
+        assertNull(c.pollSent(Duration.ofMillis(200)), "an agreeing probe reply changes nothing");
+        assertEquals(1, client.stats().subscriptionDrifts());
+    }
+
+    @Test
+    void probesPeriodically() throws Exception {
+        client = builder().subscriptionProbeInterval(Duration.ofMillis(100)).build();
+        client.on(Death.class, d -> { });
+        FakeTransport.Conn c = transport.take();
+        c.takeCommand();
+        assertTrue(((Subscribe) c.takeCommand()).isProbe());
+    }
+
+    @Test
+    void holdsBackDemandWhileTheQueueIsFull() throws Exception {
+        client = builder().queueCapacity(4).build();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch first = new CountDownLatch(1);
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on(Death.class).action(d -> {
+            first.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            got.add(d);
+        }).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        for (int i = 0; i < 50; i++) {
+            c.push(frame(Events.death(ALICE, BOB, 1)));
+        }
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        // one event in the action, at most 4 queued: the rest stays with the transport
+        assertTrue(c.backlog() >= 50 - 5, "backlog " + c.backlog());
+        assertTrue(c.maxOutstanding.get() <= 4, "demand never exceeded the queue: " + c.maxOutstanding.get());
+        release.countDown();
+        for (int i = 0; i < 50; i++) {
+            take(got);
+        }
+        assertEquals(0, client.stats().overflowDrops());
+        assertTrue(client.stats().queueHighWaterMark() <= 4);
+    }
+
+    @Test
+    void dropsAndCountsUnderADroppingPolicy() throws Exception {
+        client = builder().queueCapacity(2).overflowPolicy(OverflowPolicy.DROP_NEWEST).build();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch first = new CountDownLatch(1);
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on(Death.class).action(d -> {
+            first.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            got.add(d);
+        }).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push(frame(Events.death(ALICE, BOB, 1)));
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        for (int i = 0; i < 10; i++) {
+            c.push(frame(Events.death(ALICE, BOB, 1)));
+        }
+        assertEquals(8, client.stats().overflowDrops());
+        release.countDown();
+        for (int i = 0; i < 3; i++) {
+            take(got);
+        }
+        assertEquals(11, client.stats().eventsDecoded());
+    }
+
+    @Test
+    void runsActionsOnTheGivenExecutor() throws Exception {
+        java.util.concurrent.ExecutorService ex = java.util.concurrent.Executors.newSingleThreadExecutor(r -> new Thread(r, "user-pool"));
+        try {
+            client = builder().actionExecutor(ex).build();
+            BlockingQueue<String> threads = new LinkedBlockingQueue<>();
+            client.on(Death.class, d -> threads.add(Thread.currentThread().getName()));
+            client.dispatch(Events.death(ALICE, BOB, 1));
+            assertEquals("user-pool", threads.poll(5, TimeUnit.SECONDS));
+        } finally {
+            ex.shutdownNow();
+        }
+    }
+
+    @Test
+    void neverShowsTheWholeServiceId() {
+        EventClient.Builder b = builder();
+        assertFalse(b.toString().contains("abcdefghijkl"), b.toString());
+        assertTrue(b.toString().contains("s:ab…(12 chars)"), b.toString());
+        client = b.build();
+        assertFalse(client.toString().contains("abcdefghijkl"), client.toString());
+    }
+
+    @Test
+    void refusesBadBuilderValuesNamingThem() {
+        assertEquals("queueCapacity must be between 1 and 10000000, was 0",
+                assertThrows(IllegalArgumentException.class, () -> EventClient.builder().queueCapacity(0)).getMessage());
+        assertEquals("endpoint must be a ws:// or wss:// URI, was http://x",
+                assertThrows(IllegalArgumentException.class, () -> EventClient.builder().endpoint(URI.create("http://x"))).getMessage());
+        assertEquals("service id must not be blank",
+                assertThrows(IllegalArgumentException.class, () -> EventClient.builder().serviceId(" ")).getMessage());
+    }
+
+    @Test
+    void failsAtBuildWhenNoTransportIsFound() {
+        NoTransportException e = assertThrows(NoTransportException.class,
+                () -> EventClient.builder().discoveryCandidates(List.of()).build());
+        assertTrue(e.getMessage().contains("auraxium-transport-jdk"), e.getMessage());
+    }
+
+    @Test
+    void usesADiscoveredProvider() {
+        dev.auraxium.transport.TransportProvider p = new dev.auraxium.transport.TransportProvider() {
+            @Override
+            public String name() {
+                return "fake";
+            }
+
+            @Override
+            public int priority() {
+                return 1;
+            }
+
+            @Override
+            public dev.auraxium.transport.Transport create(dev.auraxium.transport.TransportOptions options) {
+                return transport;
+            }
+        };
+        client = EventClient.builder().discoveryCandidates(
+                List.of(new dev.auraxium.internal.transport.TransportDiscovery.Candidate("fake", () -> p))).build();
+        assertEquals("fake", client.transportName());
+    }
+
+    @Test
+    void failsPendingWaitersWhenClosed() {
+        client = builder().build();
+        CompletableFuture<Event> f = client.waitFor(Duration.ZERO, Trigger.on(Death.class).build());
+        client.close();
+        assertInstanceOf(AuraxiumException.class, assertThrows(ExecutionException.class, () -> f.get(5, TimeUnit.SECONDS)).getCause());
+        assertThrows(IllegalStateException.class, () -> client.on(Death.class, d -> { }));
+        client.close(); // idempotent
+        assertFalse(client.isReady());
+    }
+}

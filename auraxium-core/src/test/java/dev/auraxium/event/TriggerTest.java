@@ -1,0 +1,135 @@
+package dev.auraxium.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TriggerTest {
+    static final long ALICE = 5428011263300000001L;
+    static final long BOB = 5428011263300000002L;
+
+    @Test
+    void keepsCharacterAndWorldListsGivenToTheBuilder() {
+        Trigger t = Trigger.on(Death.class).characters(ALICE, BOB).worlds(10, 13).build();
+        assertEquals(List.of(ALICE, BOB), new ArrayList<>(t.characters()));
+        assertEquals(List.of(10, 13), new ArrayList<>(t.worlds()));
+    }
+
+    @Test
+    void matchesTheRightEventCharacterAndWorld() {
+        Trigger t = Trigger.on(PlayerLogin.class).characters(ALICE).worlds(13).build();
+        assertTrue(t.check(Events.login(ALICE, 13)));
+        assertFalse(t.check(Events.login(BOB, 13)), "wrong character");
+        assertFalse(t.check(Events.login(ALICE, 10)), "wrong world");
+        assertFalse(t.check(Events.logout(ALICE, 13)), "wrong event");
+    }
+
+    @Test
+    void matchesFilteredGainExperienceOnlyForItsExperienceId() {
+        Trigger t = Trigger.on(GainExperience.filterExperience(7)).build();
+        assertTrue(t.check(Events.xp(ALICE, 7, 1)));
+        assertFalse(t.check(Events.xp(ALICE, 8, 1)));
+        Trigger typed = Trigger.onExperience(7, 53).build();
+        assertTrue(typed.check(Events.xp(ALICE, 53, 1)));
+        assertFalse(typed.check(Events.xp(ALICE, 4, 1)));
+        assertTrue(Trigger.on(GainExperience.class).build().check(Events.xp(ALICE, 4, 1)), "plain GainExperience takes every id");
+    }
+
+    @Test
+    void requiresEveryConditionInOrder() {
+        List<String> seen = new ArrayList<>();
+        Trigger t = Trigger.on(Death.class)
+                .when(d -> seen.add("first") && d.isHeadshot())
+                .when(d -> seen.add("second"))
+                .build();
+        assertFalse(t.check(Events.death(ALICE, BOB, 1)));
+        assertEquals(List.of("first"), seen, "stops at the first failing condition");
+        assertTrue(t.check(Events.headshot(ALICE, BOB, 1)));
+        assertEquals(List.of("first", "first", "second"), seen);
+    }
+
+    @Test
+    void matchesDeathAndVehicleDestroyByAttackerToo() {
+        Trigger t = Trigger.onAny(Death.class, VehicleDestroy.class).characters(ALICE).build();
+        assertTrue(t.check(Events.death(BOB, ALICE, 1)), "Alice killed Bob");
+        assertTrue(t.check(Events.vehicleDestroy(BOB, ALICE, 1)));
+        assertFalse(t.check(Events.death(BOB, BOB, 1)));
+    }
+
+    @Test
+    void neverMatchesAWorldEventWithACharacterFilter() {
+        Trigger t = Trigger.onAny(FacilityControl.class, PlayerLogin.class).characters(ALICE).build();
+        assertFalse(t.check(Events.facility(1)));
+        assertTrue(t.check(Events.login(ALICE, 1)), "PlayerLogin is a character event too");
+    }
+
+    @Test
+    void matchesAchievementEarnedByItsWireNameAndClass() {
+        // The seed named the class AchievementAdded and never matched the wire's AchievementEarned.
+        AchievementEarned e = Events.achievement(ALICE, 1);
+        assertEquals("AchievementEarned", e.eventName());
+        assertTrue(Trigger.on(AchievementEarned.class).build().check(e));
+        assertTrue(Trigger.on("AchievementEarned").build().check(e));
+        assertFalse(Trigger.on("AchievementAdded").build().check(e));
+    }
+
+    @Test
+    void matchesAnUnknownEventByItsWireName() {
+        // The seed's fallback events never matched a trigger named by string.
+        UnknownEvent e = Events.unknown("FishCaught", 1, ALICE);
+        assertTrue(Trigger.on("FishCaught").build().check(e));
+        assertTrue(Trigger.on("FishCaught").characters(ALICE).build().check(e), "by its character_id field");
+        assertFalse(Trigger.on("FishCaught").characters(BOB).build().check(e));
+        assertFalse(Trigger.on("Other").build().check(e));
+        assertTrue(Trigger.on(UnknownEvent.class).build().check(e));
+    }
+
+    @Test
+    void letsASupertypeMatchAllItsSubtypes() {
+        Trigger any = Trigger.on(Event.class).build();
+        assertTrue(any.check(Events.facility(1)));
+        assertTrue(any.check(Events.unknown("Anything", 1, null)));
+        Trigger chars = Trigger.on(CharacterEvent.class).build();
+        assertTrue(chars.check(Events.death(ALICE, BOB, 1)));
+        assertTrue(chars.check(Events.login(ALICE, 1)));
+        assertFalse(chars.check(Events.facility(1)));
+        assertFalse(chars.check(Events.unknown("Anything", 1, ALICE)));
+        assertTrue(Trigger.on(WorldEvent.class).build().check(Events.alert(1)));
+    }
+
+    @Test
+    void derivesDistinctDefaultNames() {
+        Trigger a = Trigger.on(Death.class).build();
+        Trigger b = Trigger.on(Death.class).build();
+        assertTrue(a.name().startsWith("Death#"), a.name());
+        assertNotEquals(a.name(), b.name());
+    }
+
+    @Test
+    void recordsLastRunWhenTheActionRuns() {
+        List<Event> got = new ArrayList<>();
+        Trigger t = Trigger.on(Death.class).action(got::add).build();
+        assertTrue(t.lastRun().isEmpty());
+        t.run(Events.death(ALICE, BOB, 1));
+        assertTrue(t.lastRun().isPresent());
+        assertEquals(1, got.size());
+    }
+
+    @Test
+    void refusesBadArgumentsNamingTheValue() {
+        assertEquals("world id must be positive, was -3",
+                assertThrows(IllegalArgumentException.class, () -> Trigger.on(Death.class).worlds(-3)).getMessage());
+        assertEquals("character id must be positive, was 0",
+                assertThrows(IllegalArgumentException.class, () -> Trigger.on(Death.class).characters(0)).getMessage());
+        assertEquals("trigger name must not be blank, was ' '",
+                assertThrows(IllegalArgumentException.class, () -> Trigger.on(Death.class).name(" ")).getMessage());
+        assertEquals("event name 'all' is not a trigger type: use Trigger.on(Event.class)",
+                assertThrows(IllegalArgumentException.class, () -> Trigger.on("all")).getMessage());
+    }
+}

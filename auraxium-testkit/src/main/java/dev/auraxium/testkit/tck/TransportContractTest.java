@@ -1,0 +1,504 @@
+package dev.auraxium.testkit.tck;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.auraxium.testkit.internal.ws.HandshakeRequest;
+import dev.auraxium.testkit.internal.ws.HandshakeResponse;
+import dev.auraxium.testkit.internal.ws.WebSocketHandler;
+import dev.auraxium.testkit.internal.ws.WebSocketServer;
+import dev.auraxium.testkit.internal.ws.WsConnection;
+import dev.auraxium.testkit.internal.ws.WsProtocol;
+import dev.auraxium.transport.Transport;
+import dev.auraxium.transport.TransportConnection;
+import dev.auraxium.transport.TransportException;
+import dev.auraxium.transport.TransportListener;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The contract every {@link Transport} must keep, as an abstract JUnit 5 test: extend it, say how
+ * to make your transport, and run it. Each test opens real connections on 127.0.0.1 to the test
+ * kit's own RFC 6455 server and checks one promise of the transport SPI: whole messages, zero
+ * initial demand and no message beyond demand (pings, pongs and fragments included), back-pressure
+ * reaching the server, sends kept in order under concurrency, close from either side, abrupt drops,
+ * abort, closing the transport, a refused upgrade carrying its status, and the listener's
+ * threading contract (never concurrent; {@code onOpen} first; one final call, then silence).
+ *
+ * <p>Lifecycle: a server and a transport per test, both closed after it. The class needs JUnit 5
+ * (Jupiter) on the test class path; the rest of the test kit does not.
+ *
+ * <pre>{@code
+ * class JdkTransportContractTest extends TransportContractTest {
+ *     protected Transport newTransport() {
+ *         return JdkTransport.builder().build();
+ *     }
+ * }
+ * }</pre>
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+public abstract class TransportContractTest {
+    private static final long WAIT_SECONDS = 10;
+
+    private WebSocketServer server;
+    private final ServerSide serverSide = new ServerSide();
+    private Transport transport;
+    private final ClientSide client = new ClientSide();
+
+    /** For subclasses. */
+    protected TransportContractTest() {
+    }
+
+    /**
+     * @return a new transport under test, with a connect timeout of a few seconds; closed after each test
+     */
+    protected abstract Transport newTransport();
+
+    @BeforeEach
+    void start() throws Exception {
+        server = WebSocketServer.start(WebSocketServer.Config.defaults(), serverSide);
+        transport = newTransport();
+    }
+
+    @AfterEach
+    void stop() {
+        transport.close();
+        server.close();
+        assertEquals(0, client.overlappingCalls.get(), "listener was called concurrently");
+        assertEquals(List.of(), client.outOfOrder, "listener calls out of contract order");
+    }
+
+    private URI uri() {
+        return URI.create("ws://127.0.0.1:" + server.port() + "/streaming?environment=ps2&service-id=s:example12345");
+    }
+
+    /** @return the client's connection and, through serverSide, the server's end of it */
+    private TransportConnection open() throws Exception {
+        TransportConnection connection = transport.connect(uri(), client).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals(1, client.opens.get(), "onOpen must have run before connect completed");
+        return connection;
+    }
+
+    private WsConnection serverConnection() throws InterruptedException {
+        WsConnection connection = serverSide.opened.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(connection, "the server saw no connection");
+        return connection;
+    }
+
+    private String nextText() throws InterruptedException {
+        String text = client.texts.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(text, "no message arrived");
+        return text;
+    }
+
+    @Test
+    void opensSendsAndReceivesWholeMessages() throws Exception {
+        TransportConnection connection = open();
+        WsConnection peer = serverConnection();
+        assertTrue(connection.isOpen());
+
+        connection.sendText("{\"action\":\"echo\"}").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertEquals("{\"action\":\"echo\"}", serverSide.texts.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+
+        connection.request(1);
+        peer.sendText("{\"type\":\"heartbeat\"}");
+        assertEquals("{\"type\":\"heartbeat\"}", nextText());
+        assertEquals("s:example12345", peer.request().queryParam("service-id").orElseThrow());
+    }
+
+    @Test
+    void deliversNothingUntilDemandAndNeverBeyondIt() throws Exception {
+        TransportConnection connection = open();
+        WsConnection peer = serverConnection();
+        for (int i = 0; i < 10; i++) {
+            peer.sendText("m" + i);
+        }
+
+        assertNull(client.texts.poll(300, TimeUnit.MILLISECONDS), "initial demand must be zero");
+        connection.request(3);
+        assertEquals(List.of("m0", "m1", "m2"), List.of(nextText(), nextText(), nextText()));
+        assertNull(client.texts.poll(300, TimeUnit.MILLISECONDS), "a fourth message exceeded the demand of 3");
+
+        connection.request(7);
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            rest.add(nextText());
+        }
+        assertEquals(List.of("m3", "m4", "m5", "m6", "m7", "m8", "m9"), rest);
+    }
+
+    @Test
+    void reassemblesA5MegabyteMessageSentIn64KilobyteFragments() throws Exception {
+        TransportConnection connection = open();
+        WsConnection peer = serverConnection();
+        byte[] whole = fiveMegabytesOfJson();
+        int chunk = 64 * 1024;
+        for (int from = 0; from < whole.length; from += chunk) {
+            int to = Math.min(whole.length, from + chunk);
+            peer.sendFrame(from == 0 ? WsProtocol.OPCODE_TEXT : WsProtocol.OPCODE_CONTINUATION, to == whole.length,
+                    Arrays.copyOfRange(whole, from, to));
+        }
+        peer.sendText("after");
+
+        // Two messages of demand: if fragments used up demand, the second would never come.
+        connection.request(2);
+
+        String message = nextText();
+        String expected = new String(whole, StandardCharsets.UTF_8);
+        assertEquals(expected.length(), message.length());
+        assertEquals(expected, message);
+        assertEquals("after", nextText());
+    }
+
+    @Test
+    void pingsAndPongsDoNotUseUpDemand() throws Exception {
+        TransportConnection connection = open();
+        WsConnection peer = serverConnection();
+        for (int i = 0; i < 5; i++) {
+            peer.sendFrame(WsProtocol.OPCODE_PING, true, new byte[] {(byte) i});
+            peer.sendFrame(WsProtocol.OPCODE_PONG, true, new byte[0]);
+        }
+        peer.sendText("after the pings");
+
+        connection.request(1);
+
+        assertEquals("after the pings", nextText());
+    }
+
+    @Test
+    void withheldDemandLeavesTheBacklogOnTheServerAndDeliversItInOrderLater() throws Exception {
+        TransportConnection connection = open();
+        WsConnection peer = serverConnection();
+        String filler = "x".repeat(16 * 1024);
+        int count = 2_000; // about 32 MB, far beyond what loopback socket buffers hold
+        for (int i = 0; i < count; i++) {
+            peer.sendText(i + ":" + filler);
+        }
+        long total = peer.pendingBytes() + peer.bytesSent();
+
+        // The client reads nothing without demand, so at most the socket buffers' worth leaves the server.
+        assertFalse(waitUntil(() -> peer.bytesSent() > total / 2, Duration.ofSeconds(2)),
+                "without demand the client read " + peer.bytesSent() + " of " + total + " bytes");
+        assertTrue(peer.pendingBytes() > total / 2, "server backlog " + peer.pendingBytes());
+
+        connection.request(Long.MAX_VALUE);
+        for (int i = 0; i < count; i++) {
+            String text = nextText();
+            assertTrue(text.startsWith(i + ":"), "message " + i + " out of order");
+        }
+        assertEquals(0, peer.pendingBytes());
+    }
+
+    @Test
+    void concurrentSendsAllArriveEachSendersInOrder() throws Exception {
+        TransportConnection connection = open();
+        serverConnection();
+        int senders = 6;
+        int perSender = 300;
+        ExecutorService pool = Executors.newFixedThreadPool(senders);
+        List<CompletableFuture<Void>> sent = new ArrayList<>();
+        CountDownLatch go = new CountDownLatch(1);
+        try {
+            List<CompletableFuture<List<CompletableFuture<Void>>>> jobs = new ArrayList<>();
+            for (int s = 0; s < senders; s++) {
+                int sender = s;
+                jobs.add(CompletableFuture.supplyAsync(() -> {
+                    awaitQuietly(go);
+                    List<CompletableFuture<Void>> mine = new ArrayList<>();
+                    for (int i = 0; i < perSender; i++) {
+                        mine.add(connection.sendText(sender + ":" + i));
+                    }
+                    return mine;
+                }, pool));
+            }
+            go.countDown();
+            for (CompletableFuture<List<CompletableFuture<Void>>> job : jobs) {
+                sent.addAll(job.get(WAIT_SECONDS, TimeUnit.SECONDS));
+            }
+            CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        int[] next = new int[senders];
+        for (int n = 0; n < senders * perSender; n++) {
+            String text = serverSide.texts.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertNotNull(text, "only " + n + " messages arrived");
+            String[] parts = text.split(":");
+            int sender = Integer.parseInt(parts[0]);
+            assertEquals(next[sender]++, Integer.parseInt(parts[1]), "sender " + sender + " out of order");
+        }
+    }
+
+    @Test
+    void closeFromTheClientCompletesTheHandshakeAndReportsOnCloseOnce() throws Exception {
+        TransportConnection connection = open();
+        serverConnection();
+
+        connection.close(1000, "bye").get(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertFalse(connection.isOpen());
+
+        ServerSide.Closed seenByServer = serverSide.closed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(seenByServer);
+        assertEquals(1000, seenByServer.code());
+        assertEquals("bye", seenByServer.reason());
+        ClientSide.Final last = client.awaitFinal();
+        assertEquals(1000, last.code());
+        assertTrue(connection.close(1000, "again").isDone(), "close is idempotent");
+        connection.abort();
+        assertEquals(1, client.finals.get());
+    }
+
+    @Test
+    void closeFromTheServerReportsItsCodeAndReason() throws Exception {
+        TransportConnection connection = open();
+        WsConnection peer = serverConnection();
+        connection.request(1);
+
+        peer.close(1001, "going away");
+
+        ClientSide.Final last = client.awaitFinal();
+        assertEquals(1001, last.code());
+        assertEquals("going away", last.reason());
+        assertFalse(connection.isOpen());
+        assertTrue(connection.sendText("late").isCompletedExceptionally(), "sending after close must fail");
+    }
+
+    @Test
+    void anAbruptDropIsReportedOnceAs1006() throws Exception {
+        TransportConnection connection = open();
+        WsConnection peer = serverConnection();
+        connection.request(1);
+
+        peer.abort();
+
+        ClientSide.Final last = client.awaitFinal();
+        if (last.error() == null) {
+            assertEquals(1006, last.code());
+        }
+        connection.abort();
+        connection.close(1000, "");
+        assertEquals(1, client.finals.get());
+    }
+
+    @Test
+    void abortByTheClientReports1006AndDropsTheSocket() throws Exception {
+        TransportConnection connection = open();
+        serverConnection();
+
+        connection.abort();
+
+        assertEquals(1006, client.awaitFinal().code());
+        ServerSide.Closed seenByServer = serverSide.closed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertNotNull(seenByServer);
+        assertEquals(1006, seenByServer.code());
+        assertEquals(1, client.finals.get());
+    }
+
+    @Test
+    void closingTheTransportAbortsItsConnections() throws Exception {
+        open();
+        serverConnection();
+
+        transport.close();
+
+        assertEquals(1006, client.awaitFinal().code());
+        assertNotNull(serverSide.closed.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aListenerThatThrowsDoesNotStopTheStream() throws Exception {
+        client.throwOnText = true;
+        TransportConnection connection = open();
+        WsConnection peer = serverConnection();
+        connection.request(2);
+
+        peer.sendText("one");
+        peer.sendText("two");
+
+        assertEquals("one", nextText());
+        assertEquals("two", nextText());
+        assertTrue(connection.isOpen());
+    }
+
+    @Test
+    void rejectedUpgradeFromARealWebSocketServerCarriesStatus() throws Exception {
+        serverSide.rejectWith = HandshakeResponse.reject(403, Map.of(), "bad service id");
+        CompletableFuture<TransportConnection> future = transport.connect(uri(), client);
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> future.get(WAIT_SECONDS, TimeUnit.SECONDS));
+
+        TransportException te = assertInstanceOf(TransportException.class, failure.getCause());
+        assertEquals(403, te.httpStatus().orElseThrow());
+        assertFalse(te.getMessage().contains("example12345"), te.getMessage());
+        assertEquals(0, client.opens.get());
+    }
+
+    // ---- helpers ----
+
+    private static byte[] fiveMegabytesOfJson() {
+        StringBuilder json = new StringBuilder(5 * 1024 * 1024 + 64);
+        int i = 0;
+        json.append('[');
+        while (json.length() < 5 * 1024 * 1024) {
+            // Multi-byte characters straddle fragment borders, so decoding must carry over between frames.
+            json.append("{\"n\":").append(i++).append(",\"name\":\"Ñoño-ÆØÅ-€\"},");
+        }
+        json.setLength(json.length() - 1);
+        json.append(']');
+        return json.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Polls a condition until it holds or the time is up; @return whether it held. */
+    private static boolean waitUntil(BooleanSupplier condition, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+        return condition.getAsBoolean();
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            if (!latch.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
+                fail("start signal never came");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** The server's end: accepts, records what arrives. */
+    private static final class ServerSide implements WebSocketHandler {
+        record Closed(int code, String reason) {
+        }
+
+        final BlockingQueue<WsConnection> opened = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+        final BlockingQueue<Closed> closed = new LinkedBlockingQueue<>();
+        volatile HandshakeResponse rejectWith;
+
+        @Override
+        public HandshakeResponse onHandshake(HandshakeRequest request) {
+            HandshakeResponse reject = rejectWith;
+            return reject != null ? reject : HandshakeResponse.accept();
+        }
+
+        @Override
+        public void onOpen(WsConnection connection) {
+            opened.add(connection);
+        }
+
+        @Override
+        public void onText(WsConnection connection, String text) {
+            texts.add(text);
+        }
+
+        @Override
+        public void onClose(WsConnection connection, int code, String reason) {
+            closed.add(new Closed(code, reason));
+        }
+    }
+
+    /** The client's listener: records calls and checks the threading contract. */
+    private static final class ClientSide implements TransportListener {
+        record Final(int code, String reason, Throwable error) {
+        }
+
+        final AtomicInteger opens = new AtomicInteger();
+        final AtomicInteger finals = new AtomicInteger();
+        final AtomicInteger inCall = new AtomicInteger();
+        final AtomicInteger overlappingCalls = new AtomicInteger();
+        final List<String> outOfOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
+        final CompletableFuture<Final> last = new CompletableFuture<>();
+        final Map<String, Boolean> seen = new ConcurrentHashMap<>();
+        volatile boolean throwOnText;
+
+        private void enter(String what) {
+            if (inCall.incrementAndGet() != 1) {
+                overlappingCalls.incrementAndGet();
+            }
+            if (finals.get() > 0) {
+                outOfOrder.add(what + " after the final call");
+            }
+            if (!what.equals("open") && opens.get() == 0) {
+                outOfOrder.add(what + " before onOpen");
+            }
+        }
+
+        private void exit() {
+            inCall.decrementAndGet();
+        }
+
+        Final awaitFinal() throws Exception {
+            return last.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void onOpen(TransportConnection connection) {
+            enter("open");
+            opens.incrementAndGet();
+            exit();
+        }
+
+        @Override
+        public void onText(TransportConnection connection, String message) {
+            enter("text");
+            try {
+                texts.add(message);
+                if (throwOnText) {
+                    throw new IllegalStateException("a listener bug");
+                }
+            } finally {
+                exit();
+            }
+        }
+
+        @Override
+        public void onClose(TransportConnection connection, int code, String reason) {
+            enter("close");
+            finals.incrementAndGet();
+            last.complete(new Final(code, reason, null));
+            exit();
+        }
+
+        @Override
+        public void onError(TransportConnection connection, Throwable error) {
+            enter("error");
+            finals.incrementAndGet();
+            last.complete(new Final(-1, "", error));
+            exit();
+        }
+    }
+}

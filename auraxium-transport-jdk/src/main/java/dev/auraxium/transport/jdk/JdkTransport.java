@@ -1,0 +1,322 @@
+package dev.auraxium.transport.jdk;
+
+import dev.auraxium.transport.Transport;
+import dev.auraxium.transport.TransportConnection;
+import dev.auraxium.transport.TransportException;
+import dev.auraxium.transport.TransportListener;
+import dev.auraxium.transport.TransportOptions;
+import dev.auraxium.transport.jdk.internal.ConnectFailures;
+import dev.auraxium.transport.jdk.internal.JdkConnection;
+import java.lang.reflect.Method;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The ESS {@link Transport} on {@code java.net.http.WebSocket}, the JDK's own WebSocket client.
+ *
+ * <p>Build one with {@link #builder()} to pass your own {@link HttpClient} (proxy, SSL context,
+ * executor), a connect timeout or extra upgrade-request headers; {@link JdkTransportProvider}
+ * makes one with {@link #create(TransportOptions)} when the client finds this module by
+ * {@code ServiceLoader}.
+ *
+ * <pre>{@code
+ * try (JdkTransport transport = JdkTransport.builder()
+ *         .connectTimeout(Duration.ofSeconds(5))
+ *         .header("User-Agent", "my-tracker/1.0")
+ *         .build()) {
+ *     TransportConnection connection = transport.connect(uri, listener).join();
+ *     connection.request(Long.MAX_VALUE);
+ *     connection.sendText("{\"service\":\"event\",\"action\":\"echo\",\"payload\":{}}");
+ * }
+ * }</pre>
+ *
+ * <h2>Behaviour</h2>
+ * <ul>
+ *   <li>Fragmented text messages are reassembled; the listener only sees whole messages.</li>
+ *   <li>Demand: the listener receives no message beyond what was
+ *       {@linkplain TransportConnection#request(long) requested}. While no demand is outstanding
+ *       the transport does not read from the socket, so a fast server is held back by TCP flow
+ *       control instead of filling this process's memory. Pings, pongs and fragments do not use
+ *       up the user's demand.</li>
+ *   <li>Sends are queued and written one at a time in call order; {@code close(code, reason)}
+ *       sends its close frame after the sends queued before it, then waits up to the
+ *       {@linkplain Builder#closeTimeout(Duration) close timeout} for the peer's close frame
+ *       before aborting. {@code abort()} reports {@code onClose(1006, …)}.</li>
+ *   <li>A connection that drops without a close frame reports {@code onClose(1006, …)}; a
+ *       protocol or I/O error reports {@code onError}. Exactly one of the two, once.</li>
+ *   <li>A refused upgrade fails the connect future with a {@link TransportException} carrying the
+ *       HTTP status and {@code Retry-After}; timeouts, refused connections, unknown hosts and TLS
+ *       failures each get their own plain message. Messages never show the service id whole.</li>
+ *   <li>An exception thrown by the listener is logged and the connection goes on.</li>
+ * </ul>
+ *
+ * <h2>Threading and lifecycle</h2>
+ * Thread-safe: connect from any thread, any number of connections. Listener calls follow the
+ * {@link TransportListener} contract (one at a time, in order); they run on the HTTP client's
+ * executor or, for a final {@code onClose} caused by {@code abort()}, on the aborting thread.
+ * {@link #close()} aborts every connection this transport opened and, when the transport made
+ * its own {@code HttpClient}, shuts down that client's executor (waiting briefly for its threads)
+ * and, on Java 21 or later, the client itself. On Java 17 the JDK keeps the client's selector
+ * thread until the client is garbage-collected. A client passed to the builder is never shut
+ * down: it belongs to the caller.
+ */
+public final class JdkTransport implements Transport {
+    /** How long {@code close(code, reason)} waits for the peer's close frame: 5 seconds. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    private static final System.Logger LOG = System.getLogger("dev.auraxium.transport.jdk");
+    private static final AtomicInteger TRANSPORTS = new AtomicInteger();
+    /** Headers the JDK sets itself during the opening handshake and refuses from callers. */
+    private static final List<String> RESERVED_HEADERS =
+            List.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private final HttpClient client;
+    private final ThreadPoolExecutor ownExecutor;
+    private final Duration connectTimeout;
+    private final Duration closeTimeout;
+    private final Map<String, String> headers;
+    private final Set<JdkConnection> connections = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private JdkTransport(Builder builder) {
+        this.connectTimeout = builder.connectTimeout;
+        this.closeTimeout = builder.closeTimeout;
+        this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
+        if (builder.httpClient != null) {
+            this.client = builder.httpClient;
+            this.ownExecutor = null;
+        } else {
+            this.ownExecutor = newExecutor();
+            this.client = HttpClient.newBuilder()
+                    .executor(ownExecutor)
+                    .connectTimeout(connectTimeout)
+                    .build();
+        }
+    }
+
+    /** @return a builder with the defaults: own {@code HttpClient}, 10 s connect timeout, no extra headers */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * @param options the connect timeout and headers to use
+     * @return a transport with its own {@code HttpClient}
+     */
+    public static JdkTransport create(TransportOptions options) {
+        Objects.requireNonNull(options, "options");
+        Builder builder = builder().connectTimeout(options.connectTimeout());
+        options.headers().forEach(builder::header);
+        return builder.build();
+    }
+
+    @Override
+    public CompletableFuture<TransportConnection> connect(URI uri, TransportListener listener) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(listener, "listener");
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            throw new IllegalArgumentException("uri must be a ws:// or wss:// URI, was scheme '" + uri.getScheme() + "'");
+        }
+        if (closed.get()) {
+            return CompletableFuture.failedFuture(new TransportException("The JDK transport is closed", null));
+        }
+        JdkConnection connection = new JdkConnection(uri, listener, closeTimeout, connections::remove);
+        connections.add(connection);
+        if (closed.get()) { // close() may have missed the connection just added
+            connection.abort("the transport was closed");
+            return connection.opened();
+        }
+        WebSocket.Builder request = client.newWebSocketBuilder().connectTimeout(connectTimeout);
+        headers.forEach(request::header);
+        request.buildAsync(uri, connection).whenComplete((ws, error) -> {
+            if (error != null) {
+                connection.failOpen(ConnectFailures.map(error, uri, connectTimeout, Clock.systemUTC()));
+            } else {
+                connection.attach(ws);
+            }
+        });
+        return connection.opened();
+    }
+
+    @Override
+    public String name() {
+        return "jdk";
+    }
+
+    /** @return how long a connection attempt may take */
+    public Duration connectTimeout() {
+        return connectTimeout;
+    }
+
+    /** @return the extra upgrade-request headers; unmodifiable */
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        for (JdkConnection connection : List.copyOf(connections)) {
+            connection.abort("the transport was closed");
+        }
+        if (ownExecutor == null) {
+            return;
+        }
+        shutDownClientIfSupported();
+        ownExecutor.shutdown();
+        if (!(Thread.currentThread() instanceof TransportThread)) {
+            try {
+                // Idle threads leave at once; a listener call still running gets a moment to end.
+                if (!ownExecutor.awaitTermination(2, TimeUnit.SECONDS)) {
+                    LOG.log(System.Logger.Level.DEBUG, "JDK transport threads still busy after close()");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "JdkTransport[connections=" + connections.size() + (closed.get() ? ", closed]" : "]");
+    }
+
+    /** {@code HttpClient.shutdownNow()} exists from Java 21; this module targets 17. */
+    private void shutDownClientIfSupported() {
+        try {
+            Method shutdownNow = HttpClient.class.getMethod("shutdownNow");
+            shutdownNow.invoke(client);
+        } catch (NoSuchMethodException onJava17) {
+            // the selector thread ends when the client is garbage-collected
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "Could not shut down the HttpClient", e);
+        }
+    }
+
+    private static ThreadPoolExecutor newExecutor() {
+        int transport = TRANSPORTS.incrementAndGet();
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                task -> new TransportThread(task, "auraxium-jdk-" + transport + "-" + threads.incrementAndGet()));
+    }
+
+    /** Marks our own executor's threads, so {@code close()} called from a listener does not wait on itself. */
+    private static final class TransportThread extends Thread {
+        TransportThread(Runnable task, String name) {
+            super(task, name);
+            setDaemon(true);
+        }
+    }
+
+    /**
+     * Builds a {@link JdkTransport}. Not thread-safe; each setter checks its argument at once.
+     *
+     * <pre>{@code
+     * JdkTransport transport = JdkTransport.builder()
+     *         .httpClient(HttpClient.newBuilder().proxy(ProxySelector.of(proxyAddress)).build())
+     *         .connectTimeout(Duration.ofSeconds(5))
+     *         .build();
+     * }</pre>
+     */
+    public static final class Builder {
+        private HttpClient httpClient;
+        private Duration connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
+        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        private final Map<String, String> headers = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Uses the caller's client (proxy, SSL context, executor). The transport never shuts it down.
+         *
+         * @param client the client to open connections with
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "httpClient");
+            return this;
+        }
+
+        /**
+         * @param timeout how long TCP connect, TLS and the WebSocket handshake may take together; positive
+         * @return this builder
+         */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /**
+         * @param timeout how long {@code close(code, reason)} waits for the peer's close frame before aborting; positive
+         * @return this builder
+         */
+        public Builder closeTimeout(Duration timeout) {
+            this.closeTimeout = positive(timeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Adds a header to the upgrade request; a second call with the same name replaces the value.
+         *
+         * @param name a header name, not one the WebSocket handshake sets itself
+         * @param value the value, without line breaks
+         * @return this builder
+         */
+        public Builder header(String name, String value) {
+            Objects.requireNonNull(name, "header name");
+            Objects.requireNonNull(value, "header value");
+            if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
+                throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP token");
+            }
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("sec-websocket-") || RESERVED_HEADERS.contains(lower)) {
+                throw new IllegalArgumentException("header '" + name
+                        + "' is set by the WebSocket handshake itself and may not be given");
+            }
+            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("value of header '" + name + "' must not contain a line break");
+            }
+            headers.put(name, value);
+            return this;
+        }
+
+        /** @return a new transport; close it when done */
+        public JdkTransport build() {
+            return new JdkTransport(this);
+        }
+
+        private static Duration positive(Duration d, String what) {
+            Objects.requireNonNull(d, what);
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(what + " must be positive, was " + d);
+            }
+            return d;
+        }
+
+        private static boolean isTokenChar(int c) {
+            return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+        }
+    }
+}

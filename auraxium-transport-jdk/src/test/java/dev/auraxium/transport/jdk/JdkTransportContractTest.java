@@ -1,0 +1,17 @@
+package dev.auraxium.transport.jdk;
+
+import dev.auraxium.testkit.tck.TransportContractTest;
+import dev.auraxium.transport.Transport;
+import java.time.Duration;
+
+/** The JDK transport held to the transport contract, against the test kit's real WebSocket server. */
+class JdkTransportContractTest extends TransportContractTest {
+
+    @Override
+    protected Transport newTransport() {
+        return JdkTransport.builder()
+                .connectTimeout(Duration.ofSeconds(5))
+                .closeTimeout(Duration.ofSeconds(3))
+                .build();
+    }
+}
