@@ -4,6 +4,7 @@ module dev.auraxium.cli {
     requires dev.auraxium.transport.jdk;
     requires dev.auraxium.testkit;
     requires info.picocli;
+    requires java.logging;
 
     exports dev.auraxium.cli;
     // picocli reads and sets the commands' annotated fields by reflection.

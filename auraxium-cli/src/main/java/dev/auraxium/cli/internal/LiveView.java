@@ -103,12 +103,18 @@ public final class LiveView {
     }
 
     static String worldName(int id) {
-        for (Map.Entry<String, Integer> e : StreamFilter.WORLD_NAMES.entrySet()) {
-            if (e.getValue() == id) {
-                String n = e.getKey();
-                return Character.toUpperCase(n.charAt(0)) + n.substring(1) + "(" + id + ")";
-            }
-        }
-        return Integer.toString(id);
+        String name = switch (id) {
+            case 1 -> "Connery";
+            case 10 -> "Miller";
+            case 13 -> "Cobalt";
+            case 17 -> "Emerald";
+            case 19 -> "Jaeger";
+            case 25 -> "Briggs";
+            case 40 -> "SolTech";
+            case 1000 -> "Genudine";
+            case 2000 -> "Ceres";
+            default -> null;
+        };
+        return name == null ? Integer.toString(id) : name + "(" + id + ")";
     }
 }
