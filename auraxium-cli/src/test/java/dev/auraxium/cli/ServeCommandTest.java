@@ -124,4 +124,25 @@ class ServeCommandTest {
         assertTrue(out.contains("subscribed: replaying"), out);
         assertTrue(out.contains("serve: stopped after"), out);
     }
+
+    @Test
+    void loopsTheStreamForEachConnectionWhenAsked() throws Exception {
+        CliRun serve = new CliRun().start("serve", "--synthetic", "--seed", "8", "--count", "40", "--port", "0",
+                "--speed", "max", "--loop", "--duration", "50s");
+        Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.out.await("listening on", WAIT));
+        assertTrue(m.find());
+        List<Event> once = SyntheticStream.builder().seed(8).eventsPerSecond(150).build().toRecording(40).events()
+                .stream().filter(e -> !Environment.PS2PS4US.worlds().contains(e.worldId())
+                        && !Environment.PS2PS4EU.worlds().contains(e.worldId()))
+                .toList();
+        int n = once.size();
+        CliRun tail = CliRun.run("tail", "--endpoint", m.group(1), "--format", "json", "--max-events",
+                Integer.toString(2 * n + 1));
+        assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
+        List<Event> got = tail.out.text().lines().map(dev.auraxium.protocol.EssCodec.standard()::decodeEvent).toList();
+        assertEquals(once, got.subList(0, n));
+        assertEquals(once, got.subList(n, 2 * n));
+        assertEquals(once.get(0), got.get(2 * n));
+        assertEquals(0, serve.interruptAndWait(WAIT), () -> "err:\n" + serve.err);
+    }
 }
