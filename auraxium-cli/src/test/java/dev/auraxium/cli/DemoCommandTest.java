@@ -26,7 +26,7 @@ class DemoCommandTest {
     /** What the demo replays, generated again here so the figures can be checked against it. */
     private static List<Event> expectedEvents(long seed, int count, double rate) {
         int[] pc = Environment.PS2.worlds().stream().mapToInt(Integer::intValue).toArray();
-        Recording r = SyntheticStream.builder().seed(seed).eventsPerSecond(rate).worlds(pc).build().toRecording(count);
+        Recording r = SyntheticStream.builder().seed(seed).eventsPerSecond(rate).worlds(pc).characters(400).build().toRecording(count);
         return r.events();
     }
 
@@ -53,6 +53,14 @@ class DemoCommandTest {
             assertTrue(Pattern.compile("by world:.*\\(" + w.getKey() + "\\)=" + w.getValue() + "\\b").matcher(out).find(),
                     () -> "kills on world " + w.getKey() + " should be " + w.getValue() + ":\n" + out);
         }
+        Map<Long, Long> byKiller = new java.util.HashMap<>();
+        events.stream().filter(e -> e instanceof Death d && !d.isSuicide() && d.attackerCharacterId() != 0)
+                .forEach(e -> byKiller.merge(((Death) e).attackerCharacterId(), 1L, Long::sum));
+        long most = byKiller.values().stream().mapToLong(Long::longValue).max().orElseThrow();
+        Matcher top = Pattern.compile("top killers: (\\d+)=(\\d+)").matcher(out.substring(out.lastIndexOf("top killers")));
+        assertTrue(top.find(), out);
+        assertEquals(most, Long.parseLong(top.group(2)), out);
+        assertEquals(most, byKiller.get(Long.parseLong(top.group(1))), out);
         assertTrue(out.contains("demo: done, " + events.size() + " events sent, " + events.size() + " received, 0 decode errors"), out);
         assertFalse(out.contains("\033["), "no ANSI escapes when not on a terminal");
     }

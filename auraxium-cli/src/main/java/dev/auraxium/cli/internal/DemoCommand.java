@@ -43,6 +43,8 @@ import picocli.CommandLine.Spec;
                 "%nExit codes: 0 ok, 2 bad usage, 3 the embedded connection failed."})
 final class DemoCommand implements Callable<Integer> {
     private static final int[] PC_WORLDS = Environment.PS2.worlds().stream().mapToInt(Integer::intValue).toArray();
+    // A small population so that a half-minute stream has killers worth ranking.
+    static final int DEMO_CHARACTERS = 400;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(10);
 
@@ -76,7 +78,7 @@ final class DemoCommand implements Callable<Integer> {
             case "plain" -> false;
             default -> throw new UsageException("unknown --view '" + view + "': expected auto, ansi or plain");
         };
-        Recording recording = sourceOptions.synthetic(PC_WORLDS);
+        Recording recording = sourceOptions.synthetic(PC_WORLDS, DEMO_CHARACTERS);
         PrintWriter out = spec.commandLine().getOut();
         LiveView live = new LiveView(out, ansi);
         DemoFigures figures = new DemoFigures();

@@ -35,6 +35,15 @@ final class SourceOptions {
      * @return the synthetic recording these options describe
      */
     Recording synthetic(int[] worlds) {
+        return synthetic(worlds, 0);
+    }
+
+    /**
+     * @param worlds the worlds to draw events from, or null for the default world mix
+     * @param characters how many distinct characters, or 0 for the generator's default
+     * @return the synthetic recording these options describe
+     */
+    Recording synthetic(int[] worlds, int characters) {
         if (count <= 0) {
             throw new UsageException("--count must be positive, was " + count);
         }
@@ -44,6 +53,9 @@ final class SourceOptions {
         SyntheticStream.Builder b = SyntheticStream.builder().seed(seed).eventsPerSecond(rate);
         if (worlds != null) {
             b.worlds(worlds);
+        }
+        if (characters > 0) {
+            b.characters(characters);
         }
         return b.build().toRecording(count);
     }
