@@ -110,8 +110,7 @@ final class DemoCommand implements Callable<Integer> {
             }
 
             long start = System.nanoTime();
-            ReplayHandle replay = recording.replay(SourceOptions.replaySpeed(speed),
-                    frame -> delivered.addAndGet(server.publish(frame)));
+            ReplayHandle replay = server.replay(recording, SourceOptions.replaySpeed(speed));
             long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
             while (!replay.completion().isDone()) {
                 long wait = Math.min(refresh.toNanos(), deadline - System.nanoTime());
@@ -131,6 +130,8 @@ final class DemoCommand implements Callable<Integer> {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("the replay failed: " + e.getCause(), e.getCause());
             }
+            // deliveries: events the server sent, summed over connections (here: the one client)
+            delivered.set(replay.progress().deliveries());
             awaitDispatched(figures, delivered.get(), stop);
             live.finish(figures.snapshot(), seconds(start));
             out.println(String.format(Locale.ROOT, "demo: done, %d events sent, %d received, %d decode errors",
