@@ -145,4 +145,20 @@ class ServeCommandTest {
         assertEquals(once.get(0), got.get(2 * n));
         assertEquals(0, serve.interruptAndWait(WAIT), () -> "err:\n" + serve.err);
     }
+
+    @Test
+    void sharesOneStreamBetweenConnectionsWhenAsked() throws Exception {
+        CliRun serve = new CliRun().start("serve", "--synthetic", "--seed", "4", "--count", "200", "--rate", "400",
+                "--port", "0", "--speed", "1", "--shared", "--loop", "--duration", "50s");
+        Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.out.await("listening on", WAIT));
+        assertTrue(m.find());
+        List<Event> stream = SyntheticStream.builder().seed(4).eventsPerSecond(400).build().toRecording(200).events();
+        CliRun tail = CliRun.run("tail", "--endpoint", m.group(1), "--format", "json", "--max-events", "30");
+        assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
+        List<Event> got = tail.out.text().lines().map(dev.auraxium.protocol.EssCodec.standard()::decodeEvent).toList();
+        assertEquals(30, got.size());
+        assertTrue(stream.containsAll(got), "every event comes from the replayed stream");
+        assertEquals(0, serve.interruptAndWait(WAIT), () -> "err:\n" + serve.err);
+        assertTrue(serve.out.text().contains("one stream shared by every connection"), serve.out.text());
+    }
 }

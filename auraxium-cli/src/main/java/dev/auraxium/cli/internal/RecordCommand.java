@@ -44,7 +44,8 @@ import picocli.CommandLine.Spec;
                 "Events outside the filters are not written; heartbeats and other service frames are."},
         footerHeading = "%nExamples:%n",
         footer = {"  AURAXIUM_SERVICE_ID=s:myid auraxium record --out capture.jsonl --duration 5m",
-                "  auraxium record --endpoint ws://127.0.0.1:8090/streaming --events Death --max-events 500 --out deaths.jsonl",
+                "  auraxium record --endpoint ws://127.0.0.1:8090/streaming \\",
+                "      --events Death --max-events 500 --out deaths.jsonl",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unwritable file, missing service id), "
                         + "3 connection failure or rejected service id."})
 final class RecordCommand implements Callable<Integer> {

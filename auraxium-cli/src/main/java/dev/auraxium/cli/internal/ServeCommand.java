@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -36,7 +38,9 @@ import picocli.CommandLine.Spec;
  *
  * <p>Each connection gets its own replay from the start of the stream once its subscription
  * selects something, filtered by that subscription with the server's matching model, as the live
- * service would filter it. The main thread watches connections; each replay runs on its own thread.
+ * service would filter it. With {@code --shared}, one replay feeds every connection through
+ * {@link FakeEssServer#replay}, as the live service does. The main thread watches connections;
+ * each replay runs on its own thread.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Run a fake ESS on a port for clients in any language: the live service's connect "
@@ -47,6 +51,7 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  auraxium serve --synthetic --port 8090",
                 "  auraxium serve --replay capture.jsonl --speed 10 --loop",
+                "  auraxium serve --synthetic --shared --loop --host 0.0.0.0",
                 "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming --events Death",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unreadable recording, port in use)."})
 final class ServeCommand implements Callable<Integer> {
@@ -82,8 +87,13 @@ final class ServeCommand implements Callable<Integer> {
             description = "Replay pace: a factor of real time (1, 10, 0.5) or max (default 1).")
     Speed speed;
 
-    @Option(names = "--loop", description = "Start each connection's replay again when it ends.")
+    @Option(names = "--loop", description = "Start the replay again when it ends.")
     boolean loop;
+
+    @Option(names = "--shared", description = "One stream for every connection, as on the live service: the replay "
+            + "starts at once and each connection gets what is replayed while it is subscribed (default: each "
+            + "connection gets its own replay from the start).")
+    boolean shared;
 
     @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
             description = "Stop after this long. Default: until Ctrl-C.")
@@ -128,12 +138,16 @@ final class ServeCommand implements Callable<Integer> {
         }
         ReplaySpeed pace = SourceOptions.replaySpeed(speed);
         Map<Long, ReplayHandle> replays = new HashMap<>();
+        Set<Long> announced = new HashSet<>();
         AtomicLong sent = new AtomicLong();
+        long sharedSent = 0;
         long start = System.nanoTime();
         try (server; StopSignal stop = new StopSignal()) {
             out.println("serve: listening on " + server.uri() + " (" + what + ", " + events.size() + " events, speed "
-                    + speed + (loop ? ", looping" : "") + ", from its start for each connection once it subscribes)");
+                    + speed + (loop ? ", looping" : "") + (shared ? ", one stream shared by every connection)"
+                            : ", from its start for each connection once it subscribes)"));
             out.flush();
+            ReplayHandle sharedReplay = shared ? server.replay(recording, pace) : null;
             long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
             while (!stop.isTripped() && System.nanoTime() < deadline) {
                 // Taking the client messages is the wake-up (and keeps the server's record of them bounded).
@@ -144,24 +158,36 @@ final class ServeCommand implements Callable<Integer> {
                     stop.interrupted();
                     break;
                 }
+                if (sharedReplay != null && loop && sharedReplay.completion().isDone()
+                        && !sharedReplay.completion().isCompletedExceptionally()) {
+                    sharedSent += sharedReplay.progress().deliveries();
+                    sharedReplay = server.replay(recording, pace);
+                }
                 for (ConnectionSnapshot c : server.connections()) {
+                    if (c.open() && !c.subscription().isEmpty() && announced.add(c.id())) {
+                        out.println("serve: connection " + c.id() + " (" + c.environment().wireName() + ", service id "
+                                + c.serviceId() + ") subscribed" + (shared ? "" : ": replaying from the start"));
+                        out.flush();
+                    }
+                    if (shared) {
+                        continue;
+                    }
                     ReplayHandle running = replays.get(c.id());
                     boolean restart = loop && running != null && running.completion().isDone()
                             && !running.completion().isCompletedExceptionally();
                     if (c.open() && !c.subscription().isEmpty() && (running == null || restart)) {
-                        if (running == null) {
-                            out.println("serve: connection " + c.id() + " (" + c.environment().wireName() + ", service id "
-                                    + c.serviceId() + ") subscribed: replaying");
-                            out.flush();
-                        }
                         replays.put(c.id(), replay(server, c.id(), recording, pace, sent));
                     }
                 }
             }
             replays.values().forEach(ReplayHandle::cancel);
+            if (sharedReplay != null) {
+                sharedReplay.cancel();
+                sharedSent += sharedReplay.progress().deliveries();
+            }
             double seconds = (System.nanoTime() - start) / 1e9;
             out.println(String.format(java.util.Locale.ROOT, "serve: stopped after %.1f s: %d connections, %d events sent",
-                    seconds, replays.size(), sent.get()));
+                    seconds, announced.size(), sent.get() + sharedSent));
             out.flush();
         }
         return 0;

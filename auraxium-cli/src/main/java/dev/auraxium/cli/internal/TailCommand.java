@@ -30,8 +30,10 @@ import picocli.CommandLine.Spec;
                         + "events per second) go to standard error."},
         footerHeading = "%nExamples:%n",
         footer = {"  AURAXIUM_SERVICE_ID=s:myid auraxium tail --events Death --worlds miller",
-                "  auraxium tail --service-id s:myid --events GainExperience_experience_id_7,PlayerLogin --format json",
-                "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming --max-events 100 --format json > events.jsonl",
+                "  auraxium tail --service-id s:myid --format json \\",
+                "      --events GainExperience_experience_id_7,PlayerLogin",
+                "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming \\",
+                "      --max-events 100 --format json > events.jsonl",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unknown event name, missing service id), "
                         + "3 connection failure or rejected service id."})
 final class TailCommand implements Callable<Integer> {
