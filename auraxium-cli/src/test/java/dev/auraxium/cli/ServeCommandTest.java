@@ -99,7 +99,7 @@ class ServeCommandTest {
                     + "\"characters\":[\"all\"],\"worlds\":[\"all\"]}", true).get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
             JsonNode reply = inbox.nextReply().path("subscription");
             assertEquals("Death", reply.path("eventNames").get(0).asText(), reply.toString());
-            assertEquals("all", reply.path("characters").get(0).asText(), reply.toString());
+            assertEquals("[\"all\"]", reply.path("characters").toString(), reply.toString());
 
             for (String expected : expectedDeaths) {
                 JsonNode frame = inbox.nextReply();

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
@@ -50,6 +51,9 @@ final class DemoCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
+
+    @ParentCommand
+    RootCommand root;
 
     @Mixin
     SourceOptions sourceOptions;
@@ -80,7 +84,7 @@ final class DemoCommand implements Callable<Integer> {
         };
         Recording recording = sourceOptions.synthetic(PC_WORLDS, DEMO_CHARACTERS);
         PrintWriter out = spec.commandLine().getOut();
-        LiveView live = new LiveView(out, ansi);
+        LiveView live = new LiveView(out, ansi, columns(root.environment().get("COLUMNS")));
         DemoFigures figures = new DemoFigures();
         AtomicLong delivered = new AtomicLong();
 
@@ -149,6 +153,16 @@ final class DemoCommand implements Callable<Integer> {
             if (stop.await(Duration.ofMillis(10)) && stop.reason().equals("interrupted")) {
                 return;
             }
+        }
+    }
+
+    // Shells export COLUMNS only sometimes; 80 is the classic terminal width.
+    static int columns(String value) {
+        try {
+            int c = value == null ? 80 : Integer.parseInt(value.trim());
+            return c > 0 ? c : 80;
+        } catch (NumberFormatException e) {
+            return 80;
         }
     }
 

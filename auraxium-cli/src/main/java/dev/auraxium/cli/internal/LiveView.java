@@ -16,15 +16,19 @@ import java.util.Map;
 public final class LiveView {
     private final PrintWriter out;
     private final boolean ansi;
+    private final int width;
     private int drawnLines;
 
     /**
      * @param out where to draw
      * @param ansi whether to redraw in place (a terminal) or print plain lines
+     * @param width the terminal's width in columns; in place, longer lines are cut to it, because
+     *     a wrapped line would take two rows and the redraw would climb too few
      */
-    public LiveView(PrintWriter out, boolean ansi) {
+    public LiveView(PrintWriter out, boolean ansi, int width) {
         this.out = out;
         this.ansi = ansi;
+        this.width = Math.max(20, width);
     }
 
     /**
@@ -64,7 +68,9 @@ public final class LiveView {
             // Cursor up to the block's first line, then clear to the end of the screen.
             out.print("\033[" + drawnLines + "F\033[J");
         }
-        lines.forEach(out::println);
+        for (String line : lines) {
+            out.println(line.length() < width ? line : line.substring(0, width - 4) + "...");
+        }
         drawnLines = lines.size();
     }
 
@@ -115,6 +121,6 @@ public final class LiveView {
             case 2000 -> "Ceres";
             default -> null;
         };
-        return name == null ? Integer.toString(id) : name + "(" + id + ")";
+        return name == null ? "world" + id : name;
     }
 }

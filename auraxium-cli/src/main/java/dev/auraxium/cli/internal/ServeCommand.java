@@ -55,7 +55,8 @@ import picocli.CommandLine.Spec;
                 "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming --events Death",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unreadable recording, port in use)."})
 final class ServeCommand implements Callable<Integer> {
-    private static final Duration WATCH_INTERVAL = Duration.ofMillis(100);
+    private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
+    private static final Duration REPLY_GRACE = Duration.ofMillis(50);
 
     @Spec
     CommandSpec spec;
@@ -139,6 +140,7 @@ final class ServeCommand implements Callable<Integer> {
         ReplaySpeed pace = SourceOptions.replaySpeed(speed);
         Map<Long, ReplayHandle> replays = new HashMap<>();
         Set<Long> announced = new HashSet<>();
+        Map<Long, Long> subscribedAt = new HashMap<>();
         AtomicLong sent = new AtomicLong();
         long sharedSent = 0;
         long start = System.nanoTime();
@@ -175,6 +177,9 @@ final class ServeCommand implements Callable<Integer> {
                     ReplayHandle running = replays.get(c.id());
                     boolean restart = loop && running != null && running.completion().isDone()
                             && !running.completion().isCompletedExceptionally();
+                    if (running == null && !settled(subscribedAt, c)) {
+                        continue;
+                    }
                     if (c.open() && !c.subscription().isEmpty() && (running == null || restart)) {
                         replays.put(c.id(), replay(server, c.id(), recording, pace, sent));
                     }
@@ -191,6 +196,18 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    // The server applies a subscribe before it sends the reply, on the connection's own thread; a
+    // replay started the instant the subscription shows could put an event ahead of that reply,
+    // which no client expects. Waiting a moment after first seeing it lets the reply go first.
+    private static boolean settled(Map<Long, Long> subscribedAt, ConnectionSnapshot c) {
+        if (!c.open() || c.subscription().isEmpty()) {
+            return false;
+        }
+        long now = System.nanoTime();
+        long since = subscribedAt.computeIfAbsent(c.id(), k -> now);
+        return now - since >= REPLY_GRACE.toNanos();
     }
 
     private static Recording load(Path file) {
