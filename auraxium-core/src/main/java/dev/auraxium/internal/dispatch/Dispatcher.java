@@ -3,6 +3,7 @@ package dev.auraxium.internal.dispatch;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.TriggerActionException;
 import java.lang.System.Logger.Level;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -19,6 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
+    /** Items taken from the queue per lock acquisition. */
+    private static final int BATCH = 256;
 
     /** What the dispatcher needs from its client. */
     public interface Host {
@@ -86,27 +89,29 @@ public final class Dispatcher {
     }
 
     private void loop() {
+        List<Delivery> batch = new ArrayList<>(BATCH);
         while (!stopping) {
-            Delivery d;
+            batch.clear();
+            int n;
             try {
-                d = queue.poll(1, TimeUnit.SECONDS);
+                n = queue.drain(batch, BATCH, 1, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 if (stopping) {
                     return;
                 }
                 continue;
             }
-            if (d == null) {
-                continue;
-            }
-            if (d.source() != null) {
-                host.taken(d.source());
-            }
-            try {
-                dispatch(d.event());
-            } catch (RuntimeException e) {
-                // A bug of ours must not end the stream: report and go on.
-                host.report(e);
+            for (int i = 0; i < n && !stopping; i++) {
+                Delivery d = batch.get(i);
+                if (d.source() != null) {
+                    host.taken(d.source());
+                }
+                try {
+                    dispatch(d.event());
+                } catch (RuntimeException e) {
+                    // A bug of ours must not end the stream: report and go on.
+                    host.report(e);
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package dev.auraxium.internal.dispatch;
 
 import dev.auraxium.event.OverflowPolicy;
 import java.util.ArrayDeque;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
@@ -15,6 +16,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #put} from a user raced it), the item is kept anyway rather than lost. The drop policies
  * drop and count. {@link #put} (used by {@code EventClient.dispatch}) waits for room.
  *
+ * <p>The consumer takes items in batches ({@link #drain}) and, finding the queue empty, yields the
+ * processor a few times before it blocks: while a stream flows the next item is only microseconds
+ * away, and blocking costs the consumer a park and the producer an unpark per item (two context
+ * switches, several microseconds each on a loaded machine, far more than dispatching an event).
+ * A producer only signals when the consumer really blocks.
+ *
  * @param <T> the item type
  */
 public final class EventQueue<T> {
@@ -25,8 +32,12 @@ public final class EventQueue<T> {
     private final Condition notEmpty = lock.newCondition();
     private final Condition notFull = lock.newCondition();
     private final AtomicLong drops = new AtomicLong();
+    /** Yields before the consumer blocks on an empty queue; about 10-50 us in all. */
+    private static final int SPINS = 64;
+    /** {@code items.size()}, written under the lock, read without it while spinning. */
+    private volatile int count;
     private volatile int highWater;
-    private boolean closed;
+    private volatile boolean closed;
 
     public EventQueue(int capacity, OverflowPolicy policy) {
         this.capacity = capacity;
@@ -53,6 +64,7 @@ public final class EventQueue<T> {
                     }
                     case DROP_OLDEST -> {
                         items.pollFirst();
+                        count = items.size();
                         drops.incrementAndGet();
                         dropped = true;
                     }
@@ -89,6 +101,7 @@ public final class EventQueue<T> {
     }
 
     private void mark() {
+        count = items.size();
         if (items.size() > highWater) {
             highWater = items.size();
         }
@@ -106,8 +119,41 @@ public final class EventQueue<T> {
                 nanos = notEmpty.awaitNanos(nanos);
             }
             T t = items.pollFirst();
+            count = items.size();
             notFull.signal();
             return t;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Moves up to {@code max} items, oldest first, into {@code out}; waits for the first one (after
+     * a short spin, see the class comment).
+     *
+     * @return how many were moved; 0 after the timeout or when closed and empty
+     */
+    public int drain(List<? super T> out, int max, long timeout, TimeUnit unit) throws InterruptedException {
+        for (int i = 0; i < SPINS && count == 0 && !closed; i++) {
+            Thread.yield();
+        }
+        long nanos = unit.toNanos(timeout);
+        lock.lockInterruptibly();
+        try {
+            while (items.isEmpty()) {
+                if (closed || nanos <= 0) {
+                    return 0;
+                }
+                nanos = notEmpty.awaitNanos(nanos);
+            }
+            int n = 0;
+            while (n < max && !items.isEmpty()) {
+                out.add(items.pollFirst());
+                n++;
+            }
+            count = items.size();
+            notFull.signalAll();
+            return n;
         } finally {
             lock.unlock();
         }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auraxium.event.OverflowPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +43,43 @@ class EventQueueTest {
         q.offer(2);
         assertEquals(0, q.drops());
         assertEquals(2, q.size());
+    }
+
+    @Test
+    void drainTakesAtMostMaxItemsOldestFirstAndLeavesTheRest() throws Exception {
+        EventQueue<Integer> q = new EventQueue<>(10, OverflowPolicy.BACKPRESSURE);
+        for (int i = 1; i <= 5; i++) {
+            q.offer(i);
+        }
+        List<Integer> out = new ArrayList<>();
+        assertEquals(3, q.drain(out, 3, 0, TimeUnit.MILLISECONDS));
+        assertEquals(List.of(1, 2, 3), out);
+        assertEquals(2, q.size());
+        assertEquals(2, q.drain(out, 3, 0, TimeUnit.MILLISECONDS));
+        assertEquals(List.of(1, 2, 3, 4, 5), out);
+        assertEquals(0, q.drain(out, 3, 1, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void drainWaitingOnAnEmptyQueueWakesForAnItemOfferedLater() throws Exception {
+        EventQueue<Integer> q = new EventQueue<>(10, OverflowPolicy.BACKPRESSURE);
+        List<Integer> out = new ArrayList<>();
+        CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> {
+            try {
+                return q.drain(out, 10, 10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        q.offer(7);
+        assertEquals(1, drained.get(10, TimeUnit.SECONDS));
+        assertEquals(List.of(7), out);
+    }
+
+    @Test
+    void drainOfAClosedEmptyQueueReturnsAtOnce() throws Exception {
+        EventQueue<Integer> q = new EventQueue<>(10, OverflowPolicy.BACKPRESSURE);
+        q.close();
+        assertEquals(0, q.drain(new ArrayList<>(), 10, 10, TimeUnit.SECONDS));
     }
 }
