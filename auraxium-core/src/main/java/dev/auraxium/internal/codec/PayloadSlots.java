@@ -340,6 +340,9 @@ final class PayloadSlots {
         recentList = out;
     }
 
+    private static final long MAX_DIV_10 = Long.MAX_VALUE / 10;
+    private static final int MAX_LAST_DIGIT = (int) (Long.MAX_VALUE % 10);
+
     /** Decimal digits with an optional leading minus; {@code Long.MIN_VALUE} when not a long. */
     static long parseLong(char[] buf, int off, int len) {
         if (len == 0 || len > 20) {
@@ -356,12 +359,19 @@ final class PayloadSlots {
             }
         }
         long r = 0;
-        for (; i < end; i++) {
+        // Up to 18 digits cannot overflow; only the 19th needs the check, which avoids a division
+        // per digit (character ids have 19 digits, and a payload holds several ids).
+        int safeEnd = Math.min(end, i + 18);
+        for (; i < safeEnd; i++) {
             int d = buf[i] - '0';
             if (d < 0 || d > 9) {
                 return Long.MIN_VALUE;
             }
-            if (r > (Long.MAX_VALUE - d) / 10) {
+            r = r * 10 + d;
+        }
+        for (; i < end; i++) {
+            int d = buf[i] - '0';
+            if (d < 0 || d > 9 || r > MAX_DIV_10 || (r == MAX_DIV_10 && d > MAX_LAST_DIGIT)) {
                 return Long.MIN_VALUE;
             }
             r = r * 10 + d;
