@@ -366,6 +366,17 @@ public final class EssHub implements AutoCloseable {
         return n;
     }
 
+    /**
+     * Publishes a frame whose event the caller already decoded (a replay), sparing a second decode.
+     *
+     * @param frame the raw {@code serviceMessage} frame, sent unchanged
+     * @param event the event it carries
+     * @return how many connections it was sent to
+     */
+    public int publish(String frame, Event event) {
+        return deliver(event, frame);
+    }
+
     private int deliver(Event event, String frame) {
         remember(event);
         int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;

@@ -31,7 +31,7 @@ public final class ReplayRun implements ReplayHandle {
 
     private final List<RecordedFrame> frames;
     private final ReplaySpeed speed;
-    private final ToIntFunction<String> sink;
+    private final EventSink sink;
     private final BooleanSupplier alive;
     private final boolean useOffsets;
     private final CompletableFuture<ReplayProgress> completion = new CompletableFuture<>();
@@ -48,7 +48,18 @@ public final class ReplayRun implements ReplayHandle {
     private volatile int skipped;
     private volatile long deliveries;
 
-    private ReplayRun(List<RecordedFrame> frames, ReplaySpeed speed, ToIntFunction<String> sink,
+    /** Takes a frame with the event the replay already decoded from it, so the sink need not decode it again. */
+    @FunctionalInterface
+    public interface EventSink {
+        /**
+         * @param text the raw {@code serviceMessage} frame to send
+         * @param event the event it carries
+         * @return how many receivers got it
+         */
+        int publish(String text, Event event);
+    }
+
+    private ReplayRun(List<RecordedFrame> frames, ReplaySpeed speed, EventSink sink,
             BooleanSupplier alive) {
         this.frames = frames;
         this.speed = speed;
@@ -73,6 +84,20 @@ public final class ReplayRun implements ReplayHandle {
      * @return the running replay
      */
     public static ReplayRun start(List<RecordedFrame> frames, ReplaySpeed speed, ToIntFunction<String> sink,
+            BooleanSupplier alive) {
+        return start(frames, speed, (EventSink) (text, event) -> sink.applyAsInt(text), alive);
+    }
+
+    /**
+     * Starts a replay on a new daemon thread, handing the sink each frame with its decoded event.
+     *
+     * @param frames the frames, in order
+     * @param speed the pace
+     * @param sink takes one raw {@code serviceMessage} frame and its event
+     * @param alive as in {@link #start(List, ReplaySpeed, ToIntFunction, BooleanSupplier)}
+     * @return the running replay
+     */
+    public static ReplayRun start(List<RecordedFrame> frames, ReplaySpeed speed, EventSink sink,
             BooleanSupplier alive) {
         ReplayRun run = new ReplayRun(List.copyOf(frames), speed, sink, alive);
         Thread t = new Thread(run::run, "auraxium-replay-" + THREADS.incrementAndGet());
@@ -116,7 +141,7 @@ public final class ReplayRun implements ReplayHandle {
                         return;
                     }
                 }
-                int got = sink.applyAsInt(out.text);
+                int got = sink.publish(out.text, out.event);
                 deliveries += Math.max(0, got);
                 sent++;
                 processed++;
