@@ -63,6 +63,24 @@ class ReplayTest {
     }
 
     @Test
+    void replayingTheSameRecordingAgainSendsAndSkipsExactlyWhatTheFirstReplayDid() throws Exception {
+        String bare = "{\"character_id\":\"5428602376718262177\",\"event_name\":\"PlayerLogin\","
+                + "\"timestamp\":\"1513785744\",\"world_id\":\"1\"}";
+        Recording r = Recording.of(List.of(CONNECTED, xp(100, 1), SUBSCRIBE, bare, HEARTBEAT, xp(101, 2)));
+        List<String> first = new CopyOnWriteArrayList<>();
+        ReplayProgress one = r.replay(ReplaySpeed.asFastAsPossible(), first::add).completion().get(5, TimeUnit.SECONDS);
+        // the second and third replays reuse the first one's classification of the frames
+        for (int round = 0; round < 2; round++) {
+            List<String> again = new CopyOnWriteArrayList<>();
+            ReplayProgress p = r.replay(ReplaySpeed.asFastAsPossible(), again::add).completion().get(5, TimeUnit.SECONDS);
+            assertEquals(first, again);
+            assertEquals(one, p);
+        }
+        assertEquals(3, first.size());
+        assertEquals(3, one.skipped());
+    }
+
+    @Test
     void pacesByReceiveOffsetsScaledByTheSpeedFactor() throws Exception {
         List<RecordedFrame> frames = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
