@@ -191,8 +191,8 @@ public final class EssDecoder {
                         p.skipChildren();
                     }
                 }
-                case "service" -> f.service = scalar(p, v);
-                case "type" -> f.type = scalar(p, v);
+                case "service" -> f.service = known(p, v, SERVICES);
+                case "type" -> f.type = known(p, v, TYPES);
                 case "connected" -> f.connected = scalar(p, v);
                 case "detail" -> f.detail = scalar(p, v);
                 case "online" -> {
@@ -368,6 +368,38 @@ public final class EssDecoder {
             throw fail("text has an unpaired UTF-16 surrogate", raw, null);
         }
         return raw;
+    }
+
+    /** The envelope's values, returned as constants so that a frame's envelope allocates no String. */
+    private static final String[] SERVICES = {"event", "push"};
+    private static final String[] TYPES = {"serviceMessage", "heartbeat", "serviceStateChanged",
+        "connectionStateChanged"};
+
+    /** {@link #scalar}, but a string equal to one of {@code constants} is returned as that constant. */
+    private static String known(JsonParser p, JsonToken v, String[] constants) throws IOException {
+        if (v == JsonToken.VALUE_STRING) {
+            char[] buf = p.getTextCharacters();
+            int off = p.getTextOffset();
+            int len = p.getTextLength();
+            for (String c : constants) {
+                if (sameChars(c, buf, off, len)) {
+                    return c;
+                }
+            }
+        }
+        return scalar(p, v);
+    }
+
+    private static boolean sameChars(String s, char[] buf, int off, int len) {
+        if (s.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (s.charAt(i) != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String scalar(JsonParser p, JsonToken v) throws IOException {
