@@ -371,7 +371,8 @@ public final class EssHub implements AutoCloseable {
         int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
         int n = 0;
         for (EssSession s : sessions) {
-            if (inEnvironment(event, s.environment()) && s.subscription().selects(event)) {
+            if ((settings.crossEnvironment() || inEnvironment(event, s.environment()))
+                    && s.subscription().selects(event)) {
                 boolean sent = false;
                 for (int i = 0; i < copies; i++) {
                     sent |= s.send(frame);
