@@ -4,7 +4,9 @@ module dev.auraxium.cli {
     requires dev.auraxium.transport.jdk;
     requires dev.auraxium.testkit;
     requires info.picocli;
+    requires java.logging;
 
-    //     exports dev.auraxium.cli; (added with the first class)
-    //     opens dev.auraxium.cli to info.picocli; (added with the first class)
+    exports dev.auraxium.cli;
+    // picocli reads and sets the commands' annotated fields by reflection.
+    opens dev.auraxium.cli.internal to info.picocli;
 }

@@ -1,0 +1,80 @@
+package dev.auraxium.cli.internal;
+
+import dev.auraxium.transport.TransportException;
+import java.net.URI;
+import java.util.Locale;
+import java.util.Map;
+
+/** What {@code tail} and {@code record} share about where to connect and with which service id. */
+final class Connect {
+    /** The live service. */
+    static final URI LIVE = URI.create("wss://push.planetside2.com/streaming");
+    /** The service id sent to an endpoint other than the live service when none is given. */
+    static final String EXAMPLE_ID = "s:example";
+
+    private Connect() {
+    }
+
+    /**
+     * @param given {@code --service-id}, or null
+     * @param endpoint {@code --endpoint}, or null for the live service
+     * @param env the environment variables
+     * @return the service id to send, with the {@code s:} prefix
+     * @throws UsageException when the live service is meant and no id is known
+     */
+    static String serviceId(String given, URI endpoint, Map<String, String> env) {
+        String id = given != null ? given : env.get(RootCommand.SERVICE_ID_VARIABLE);
+        if (id != null) {
+            id = id.trim();
+        }
+        if (id == null || id.isEmpty() || id.equals("s:")) {
+            if (endpoint == null) {
+                throw new UsageException("missing service id for the live service: pass --service-id or set "
+                        + RootCommand.SERVICE_ID_VARIABLE + " (register one at census.daybreakgames.com), "
+                        + "or use --endpoint for another server");
+            }
+            return EXAMPLE_ID;
+        }
+        return id.startsWith("s:") ? id : "s:" + id;
+    }
+
+    /**
+     * @param endpoint {@code --endpoint}, or null
+     * @return the endpoint to use
+     * @throws UsageException when it is not a ws:// or wss:// URI
+     */
+    static URI endpoint(URI endpoint) {
+        if (endpoint == null) {
+            return LIVE;
+        }
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss") || endpoint.getHost() == null) {
+            throw new UsageException("bad endpoint '" + endpoint + "': expected a ws:// or wss:// URI such as ws://127.0.0.1:8090/streaming");
+        }
+        return endpoint;
+    }
+
+    /**
+     * @param uri where it failed
+     * @param serviceId the id sent (redacted in the message)
+     * @param error the failure
+     * @return the failure to report, exit code 3
+     */
+    static ConnectionFailure failure(URI uri, String serviceId, Throwable error) {
+        Throwable cause = error;
+        while (cause != null && !(cause instanceof TransportException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        String base = "cannot connect to " + uri + " with service id " + Redaction.serviceId(serviceId) + ": ";
+        String detail;
+        if (cause instanceof TransportException t && t.httpStatus().isPresent()) {
+            int status = t.httpStatus().getAsInt();
+            detail = status == 403 ? "the service rejected the service id (HTTP 403)" : "HTTP " + status + " on the upgrade";
+        } else if (cause != null && cause.getMessage() != null) {
+            detail = cause.getMessage();
+        } else {
+            detail = String.valueOf(error);
+        }
+        return new ConnectionFailure(Redaction.scrub(base + detail, serviceId), error);
+    }
+}

@@ -1,0 +1,207 @@
+package dev.auraxium.cli.internal;
+
+import dev.auraxium.event.Environment;
+import dev.auraxium.protocol.ConnectionStateChanged;
+import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.protocol.EssMessage;
+import dev.auraxium.protocol.ServiceMessage;
+import dev.auraxium.protocol.SubscriptionReply;
+import dev.auraxium.testkit.Recorder;
+import dev.auraxium.transport.TransportConnection;
+import dev.auraxium.transport.TransportListener;
+import dev.auraxium.transport.jdk.JdkTransport;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code auraxium record}: writes the raw frames of a stream to a recording file.
+ *
+ * <p>Why the transport and not an {@code EventClient}: a recording keeps the frames exactly as the
+ * server sent them (field order, unknown fields, heartbeats), which re-encoding decoded events
+ * would not.
+ */
+@Command(name = "record", mixinStandardHelpOptions = true,
+        description = {"Record the stream from the live ESS (or any --endpoint) to a file that 'auraxium serve "
+                + "--replay' and the test kit's Recording.load read: JSON Lines, one raw frame per line with its "
+                + "receive time.",
+                "Events outside the filters are not written; heartbeats and other service frames are."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  AURAXIUM_SERVICE_ID=s:myid auraxium record --out capture.jsonl --duration 5m",
+                "  auraxium record --endpoint ws://127.0.0.1:8090/streaming \\",
+                "      --events Death --max-events 500 --out deaths.jsonl",
+                "%nExit codes: 0 ok, 2 bad usage (e.g. unwritable file, missing service id), "
+                        + "3 connection failure or rejected service id."})
+final class RecordCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--out", paramLabel = "FILE", required = true, description = "The recording to write (replaced).")
+    Path out;
+
+    @Option(names = "--service-id", paramLabel = "ID",
+            description = "The service id (s:...). Default: the AURAXIUM_SERVICE_ID environment variable; "
+                    + "required for the live service. Never printed whole.")
+    String serviceId;
+
+    @Option(names = "--endpoint", paramLabel = "URI",
+            description = "Any ESS endpoint. Default: wss://push.planetside2.com/streaming.")
+    URI endpoint;
+
+    @Mixin
+    FilterOptions filterOptions;
+
+    @Option(names = "--max-events", paramLabel = "N", description = "Stop after N events.")
+    Long maxEvents;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Stop after this long (500ms, 20s, 5m, 1h). Default: until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--connect-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            defaultValue = "10s", description = "How long connecting may take (default 10s).")
+    Duration connectTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        StreamFilter filter = filterOptions.filter();
+        Environment environment = filterOptions.environment();
+        if (maxEvents != null && maxEvents <= 0) {
+            throw new UsageException("--max-events must be positive, was " + maxEvents);
+        }
+        String id = Connect.serviceId(serviceId, endpoint, root.environment());
+        URI base = Connect.endpoint(endpoint);
+        URI uri = withQuery(base, environment, id);
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new UsageException("cannot write '" + out + "': folder " + parent + " does not exist");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        long limit = maxEvents == null ? Long.MAX_VALUE : maxEvents;
+        String subscribe = EssCodec.standard().encode(filter.subscribe(environment));
+
+        Recorder recorder;
+        try {
+            recorder = Recorder.open(out);
+        } catch (IOException e) {
+            throw new UsageException("cannot write '" + out + "': " + e.getMessage(), e);
+        }
+        AtomicLong events = new AtomicLong();
+        AtomicLong frames = new AtomicLong();
+        AtomicReference<String> ended = new AtomicReference<>();
+        long start;
+        try (recorder; StopSignal stop = new StopSignal();
+                JdkTransport transport = JdkTransport.builder().connectTimeout(connectTimeout).build()) {
+            AtomicBoolean subscribed = new AtomicBoolean();
+            AtomicBoolean confirmed = new AtomicBoolean();
+            TransportListener listener = new TransportListener() {
+                @Override
+                public void onOpen(TransportConnection connection) {
+                    connection.request(Long.MAX_VALUE);
+                }
+
+                @Override
+                public void onText(TransportConnection connection, String frame) {
+                    if (stop.isTripped()) {
+                        return;
+                    }
+                    EssMessage m;
+                    try {
+                        m = EssCodec.standard().decode(frame);
+                    } catch (RuntimeException e) {
+                        m = null; // kept as it came: a recording is evidence, bad frames included
+                    }
+                    if (m instanceof ConnectionStateChanged c && c.connected() && subscribed.compareAndSet(false, true)) {
+                        connection.sendText(subscribe);
+                    }
+                    if (m instanceof SubscriptionReply && confirmed.compareAndSet(false, true)) {
+                        err.println("record: subscribed, recording");
+                        err.flush();
+                    }
+                    if (m instanceof ServiceMessage s) {
+                        if (!filter.matches(s.event())) {
+                            return;
+                        }
+                        long n = events.incrementAndGet();
+                        if (n > limit) {
+                            return;
+                        }
+                        recorder.accept(frame);
+                        frames.incrementAndGet();
+                        if (n == limit) {
+                            stop.trip("max-events");
+                        }
+                        return;
+                    }
+                    recorder.accept(frame);
+                    frames.incrementAndGet();
+                }
+
+                @Override
+                public void onClose(TransportConnection connection, int code, String reason) {
+                    ended.compareAndSet(null, "the server closed the connection (" + code + (reason.isEmpty() ? "" : " " + reason) + ")");
+                    stop.trip("closed");
+                }
+
+                @Override
+                public void onError(TransportConnection connection, Throwable error) {
+                    ended.compareAndSet(null, "the connection failed: " + error.getMessage());
+                    stop.trip("failed");
+                }
+            };
+            TransportConnection connection;
+            try {
+                connection = transport.connect(uri, listener).get(connectTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                stop.interrupted();
+                return 0;
+            } catch (ExecutionException e) {
+                throw Connect.failure(base, id, e.getCause());
+            } catch (TimeoutException e) {
+                throw Connect.failure(base, id, e);
+            }
+            err.println("record: connected to " + base + " (" + environment.wireName() + ", service id "
+                    + Redaction.serviceId(id) + "), " + filter.describe() + ", writing " + out);
+            err.flush();
+            start = System.nanoTime();
+            stop.await(duration);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            stop.trip("done");
+            connection.close(1000, "done");
+            long n = Math.min(events.get(), limit);
+            if (ended.get() != null && stop.reason().equals("failed")) {
+                err.println("record: " + ended.get());
+            }
+            err.println(TailCommand.summary("record", n, seconds) + ", " + frames.get() + " frames written to " + out);
+            err.flush();
+        }
+        return 0;
+    }
+
+    private static URI withQuery(URI endpoint, Environment environment, String serviceId) {
+        String q = "environment=" + environment.wireName() + "&service-id="
+                + java.net.URLEncoder.encode(serviceId, java.nio.charset.StandardCharsets.UTF_8).replace("%3A", ":");
+        String s = endpoint.toString();
+        return URI.create(s + (endpoint.getRawQuery() == null ? "?" : "&") + q);
+    }
+}

@@ -1,0 +1,169 @@
+package dev.auraxium.cli.internal;
+
+import dev.auraxium.event.Environment;
+import dev.auraxium.event.Event;
+import dev.auraxium.event.EventClient;
+import dev.auraxium.event.Trigger;
+import dev.auraxium.transport.TransportException;
+import dev.auraxium.transport.jdk.JdkTransport;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code auraxium tail}: prints events from the live service or any ESS endpoint. */
+@Command(name = "tail", mixinStandardHelpOptions = true,
+        description = {"Connect to the live ESS (or any --endpoint) and print events as they arrive.",
+                "Events go to standard output; the status and the closing summary (events, seconds, "
+                        + "events per second) go to standard error."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  AURAXIUM_SERVICE_ID=s:myid auraxium tail --events Death --worlds miller",
+                "  auraxium tail --service-id s:myid --format json \\",
+                "      --events GainExperience_experience_id_7,PlayerLogin",
+                "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming \\",
+                "      --max-events 100 --format json > events.jsonl",
+                "%nExit codes: 0 ok, 2 bad usage (e.g. unknown event name, missing service id), "
+                        + "3 connection failure or rejected service id."})
+final class TailCommand implements Callable<Integer> {
+
+    @ParentCommand
+    RootCommand root;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--service-id", paramLabel = "ID",
+            description = "The service id (s:...). Default: the AURAXIUM_SERVICE_ID environment variable; "
+                    + "required for the live service. Never printed whole.")
+    String serviceId;
+
+    @Option(names = "--endpoint", paramLabel = "URI",
+            description = "Any ESS endpoint, e.g. ws://127.0.0.1:8090/streaming from 'auraxium serve'. "
+                    + "Default: wss://push.planetside2.com/streaming.")
+    URI endpoint;
+
+    @Mixin
+    FilterOptions filterOptions;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "text (readable, the default), json (one raw payload per line) or none (only the summary).")
+    String format;
+
+    @Option(names = "--max-events", paramLabel = "N", description = "Stop after N events.")
+    Long maxEvents;
+
+    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "Stop after this long (500ms, 20s, 5m, 1h). Default: until Ctrl-C.")
+    Duration duration;
+
+    @Option(names = "--connect-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            defaultValue = "10s", description = "How long connecting may take (default 10s).")
+    Duration connectTimeout;
+
+    @Override
+    public Integer call() throws Exception {
+        StreamFilter filter = filterOptions.filter();
+        Environment environment = filterOptions.environment();
+        EventText text;
+        try {
+            text = EventText.parse(format);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+        if (maxEvents != null && maxEvents <= 0) {
+            throw new UsageException("--max-events must be positive, was " + maxEvents);
+        }
+        String id = Connect.serviceId(serviceId, endpoint, root.environment());
+        URI uri = Connect.endpoint(endpoint);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        long limit = maxEvents == null ? Long.MAX_VALUE : maxEvents;
+
+        AtomicLong received = new AtomicLong();
+        AtomicReference<Throwable> fatal = new AtomicReference<>();
+        long start;
+        try (StopSignal stop = new StopSignal();
+                JdkTransport transport = JdkTransport.builder().connectTimeout(connectTimeout).build();
+                EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
+                        .transport(transport)
+                        .errorHandler(e -> {
+                            if (e instanceof TransportException t && t.isFatal()) {
+                                fatal.compareAndSet(null, t);
+                                stop.trip("failed");
+                            }
+                        })
+                        .build()) {
+            Trigger trigger = trigger(filter).name("tail").action(event -> {
+                long n = received.incrementAndGet();
+                if (n > limit) {
+                    return;
+                }
+                String line = text.format(event);
+                if (line != null) {
+                    out.println(line);
+                    out.flush();
+                }
+                if (n == limit) {
+                    stop.trip("max-events");
+                }
+            }).build();
+            client.addTrigger(trigger);
+            try {
+                client.awaitReady(connectTimeout);
+            } catch (TimeoutException | TransportException e) {
+                throw Connect.failure(uri, id, e);
+            } catch (InterruptedException e) {
+                stop.interrupted();
+                return 0;
+            }
+            err.println("tail: connected to " + uri + " (" + environment.wireName() + ", service id "
+                    + Redaction.serviceId(id) + "), " + filter.describe());
+            err.flush();
+            start = System.nanoTime();
+            stop.await(duration);
+            client.close();
+            if (fatal.get() != null) {
+                throw Connect.failure(uri, id, fatal.get());
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long n = Math.min(received.get(), limit);
+            err.println(summary("tail", n, seconds));
+            err.flush();
+        }
+        return 0;
+    }
+
+    private static Trigger.Builder<Event> trigger(StreamFilter filter) {
+        Trigger.Builder<Event> b;
+        if (filter.allEvents()) {
+            b = Trigger.on(Event.class);
+        } else {
+            List<String> names = new ArrayList<>(filter.eventNames());
+            b = Trigger.on(names.get(0), names.subList(1, names.size()).toArray(String[]::new));
+        }
+        if (!filter.characters().isEmpty()) {
+            b.characters(filter.characters());
+        }
+        if (!filter.worlds().isEmpty()) {
+            b.worlds(filter.worlds().stream().mapToInt(Integer::intValue).toArray());
+        }
+        return b;
+    }
+
+    static String summary(String command, long events, double seconds) {
+        return String.format(Locale.ROOT, "%s: %d events in %.1f s (%.1f events/s)", command, events, seconds,
+                seconds > 0 ? events / seconds : 0.0);
+    }
+}

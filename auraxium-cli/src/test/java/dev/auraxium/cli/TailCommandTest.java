@@ -1,0 +1,113 @@
+package dev.auraxium.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.auraxium.event.Death;
+import dev.auraxium.event.Environment;
+import dev.auraxium.event.Event;
+import dev.auraxium.event.PlayerLogin;
+import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.testkit.FakeEssServer;
+import dev.auraxium.testkit.SyntheticStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/** {@code tail} against a FakeEssServer over real sockets. */
+@Timeout(60)
+class TailCommandTest {
+    private static final EssCodec CODEC = EssCodec.standard();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final int[] PC = Environment.PS2.worlds().stream().mapToInt(Integer::intValue).toArray();
+
+    private static List<String> frames(long seed, int n) {
+        return SyntheticStream.builder().seed(seed).worlds(PC).build().stream(n).toList();
+    }
+
+    private static Event event(String frame) {
+        return ((dev.auraxium.protocol.ServiceMessage) CODEC.decodeServerMessage(frame)).event();
+    }
+
+    @Test
+    void printsExactlyTheEventsItsFiltersMatch() throws Exception {
+        List<String> frames = frames(21, 3000);
+        Set<Integer> worlds = Set.of(17, 40);
+        List<Event> expected = frames.stream().map(TailCommandTest::event)
+                .filter(e -> (e instanceof Death || e instanceof PlayerLogin) && worlds.contains(e.worldId()))
+                .toList();
+        assertTrue(expected.size() > 20, "the stream must exercise the filter");
+        try (FakeEssServer server = FakeEssServer.start()) {
+            CliRun tail = new CliRun().start("tail", "--endpoint", server.uri().toString(), "--events", "Death,playerlogin",
+                    "--worlds", "emerald,40", "--format", "json", "--max-events", Integer.toString(expected.size()));
+            tail.err.await("tail: connected", WAIT);
+            frames.forEach(server::publish);
+            assertEquals(0, tail.exitCode(WAIT), () -> "err:\n" + tail.err);
+
+            List<Event> printed = tail.out.text().lines().map(CODEC::decodeEvent).toList();
+            assertEquals(expected, printed);
+            assertTrue(Pattern.compile("tail: " + expected.size() + " events in [0-9.]+ s \\([0-9.]+ events/s\\)")
+                    .matcher(tail.err.text()).find(), tail.err.text());
+        }
+    }
+
+    @Test
+    void allIncludesKindsThisVersionDoesNotKnowAndTextIsReadable() throws Exception {
+        String future = "{\"payload\":{\"character_id\":\"5428011263300000001\",\"event_name\":\"FutureEvent\","
+                + "\"timestamp\":\"1730180177\",\"world_id\":\"17\",\"shiny\":\"1\"},\"service\":\"event\",\"type\":\"serviceMessage\"}";
+        List<String> frames = frames(5, 20);
+        try (FakeEssServer server = FakeEssServer.start()) {
+            CliRun tail = new CliRun().start("tail", "--endpoint", server.uri().toString(), "--max-events", "21");
+            tail.err.await("tail: connected", WAIT);
+            server.publish(future);
+            frames.forEach(server::publish);
+            assertEquals(0, tail.exitCode(WAIT), () -> "err:\n" + tail.err);
+            List<String> lines = tail.out.text().lines().toList();
+            assertEquals(21, lines.size(), tail.out.text());
+            assertEquals("2024-10-29T05:36:17Z FutureEvent world=17 character_id=5428011263300000001 shiny=1", lines.get(0));
+            Event first = event(frames.get(0));
+            assertTrue(lines.get(1).startsWith(first.timestamp() + " " + first.eventName() + " world=" + first.worldId() + " "),
+                    lines.get(1));
+        }
+    }
+
+    @Test
+    void stopsAtItsDurationWithASummaryEvenWithoutEvents() throws Exception {
+        try (FakeEssServer server = FakeEssServer.start()) {
+            CliRun tail = CliRun.run(Map.of(), "tail", "--endpoint", server.uri().toString(), "--duration", "300ms",
+                    "--format", "none");
+            assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
+            assertTrue(tail.err.text().contains("tail: 0 events in"), tail.err.text());
+            assertEquals("", tail.out.text());
+        }
+    }
+
+    @Test
+    void reportsARejectedServiceIdWithExitCodeThreeWithoutPrintingIt() throws Exception {
+        try (FakeEssServer server = FakeEssServer.builder().acceptServiceIds("s:good").start()) {
+            CliRun tail = CliRun.run(Map.of("AURAXIUM_SERVICE_ID", "s:secretservice123"), "tail", "--endpoint",
+                    server.uri().toString(), "--duration", "5s", "--connect-timeout", "3s");
+            assertEquals(Main.EXIT_CONNECTION, tail.exitCode(), () -> "err:\n" + tail.err);
+            String err = tail.err.text();
+            assertEquals(1, err.lines().count(), err);
+            assertTrue(err.contains("403"), err);
+            assertTrue(err.contains("s:se…(16 chars)"), err);
+            assertTrue(!err.contains("secretservice123"), err);
+        }
+    }
+
+    @Test
+    void reportsAnUnreachableEndpointWithExitCodeThree() throws Exception {
+        int port;
+        try (FakeEssServer server = FakeEssServer.start()) {
+            port = server.port();
+        }
+        CliRun tail = CliRun.run("tail", "--endpoint", "ws://127.0.0.1:" + port + "/streaming", "--connect-timeout", "2s");
+        assertEquals(Main.EXIT_CONNECTION, tail.exitCode(), () -> "err:\n" + tail.err);
+        assertTrue(tail.err.text().startsWith("auraxium tail: cannot connect to ws://127.0.0.1:" + port), tail.err.text());
+    }
+}
