@@ -103,9 +103,7 @@ class EventClientEndToEndTest {
         List<Event> logins = List.of(login(13, ALICE), login(13, BOB), login(13, ALICE));
         server.publish(login(10, BOB)); // another world: not selected
         logins.forEach(server::publish);
-        Death killed = new Death(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 17, BOB, 7169,
-                5, java.util.OptionalInt.of(2), 0, 7214, ALICE, 12, Optional.of(false), true,
-                java.util.OptionalInt.of(3), java.util.OptionalInt.empty(), 2);
+        Death killed = death(ALICE);
         server.publish(killed);
 
         assertEquals(logins, take(onWorld13, 3));
@@ -174,11 +172,14 @@ class EventClientEndToEndTest {
         client.awaitReady(WAIT);
         Subscription first = client.plannedSubscription();
         assertWire(server, changes(Subscription.EMPTY, first), client);
+        assertTrue(serverSelects(server, login(13, BOB)));
+        assertFalse(serverSelects(server, login(10, BOB)), "the server would send logins of every world");
 
         Trigger alice = Trigger.on(Death.class).characters(ALICE).name("alice").action(e -> { }).build();
         client.addTrigger(alice);
         Subscription second = client.plannedSubscription();
         assertWire(server, changes(first, second), client);
+        assertTrue(serverSelects(server, death(ALICE)));
 
         Trigger logouts = Trigger.on(PlayerLogout.class).worlds(17).name("logouts").action(e -> { }).build();
         client.addTrigger(logouts);
@@ -190,6 +191,8 @@ class EventClientEndToEndTest {
         List<ClientCommand> removal = changes(third, fourth);
         assertTrue(removal.stream().anyMatch(ClearSubscribe.class::isInstance), "removing a trigger clears: " + removal);
         assertWire(server, removal, client);
+        assertFalse(serverSelects(server, login(13, BOB)), "logins are still subscribed after their trigger left");
+        assertTrue(serverSelects(server, death(ALICE)));
 
         client.removeTrigger(alice);
         Subscription fifth = client.plannedSubscription();
@@ -199,6 +202,16 @@ class EventClientEndToEndTest {
         assertEquals(Subscription.EMPTY, client.plannedSubscription());
         assertWire(server, List.of(ClearSubscribe.everything()), client);
         assertEquals(1, server.connections().size(), "all on one connection");
+    }
+
+    private static boolean serverSelects(FakeEssServer server, Event e) {
+        return server.connections().get(0).subscription().selects(e);
+    }
+
+    private static Death death(long victim) {
+        return new Death(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS), 17, BOB, 7169,
+                5, java.util.OptionalInt.of(2), 0, 7214, victim, 12, Optional.of(false), true,
+                java.util.OptionalInt.of(3), java.util.OptionalInt.empty(), 2);
     }
 
     /** The next subscription commands are exactly {@code expected}, and the server then holds the plan. */
