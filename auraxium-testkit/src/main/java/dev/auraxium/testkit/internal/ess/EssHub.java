@@ -380,7 +380,8 @@ public final class EssHub implements AutoCloseable {
         int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
         int n = 0;
         for (EssSession s : sessions) {
-            if (inEnvironment(event, s.environment()) && s.sendIfSelected(event, frame, copies)) {
+            if ((settings.crossEnvironment() || inEnvironment(event, s.environment()))
+                    && s.sendIfSelected(event, frame, copies)) {
                 n++;
             }
         }

@@ -185,7 +185,7 @@ public final class EssSession {
 
     synchronized ConnectionSnapshot snapshot() {
         return new ConnectionSnapshot(id, environment, redact(serviceId), subscription, isOpen(), stalled,
-                framesSent.get());
+                framesSent.get(), peer.pendingBytes());
     }
 
     private static Set<String> union(Set<String> cur, Optional<List<String>> add) {
