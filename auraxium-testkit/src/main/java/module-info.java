@@ -2,7 +2,8 @@
 module dev.auraxium.testkit {
     requires transitive dev.auraxium.core;
     requires static org.junit.jupiter.api;
+    requires com.fasterxml.jackson.databind;
 
-    //     exports dev.auraxium.testkit; (added with the first class)
+    exports dev.auraxium.testkit;
     exports dev.auraxium.testkit.tck;
 }

@@ -1,0 +1,435 @@
+package dev.auraxium.testkit;
+
+import dev.auraxium.event.Environment;
+import dev.auraxium.event.Event;
+import dev.auraxium.testkit.internal.ess.EssHub;
+import dev.auraxium.testkit.internal.ess.EssSettings;
+import dev.auraxium.testkit.internal.ess.WsGateway;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * A fake PlanetSide 2 Event Streaming Service: a real WebSocket server on loopback that speaks
+ * the ESS as ess-protocol.md §1.4, §2 and §3 describe, so clients are tested against the protocol
+ * instead of a mock of their own making.
+ *
+ * <h2>Behaviour</h2>
+ * <ul>
+ *   <li>Upgrade requests go to {@code /streaming?environment=…&service-id=…}. An environment
+ *       other than the accepted ones, or a service id the policy refuses, gets HTTP 403, as the
+ *       live service answers; any other path gets 404.</li>
+ *   <li>On connect: {@code connectionStateChanged} connected "true", the help prompt, one
+ *       {@code serviceStateChanged} per endpoint, then a heartbeat every interval (30 s by
+ *       default, the first one an interval after connecting unless
+ *       {@link Builder#firstHeartbeatAfter(Duration)} says otherwise).</li>
+ *   <li>Each connection has its own subscription, merged by the §3.1 rules and answered after
+ *       every {@code subscribe} and {@code clearSubscribe} in both §2.4 shapes. Events are
+ *       delivered by {@link dev.auraxium.protocol.Subscription#selects(Event)}, the §3.2 model.
+ *       An event whose world belongs to another environment's list is not sent to a connection
+ *       of this one; unknown worlds go to every environment.</li>
+ *   <li>{@code echo}, {@code help}, {@code recentCharacterIds} and {@code recentCharacterIdsCount}
+ *       are answered ({@code recentCharacterIds} from the characters of recently published
+ *       events); malformed JSON, unknown services and unknown actions get silence.</li>
+ *   <li>Every text a client sends is recorded: {@link #takeClientMessage(Duration)}.</li>
+ *   <li>{@link #faults()} injects the failures the live service shows.</li>
+ * </ul>
+ *
+ * <h2>Lifecycle and threading</h2>
+ * {@link #start()} or {@code builder()….start()} binds the socket (127.0.0.1, a free port by
+ * default); {@link #close()} ends every connection with close code 1001, frees the port and wakes
+ * threads blocked in {@link #takeClientMessage} or {@link #awaitConnections}; it is idempotent.
+ * Every method is thread-safe. {@link #publish(String)} never blocks on a slow or non-reading
+ * client: each connection has its own bounded write queue.
+ *
+ * <pre>{@code
+ * try (FakeEssServer server = FakeEssServer.builder().heartbeatInterval(Duration.ofMillis(200)).start()) {
+ *     URI uri = server.uri(Environment.PS2, "s:example");   // ws://127.0.0.1:port/streaming?...
+ *     // connect a client, let it subscribe ...
+ *     ClientMessage sub = server.takeClientMessage(Duration.ofSeconds(5));
+ *     server.publish(new PlayerLogin(Instant.now(), 13, 5428011263300000001L));
+ * }
+ * }</pre>
+ *
+ * <p>{@link InMemoryTransport} connects a client to the same server without sockets.
+ */
+public final class FakeEssServer implements AutoCloseable {
+    /** The default heartbeat interval, the live service's: 30 seconds. */
+    public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
+    /** The PC world endpoints reported by default, all online. */
+    public static final List<String> DEFAULT_ENDPOINTS = List.of("EventServerEndpoint_Connery_1",
+            "EventServerEndpoint_Miller_10", "EventServerEndpoint_Cobalt_13", "EventServerEndpoint_Emerald_17",
+            "EventServerEndpoint_Jaeger_19", "EventServerEndpoint_SolTech_40");
+
+    private final EssHub hub;
+    private final WsGateway gateway;
+    private final Faults faults;
+    private final URI uri;
+
+    private FakeEssServer(EssHub hub, WsGateway gateway) {
+        this.hub = hub;
+        this.gateway = gateway;
+        this.faults = new Faults(hub);
+        InetSocketAddress a = gateway.address();
+        // A wildcard bind (e.g. for the CLI's serve) is reachable on loopback; 0.0.0.0 is no URI host.
+        InetAddress reachable = a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
+        String host = reachable.getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        this.uri = URI.create("ws://" + host + ":" + a.getPort() + EssHub.PATH);
+    }
+
+    /** @return a new builder with the defaults */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Starts a server with every default.
+     *
+     * @return the running server
+     * @throws UncheckedIOException if the socket cannot be bound
+     */
+    public static FakeEssServer start() {
+        return builder().start();
+    }
+
+    /**
+     * @return {@code ws://127.0.0.1:<port>/streaming}, without query (the bound address; loopback
+     *     when bound to the wildcard address)
+     */
+    public URI uri() {
+        return uri;
+    }
+
+    /**
+     * @param environment the environment to ask for
+     * @param serviceId the service id to send, e.g. {@code s:example}
+     * @return {@link #uri()} with the {@code environment} and {@code service-id} query
+     */
+    public URI uri(Environment environment, String serviceId) {
+        Objects.requireNonNull(environment, "environment");
+        Objects.requireNonNull(serviceId, "serviceId");
+        return URI.create(uri + "?environment=" + environment.wireName() + "&service-id="
+                + URLEncoder.encode(serviceId, StandardCharsets.UTF_8));
+    }
+
+    /** @return the bound port */
+    public int port() {
+        return gateway.address().getPort();
+    }
+
+    /**
+     * Publishes an event to every open, not stalled connection whose subscription selects it.
+     *
+     * @param event the event
+     * @return how many connections it was sent to
+     */
+    public int publish(Event event) {
+        Objects.requireNonNull(event, "event");
+        return hub.publish(event);
+    }
+
+    /**
+     * Publishes a raw frame, sent unchanged. A {@code serviceMessage} carrying an event goes where
+     * the event is selected (the frame is decoded once, to match it); any other frame, even one
+     * that does not parse, goes to every open, not stalled connection. Fast and thread-safe.
+     *
+     * @param frame the frame text
+     * @return how many connections it was sent to
+     */
+    public int publish(String frame) {
+        Objects.requireNonNull(frame, "frame");
+        return hub.publish(frame);
+    }
+
+    /**
+     * Sets an endpoint's (world's) state: later heartbeats report it, and every live connection
+     * is sent a {@code serviceStateChanged} when the state changed.
+     *
+     * @param endpoint e.g. {@code EventServerEndpoint_Miller_10}
+     * @param online the new state
+     */
+    public void setEndpointOnline(String endpoint, boolean online) {
+        Builder.checkEndpoint(endpoint);
+        hub.endpoint(endpoint, online);
+    }
+
+    /** @return snapshots of every connection accepted so far, open or not, by ascending id */
+    public List<ConnectionSnapshot> connections() {
+        return hub.snapshots();
+    }
+
+    /**
+     * Waits until at least {@code n} connections are open at once.
+     *
+     * @param n how many
+     * @param timeout how long to wait at most
+     * @return true when they are, false on timeout or when the server closed
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public boolean awaitConnections(int n, Duration timeout) throws InterruptedException {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative, was " + n);
+        }
+        return hub.awaitOpen(n, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Takes the oldest client message not taken yet, waiting for one. A message is recorded once
+     * the server has handled it, so its effect (e.g. a changed subscription) is visible.
+     *
+     * @param timeout how long to wait at most
+     * @return the message, or null on timeout or when the server closed
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public ClientMessage takeClientMessage(Duration timeout) throws InterruptedException {
+        return hub.take(Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /** @return every client message received (the newest 10,000), taken or not, oldest first */
+    public List<ClientMessage> clientMessages() {
+        return hub.clientMessages();
+    }
+
+    /** @return the character ids of recently published events, oldest first */
+    public List<Long> recentCharacterIds() {
+        return hub.recentCharacterIds();
+    }
+
+    /** @return the fault injector of this server */
+    public Faults faults() {
+        return faults;
+    }
+
+    EssHub hub() {
+        return hub;
+    }
+
+    /** Ends every connection, frees the port and wakes blocked threads. Idempotent. */
+    @Override
+    public void close() {
+        hub.close();
+        gateway.close();
+    }
+
+    @Override
+    public String toString() {
+        return "FakeEssServer[" + uri + "]";
+    }
+
+    /**
+     * Configures a {@link FakeEssServer}. Each setter checks its argument and names the bad value.
+     * Not thread-safe; {@link #start()} may be called more than once, each call starting a new
+     * server.
+     */
+    public static final class Builder {
+        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
+        private boolean heartbeats = true;
+        private boolean heartbeatTimestamps = true;
+        private Duration firstHeartbeat;
+        private final Map<String, Boolean> endpoints = new LinkedHashMap<>();
+        private Set<Environment> environments = EnumSet.allOf(Environment.class);
+        private Predicate<String> serviceIdPolicy = EssHub.defaultServiceIdPolicy();
+        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
+        private int port;
+
+        private Builder() {
+            for (String e : DEFAULT_ENDPOINTS) {
+                endpoints.put(e, true);
+            }
+        }
+
+        /**
+         * @param interval the heartbeat period, positive
+         * @return this
+         */
+        public Builder heartbeatInterval(Duration interval) {
+            Objects.requireNonNull(interval, "interval");
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
+            }
+            this.heartbeatInterval = interval;
+            this.heartbeats = true;
+            return this;
+        }
+
+        /**
+         * Sets the phase of each connection's heartbeats: the delay from connecting to the first
+         * one (by default one interval). {@link Duration#ZERO} sends one right after the connect
+         * sequence, handy for a client's readiness tests.
+         *
+         * @param delay the delay, not negative
+         * @return this
+         */
+        public Builder firstHeartbeatAfter(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("first heartbeat delay must not be negative, was " + delay);
+            }
+            this.firstHeartbeat = delay;
+            return this;
+        }
+
+        /**
+         * Sends no heartbeats at all, e.g. to test a client's heartbeat watchdog.
+         *
+         * @return this
+         */
+        public Builder disableHeartbeats() {
+            this.heartbeats = false;
+            return this;
+        }
+
+        /**
+         * @param include false to send heartbeats without {@code timestamp}, as before June 2023
+         * @return this
+         */
+        public Builder heartbeatTimestamps(boolean include) {
+            this.heartbeatTimestamps = include;
+            return this;
+        }
+
+        /**
+         * Replaces the endpoints reported in serviceStateChanged messages and heartbeats.
+         *
+         * @param endpoints endpoint name (e.g. {@code EventServerEndpoint_Miller_10}) to online
+         *     flag, in report order; may be empty
+         * @return this
+         */
+        public Builder endpoints(Map<String, Boolean> endpoints) {
+            Objects.requireNonNull(endpoints, "endpoints");
+            Map<String, Boolean> copy = new LinkedHashMap<>();
+            endpoints.forEach((k, v) -> copy.put(checkEndpoint(k), Objects.requireNonNull(v, "online flag of " + k)));
+            this.endpoints.clear();
+            this.endpoints.putAll(copy);
+            return this;
+        }
+
+        /**
+         * Adds or changes one reported endpoint.
+         *
+         * @param endpoint the endpoint name
+         * @param online its state
+         * @return this
+         */
+        public Builder endpoint(String endpoint, boolean online) {
+            endpoints.put(checkEndpoint(endpoint), online);
+            return this;
+        }
+
+        static String checkEndpoint(String endpoint) {
+            Objects.requireNonNull(endpoint, "endpoint");
+            if (endpoint.isBlank()) {
+                throw new IllegalArgumentException("endpoint name must not be blank");
+            }
+            return endpoint;
+        }
+
+        /**
+         * @param accepted the environments whose {@code environment} value is accepted; others get 403
+         * @return this
+         */
+        public Builder environments(Environment... accepted) {
+            Objects.requireNonNull(accepted, "accepted");
+            if (accepted.length == 0) {
+                throw new IllegalArgumentException("at least one environment must be accepted");
+            }
+            Set<Environment> set = EnumSet.noneOf(Environment.class);
+            for (Environment e : accepted) {
+                set.add(Objects.requireNonNull(e, "environment"));
+            }
+            this.environments = set;
+            return this;
+        }
+
+        /**
+         * Accepts exactly these service ids; every other one gets 403.
+         *
+         * @param ids the accepted ids, e.g. {@code s:myservice}
+         * @return this
+         */
+        public Builder acceptServiceIds(String... ids) {
+            Objects.requireNonNull(ids, "ids");
+            if (ids.length == 0) {
+                throw new IllegalArgumentException("at least one service id must be accepted");
+            }
+            Set<String> set = new java.util.HashSet<>();
+            for (String id : ids) {
+                if (id == null || id.isBlank()) {
+                    throw new IllegalArgumentException("service ids must not be null or blank");
+                }
+                set.add(id);
+            }
+            this.serviceIdPolicy = Set.copyOf(set)::contains;
+            return this;
+        }
+
+        /**
+         * Decides service ids by a predicate; the default accepts {@code s:} plus letters and
+         * digits.
+         *
+         * @param policy true for an accepted id
+         * @return this
+         */
+        public Builder serviceIdPolicy(Predicate<String> policy) {
+            this.serviceIdPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
+         * @param address where to listen; default the loopback address 127.0.0.1
+         * @return this
+         */
+        public Builder bindAddress(InetAddress address) {
+            this.bindAddress = Objects.requireNonNull(address, "address");
+            return this;
+        }
+
+        /**
+         * @param port the port, 0 (the default) for any free one
+         * @return this
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0-65535, was " + port);
+            }
+            this.port = port;
+            return this;
+        }
+
+        /**
+         * Binds the socket and starts serving.
+         *
+         * @return the running server
+         * @throws UncheckedIOException if the socket cannot be bound
+         */
+        public FakeEssServer start() {
+            EssSettings settings = new EssSettings(heartbeats ? Optional.of(heartbeatInterval) : Optional.empty(),
+                    Optional.ofNullable(firstHeartbeat), heartbeatTimestamps, endpoints, environments, serviceIdPolicy,
+                    bindAddress, port);
+            EssHub hub = new EssHub(settings);
+            try {
+                return new FakeEssServer(hub, WsGateway.start(hub));
+            } catch (IOException e) {
+                hub.close();
+                throw new UncheckedIOException("cannot start FakeEssServer on " + bindAddress.getHostAddress()
+                        + ":" + port + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

@@ -1,0 +1,579 @@
+package dev.auraxium.testkit.internal.ess;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.auraxium.event.AttackerEvent;
+import dev.auraxium.event.CharacterEvent;
+import dev.auraxium.event.Environment;
+import dev.auraxium.event.Event;
+import dev.auraxium.protocol.ClearSubscribe;
+import dev.auraxium.protocol.ClientCommand;
+import dev.auraxium.protocol.ConnectionStateChanged;
+import dev.auraxium.protocol.Echo;
+import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.protocol.EssMessage;
+import dev.auraxium.protocol.Heartbeat;
+import dev.auraxium.protocol.Help;
+import dev.auraxium.protocol.HelpPrompt;
+import dev.auraxium.protocol.HelpReply;
+import dev.auraxium.protocol.RecentCharacterIds;
+import dev.auraxium.protocol.RecentCharacterIdsCount;
+import dev.auraxium.protocol.RecentCharacterIdsReply;
+import dev.auraxium.protocol.ServiceMessage;
+import dev.auraxium.protocol.ServiceStateChanged;
+import dev.auraxium.protocol.Subscribe;
+import dev.auraxium.protocol.Subscription;
+import dev.auraxium.protocol.SubscriptionReply;
+import dev.auraxium.testkit.ClientMessage;
+import dev.auraxium.testkit.ConnectionSnapshot;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+
+/**
+ * The ESS behaviour of the fake server, independent of how clients reach it: admission of upgrade
+ * requests, the connect sequence, heartbeats, commands and replies, publishing with per-connection
+ * matching, inspection and fault state. A WebSocket adapter and the in-memory transport both drive
+ * it through {@link #admit}, {@link #open}, {@link #onText} and {@link #onClosed}.
+ *
+ * <p>Thread-safe. Publishing reads a copy-on-write list of sessions and each session's volatile
+ * subscription, so it never waits for command handling, and sends through non-blocking peers.
+ */
+public final class EssHub implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(EssHub.class.getName());
+    /** The only upgrade path, as on the live service. */
+    public static final String PATH = "/streaming";
+    /** Client messages kept for inspection; older ones are dropped so a long run stays bounded. */
+    static final int MAX_CLIENT_MESSAGES = 10_000;
+    /** Character ids remembered for {@code recentCharacterIds}. */
+    static final int MAX_RECENT_CHARACTERS = 10_000;
+    private static final Pattern DEFAULT_SERVICE_ID = Pattern.compile("s:[A-Za-z0-9]+");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final EssSettings settings;
+    private final EssCodec codec = EssCodec.standard();
+    private final Clock clock = Clock.systemUTC();
+    private final ScheduledExecutorService timer;
+    private final List<EssSession> sessions = new CopyOnWriteArrayList<>();
+    private final Map<Long, EssSession> byId = new ConcurrentHashMap<>();
+    private final AtomicLong nextId = new AtomicLong(1);
+    private final Map<String, Boolean> endpoints;
+    private final AtomicInteger duplicates = new AtomicInteger();
+    private final AtomicLong ignoredClientMessages = new AtomicLong();
+    private final Map<Long, Boolean> recentCharacters = new LinkedHashMap<>(256, 0.75f, false) {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > MAX_RECENT_CHARACTERS;
+        }
+    };
+
+    // Guarded by "this": the inspection queues and the closed flag, so waiters can be woken.
+    private final ArrayDeque<ClientMessage> untaken = new ArrayDeque<>();
+    private final ArrayDeque<ClientMessage> history = new ArrayDeque<>();
+    private boolean closed;
+    private volatile Admission.Refuse refusal;
+
+    /**
+     * @param settings the checked configuration
+     */
+    public EssHub(EssSettings settings) {
+        this.settings = settings;
+        this.endpoints = Collections.synchronizedMap(new LinkedHashMap<>(settings.endpoints()));
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "fake-ess-heartbeat");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** @return the configuration */
+    public EssSettings settings() {
+        return settings;
+    }
+
+    // ---------------------------------------------------------------- admission and lifecycle
+
+    /**
+     * Decides an upgrade request: a forced refusal first, then the path (404), then the
+     * {@code environment} and the {@code service-id} (403, as the live service answers).
+     *
+     * @param path the request path, without query
+     * @param query reads one query parameter
+     * @return admit or refuse
+     */
+    public Admission admit(String path, Function<String, Optional<String>> query) {
+        Admission.Refuse forced = refusal;
+        if (forced != null) {
+            return forced;
+        }
+        if (isClosed()) {
+            return new Admission.Refuse(503, "Service Unavailable: the fake ESS is closing", Optional.empty());
+        }
+        if (!PATH.equals(path)) {
+            return new Admission.Refuse(404, "Not Found: the ESS lives at " + PATH, Optional.empty());
+        }
+        Optional<String> env = query.apply("environment");
+        Environment environment = null;
+        if (env.isPresent()) {
+            for (Environment e : settings.environments()) {
+                if (e.wireName().equals(env.get())) {
+                    environment = e;
+                }
+            }
+        }
+        if (environment == null) {
+            return new Admission.Refuse(403, "Forbidden: environment must be one of " + wireNames(), Optional.empty());
+        }
+        Optional<String> serviceId = query.apply("service-id");
+        if (serviceId.isEmpty() || !settings.serviceIdPolicy().test(serviceId.get())) {
+            return new Admission.Refuse(403, "Forbidden: service id rejected", Optional.empty());
+        }
+        return new Admission.Admit(environment, serviceId.get());
+    }
+
+    private List<String> wireNames() {
+        List<String> out = new ArrayList<>();
+        for (Environment e : Environment.values()) {
+            if (settings.environments().contains(e)) {
+                out.add(e.wireName());
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @return the default service-id policy: {@code s:} followed by letters and digits
+     */
+    public static java.util.function.Predicate<String> defaultServiceIdPolicy() {
+        return id -> DEFAULT_SERVICE_ID.matcher(id).matches();
+    }
+
+    /**
+     * Registers an admitted connection and sends the connect sequence (§1.4): connected "true",
+     * the help prompt, one serviceStateChanged per endpoint; then schedules its heartbeats.
+     *
+     * @param peer the connection
+     * @param admit what {@link #admit} decided
+     * @return the session, to pass to {@link #onText} and {@link #onClosed}
+     */
+    public EssSession open(EssPeer peer, Admission.Admit admit) {
+        EssSession s = new EssSession(nextId.getAndIncrement(), admit.environment(), admit.serviceId(), peer);
+        s.send(codec.encode(new ConnectionStateChanged(true)));
+        s.send(codec.encode(new HelpPrompt()));
+        for (Map.Entry<String, Boolean> e : endpointsSnapshot().entrySet()) {
+            s.send(codec.encode(new ServiceStateChanged(e.getKey(), e.getValue())));
+        }
+        byId.put(s.id(), s);
+        sessions.add(s);
+        settings.heartbeatInterval().ifPresent(every -> {
+            try {
+                long ms = Math.max(1, every.toMillis());
+                long first = settings.firstHeartbeat().map(Duration::toMillis).orElse(ms);
+                s.heartbeat(timer.scheduleAtFixedRate(() -> heartbeat(s), first, ms, TimeUnit.MILLISECONDS));
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                LOG.log(System.Logger.Level.DEBUG, "no heartbeats for {0}: server closing", s);
+            }
+        });
+        LOG.log(System.Logger.Level.DEBUG, "opened {0}", s);
+        synchronized (this) {
+            notifyAll();
+        }
+        return s;
+    }
+
+    private void heartbeat(EssSession s) {
+        try {
+            Optional<Instant> ts = settings.heartbeatTimestamps()
+                    ? Optional.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                    : Optional.empty();
+            s.send(codec.encode(new Heartbeat(endpointsSnapshot(), ts)));
+        } catch (RuntimeException e) {
+            // A failing tick must not cancel the schedule: later ticks may work.
+            LOG.log(System.Logger.Level.WARNING, "heartbeat to " + s + " failed", e);
+        }
+    }
+
+    /**
+     * The connection ended, however it ended.
+     *
+     * @param s the session
+     */
+    public void onClosed(EssSession s) {
+        s.markClosed();
+        sessions.remove(s);
+        LOG.log(System.Logger.Level.DEBUG, "closed {0}", s);
+        synchronized (this) {
+            notifyAll();
+        }
+    }
+
+    /** @return whether {@link #close()} was called */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
+    /**
+     * Stops heartbeats, ends every connection with close code 1001 and wakes every waiting
+     * thread. Idempotent. Closing the listening socket is the adapter's job.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            notifyAll();
+        }
+        timer.shutdownNow();
+        for (EssSession s : sessions) {
+            try {
+                s.peer().close(1001, "server closing");
+            } catch (RuntimeException e) {
+                s.peer().abort();
+            }
+            onClosed(s);
+        }
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /**
+     * Handles one client text message: answers as the live service does (silence for malformed
+     * JSON, unknown services and unknown actions), then records it.
+     *
+     * @param s the session
+     * @param text the message
+     */
+    public void onText(EssSession s, String text) {
+        Instant received = clock.instant();
+        Optional<ClientCommand> command = decodeCommand(text);
+        Optional<String> reply = Optional.empty();
+        try {
+            reply = answer(s, command);
+        } finally {
+            // Recorded once its effect is in place and before the reply goes out, so a test that
+            // took a command, or a client that saw the reply, can rely on both.
+            record(new ClientMessage(s.id(), text, command, received));
+        }
+        reply.ifPresent(s::send);
+    }
+
+    /** Applies a command and returns the reply frame, if it has one. */
+    private Optional<String> answer(EssSession s, Optional<ClientCommand> command) {
+        if (command.isEmpty()) {
+            ignoredClientMessages.incrementAndGet();
+            return Optional.empty();
+        }
+        ClientCommand c = command.get();
+        if (c instanceof Subscribe sub) {
+            return Optional.of(codec.encode(reply(s.apply(sub), sub.listCharacters().orElse(false))));
+        } else if (c instanceof ClearSubscribe clear) {
+            return Optional.of(codec.encode(reply(s.apply(clear), false)));
+        } else if (c instanceof Echo echo) {
+            return Optional.of(echo.payload());
+        } else if (c instanceof Help) {
+            return Optional.of(codec.encode(new HelpReply(HelpText.JSON)));
+        } else if (c instanceof RecentCharacterIds) {
+            List<Long> ids = recentCharacterIds();
+            return Optional.of(codec.encode(new RecentCharacterIdsReply(ids.size(), Optional.of(ids))));
+        } else if (c instanceof RecentCharacterIdsCount) {
+            return Optional.of(codec.encode(new RecentCharacterIdsReply(recentCharacterIds().size(), Optional.empty())));
+        }
+        return Optional.empty();
+    }
+
+    private Optional<ClientCommand> decodeCommand(String text) {
+        try {
+            JsonNode tree = JSON.readTree(text);
+            if (tree == null || !tree.isObject() || !"event".equals(tree.path("service").asText(null))) {
+                return Optional.empty();
+            }
+            EssMessage m = codec.decode(text);
+            return m instanceof ClientCommand c ? Optional.of(c) : Optional.empty();
+        } catch (java.io.IOException | RuntimeException e) {
+            // The live service says nothing about bad commands; the test sees the raw text instead.
+            LOG.log(System.Logger.Level.DEBUG, "ignoring client message: {0}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The §2.4 reply: characters listed when the set holds "all" or the request asked for the
+     * list, else only counted.
+     */
+    static SubscriptionReply reply(Subscription sub, boolean listCharacters) {
+        boolean list = listCharacters || sub.characters().contains(Subscription.ALL);
+        return new SubscriptionReply(
+                list ? Optional.of(List.copyOf(sub.characters())) : Optional.empty(),
+                list ? OptionalInt.empty() : OptionalInt.of(sub.characters().size()),
+                List.copyOf(sub.eventNames()),
+                Optional.of(sub.logicalAndCharactersWithWorlds()),
+                List.copyOf(sub.worlds()));
+    }
+
+    // ---------------------------------------------------------------- publishing
+
+    /**
+     * @param event an event
+     * @return how many connections it was sent to
+     */
+    public int publish(Event event) {
+        return deliver(event, codec.encodeServiceMessage(event));
+    }
+
+    /**
+     * @param frame a raw frame: an event goes where its subscription selects it, anything else
+     *     (other messages, even unparseable text) to every live connection; the text is sent unchanged
+     * @return how many connections it was sent to
+     */
+    public int publish(String frame) {
+        EssMessage m;
+        try {
+            m = codec.decode(frame);
+        } catch (RuntimeException notDecodable) {
+            m = null;
+        }
+        if (m instanceof ServiceMessage sm) {
+            return deliver(sm.event(), frame);
+        }
+        int n = 0;
+        for (EssSession s : sessions) {
+            if (s.send(frame)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private int deliver(Event event, String frame) {
+        remember(event);
+        int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
+        int n = 0;
+        for (EssSession s : sessions) {
+            if (inEnvironment(event, s.environment()) && s.subscription().selects(event)) {
+                boolean sent = false;
+                for (int i = 0; i < copies; i++) {
+                    sent |= s.send(frame);
+                }
+                if (sent) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Each environment has its own stream: a world known to belong to another one is not sent. */
+    private static boolean inEnvironment(Event event, Environment env) {
+        int world = event.worldId();
+        if (env.worlds().contains(world)) {
+            return true;
+        }
+        for (Environment other : Environment.values()) {
+            if (other != env && other.worlds().contains(world)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void remember(Event event) {
+        synchronized (recentCharacters) {
+            if (event instanceof CharacterEvent c && c.characterId() != 0) {
+                recentCharacters.remove(c.characterId());
+                recentCharacters.put(c.characterId(), Boolean.TRUE);
+            }
+            if (event instanceof AttackerEvent a && a.attackerCharacterId() != 0) {
+                recentCharacters.remove(a.attackerCharacterId());
+                recentCharacters.put(a.attackerCharacterId(), Boolean.TRUE);
+            }
+        }
+    }
+
+    /** @return the character ids of recently published events, oldest first */
+    public List<Long> recentCharacterIds() {
+        synchronized (recentCharacters) {
+            return List.copyOf(recentCharacters.keySet());
+        }
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    private synchronized void record(ClientMessage m) {
+        if (untaken.size() >= MAX_CLIENT_MESSAGES) {
+            untaken.removeFirst();
+        }
+        untaken.addLast(m);
+        if (history.size() >= MAX_CLIENT_MESSAGES) {
+            history.removeFirst();
+        }
+        history.addLast(m);
+        notifyAll();
+    }
+
+    /**
+     * @param timeout how long to wait
+     * @return the oldest message not taken yet, or null on timeout or when the hub closes
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public synchronized ClientMessage take(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (untaken.isEmpty() && !closed) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return null;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return untaken.pollFirst();
+    }
+
+    /** @return every recorded client message (the newest {@value #MAX_CLIENT_MESSAGES}) */
+    public synchronized List<ClientMessage> clientMessages() {
+        return List.copyOf(history);
+    }
+
+    /** @return client messages that were not commands the server answers */
+    public long ignoredClientMessages() {
+        return ignoredClientMessages.get();
+    }
+
+    /**
+     * @param n how many open connections to wait for
+     * @param timeout how long
+     * @return true when at least {@code n} connections are open, false on timeout or close
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public synchronized boolean awaitOpen(int n, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (openCount() < n) {
+            long left = deadline - System.nanoTime();
+            if (closed || left <= 0) {
+                return false;
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
+        return true;
+    }
+
+    private int openCount() {
+        int n = 0;
+        for (EssSession s : sessions) {
+            if (s.isOpen()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** @return snapshots of every connection ever opened, by id */
+    public List<ConnectionSnapshot> snapshots() {
+        List<ConnectionSnapshot> out = new ArrayList<>();
+        for (EssSession s : new java.util.TreeMap<>(byId).values()) {
+            out.add(s.snapshot());
+        }
+        return out;
+    }
+
+    /** @return the currently open sessions */
+    public List<EssSession> openSessions() {
+        List<EssSession> out = new ArrayList<>();
+        for (EssSession s : sessions) {
+            if (s.isOpen()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * @param id a connection id
+     * @return its session
+     * @throws IllegalArgumentException if no connection has that id
+     */
+    public EssSession session(long id) {
+        EssSession s = byId.get(id);
+        if (s == null) {
+            throw new IllegalArgumentException("no connection with id " + id + "; known ids: " + byId.keySet());
+        }
+        return s;
+    }
+
+    /** @return the endpoints reported, name to online flag, in order */
+    public Map<String, Boolean> endpointsSnapshot() {
+        synchronized (endpoints) {
+            return new LinkedHashMap<>(endpoints);
+        }
+    }
+
+    // ---------------------------------------------------------------- faults and state changes
+
+    /**
+     * @param refuse the refusal for every later upgrade, or null to accept again
+     */
+    public void refuseHandshakes(Admission.Refuse refuse) {
+        refusal = refuse;
+    }
+
+    /** @param n how many of the next published events go out twice */
+    public void duplicateNext(int n) {
+        duplicates.addAndGet(n);
+    }
+
+    /**
+     * Sets an endpoint's state and tells every live connection with a serviceStateChanged.
+     *
+     * @param endpoint the endpoint name
+     * @param online its state
+     */
+    public void endpoint(String endpoint, boolean online) {
+        Boolean before = endpoints.put(endpoint, online);
+        if (before == null || before != online) {
+            String frame = codec.encode(new ServiceStateChanged(endpoint, online));
+            for (EssSession s : sessions) {
+                s.send(frame);
+            }
+        }
+    }
+
+    /** Sends {@code connected:"false"} (or "true") to one session, stalled or not. */
+    public void connectionState(EssSession s, boolean connected) {
+        s.sendForced(codec.encode(new ConnectionStateChanged(connected)));
+    }
+
+    /** Stalls or resumes a session. */
+    public void stall(EssSession s, boolean stalled) {
+        s.stalled(stalled);
+    }
+
+    /** Silently replaces a session's subscription. */
+    public Subscription alter(EssSession s, UnaryOperator<Subscription> change) {
+        return s.alter(change);
+    }
+
+    /** Sends text as it is, stalled or not. */
+    public void sendRaw(EssSession s, String text) {
+        s.sendForced(text);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.auraxium.testkit.internal.ess;
+
+import dev.auraxium.event.Environment;
+import dev.auraxium.protocol.ClearSubscribe;
+import dev.auraxium.protocol.Subscribe;
+import dev.auraxium.protocol.Subscription;
+import dev.auraxium.testkit.ConnectionSnapshot;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
+
+/**
+ * One client connection's ESS state: its subscription (the §3.1 merge rules), whether a fault
+ * stalls it, and what it was sent.
+ *
+ * <p>Thread-safe: the subscription is an immutable value replaced under this object's lock, read
+ * without it (a volatile) on the publishing path so publishing never waits for a command.
+ */
+public final class EssSession {
+    private final long id;
+    private final Environment environment;
+    private final String serviceId;
+    private final EssPeer peer;
+    private final AtomicLong framesSent = new AtomicLong();
+    private volatile Subscription subscription = Subscription.EMPTY;
+    private volatile boolean stalled;
+    private volatile boolean closed;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    EssSession(long id, Environment environment, String serviceId, EssPeer peer) {
+        this.id = id;
+        this.environment = Objects.requireNonNull(environment, "environment");
+        this.serviceId = Objects.requireNonNull(serviceId, "serviceId");
+        this.peer = Objects.requireNonNull(peer, "peer");
+    }
+
+    /** @return the server-assigned id */
+    public long id() {
+        return id;
+    }
+
+    /** @return the connection's environment */
+    public Environment environment() {
+        return environment;
+    }
+
+    /** @return the current subscription */
+    public Subscription subscription() {
+        return subscription;
+    }
+
+    /** @return the peer */
+    public EssPeer peer() {
+        return peer;
+    }
+
+    /** @return whether the connection is open and no stall fault silences it */
+    boolean isLive() {
+        return !stalled && !closed && peer.isOpen();
+    }
+
+    boolean isOpen() {
+        return !closed && peer.isOpen();
+    }
+
+    boolean isStalled() {
+        return stalled;
+    }
+
+    void stalled(boolean value) {
+        stalled = value;
+    }
+
+    void markClosed() {
+        closed = true;
+        ScheduledFuture<?> h = heartbeat;
+        if (h != null) {
+            h.cancel(false);
+        }
+    }
+
+    void heartbeat(ScheduledFuture<?> future) {
+        heartbeat = future;
+        if (closed) {
+            future.cancel(false);
+        }
+    }
+
+    /** Sends an ESS message unless the connection is stalled or closed; returns whether it went out. */
+    boolean send(String text) {
+        if (!isLive()) {
+            return false;
+        }
+        peer.sendText(text);
+        framesSent.incrementAndGet();
+        return true;
+    }
+
+    /** Sends whatever a fault asks for, stalled or not. */
+    void sendForced(String text) {
+        if (isOpen()) {
+            peer.sendText(text);
+            framesSent.incrementAndGet();
+        }
+    }
+
+    /** Applies a {@code subscribe}: lists are unioned in, a given flag replaces the connection's flag. */
+    synchronized Subscription apply(Subscribe s) {
+        Subscription cur = subscription;
+        Subscription next = new Subscription(
+                union(cur.eventNames(), s.eventNames()),
+                union(cur.characters(), s.characters()),
+                union(cur.worlds(), s.worlds()),
+                s.logicalAndCharactersWithWorlds().orElse(cur.logicalAndCharactersWithWorlds()));
+        subscription = next;
+        return next;
+    }
+
+    /**
+     * Applies a {@code clearSubscribe}: {@code all} empties everything and resets the flag; lists
+     * remove exactly their strings ("all" and ids are unrelated strings here).
+     */
+    synchronized Subscription apply(ClearSubscribe c) {
+        Subscription next;
+        if (c.all()) {
+            next = Subscription.EMPTY;
+        } else {
+            Subscription cur = subscription;
+            next = new Subscription(
+                    minus(cur.eventNames(), c.eventNames()),
+                    minus(cur.characters(), c.characters()),
+                    minus(cur.worlds(), c.worlds()),
+                    c.logicalAndCharactersWithWorlds().orElse(cur.logicalAndCharactersWithWorlds()));
+        }
+        subscription = next;
+        return next;
+    }
+
+    synchronized Subscription alter(UnaryOperator<Subscription> change) {
+        Subscription next = Objects.requireNonNull(change.apply(subscription),
+                "the subscription change returned null");
+        subscription = next;
+        return next;
+    }
+
+    ConnectionSnapshot snapshot() {
+        return new ConnectionSnapshot(id, environment, redact(serviceId), subscription, isOpen(), stalled,
+                framesSent.get());
+    }
+
+    private static Set<String> union(Set<String> cur, Optional<List<String>> add) {
+        if (add.isEmpty() || add.get().isEmpty()) {
+            return cur;
+        }
+        Set<String> out = new LinkedHashSet<>(cur);
+        out.addAll(add.get());
+        return out;
+    }
+
+    private static Set<String> minus(Set<String> cur, Optional<List<String>> remove) {
+        if (remove.isEmpty() || remove.get().isEmpty()) {
+            return cur;
+        }
+        Set<String> out = new LinkedHashSet<>(cur);
+        out.removeAll(remove.get());
+        return out;
+    }
+
+    /**
+     * @param serviceId a service id
+     * @return the id cut to its prefix and two characters, with its length, e.g. {@code s:ab…(12 chars)}
+     */
+    public static String redact(String serviceId) {
+        if (serviceId == null) {
+            return "(none)";
+        }
+        int keep = serviceId.startsWith("s:") ? 4 : 2;
+        if (serviceId.length() <= keep) {
+            return "…(" + serviceId.length() + " chars)";
+        }
+        return serviceId.substring(0, keep) + "…(" + serviceId.length() + " chars)";
+    }
+
+    @Override
+    public String toString() {
+        return "EssSession[id=" + id + ", environment=" + environment.wireName() + ", serviceId=" + redact(serviceId) + "]";
+    }
+}

@@ -1,0 +1,38 @@
+package dev.auraxium.testkit.internal.ess;
+
+import dev.auraxium.event.Environment;
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The checked, immutable configuration of a fake ESS, built by {@code FakeEssServer.Builder}.
+ *
+ * @param heartbeatInterval the heartbeat period, or empty when heartbeats are disabled
+ * @param firstHeartbeat the delay before a connection's first heartbeat, or empty for one interval
+ * @param heartbeatTimestamps whether heartbeats carry {@code timestamp}
+ * @param endpoints endpoint name to online flag, in report order
+ * @param environments accepted {@code environment} values
+ * @param serviceIdPolicy which {@code service-id} values are accepted
+ * @param bindAddress where the WebSocket server listens
+ * @param port the port, 0 for any free one
+ */
+public record EssSettings(Optional<Duration> heartbeatInterval, Optional<Duration> firstHeartbeat,
+        boolean heartbeatTimestamps,
+        Map<String, Boolean> endpoints, Set<Environment> environments, Predicate<String> serviceIdPolicy,
+        InetAddress bindAddress, int port) {
+    public EssSettings {
+        Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
+        Objects.requireNonNull(firstHeartbeat, "firstHeartbeat");
+        endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
+        environments = Set.copyOf(environments);
+        Objects.requireNonNull(serviceIdPolicy, "serviceIdPolicy");
+        Objects.requireNonNull(bindAddress, "bindAddress");
+    }
+}

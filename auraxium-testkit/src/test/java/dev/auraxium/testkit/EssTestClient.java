@@ -1,0 +1,115 @@
+package dev.auraxium.testkit;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.protocol.ServerMessage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * A test peer on the JDK's own {@link WebSocket}: collects whole text messages (reassembling
+ * fragments), asking for one message at a time, and records how the connection ended.
+ */
+final class EssTestClient implements AutoCloseable {
+    static final Duration WAIT = Duration.ofSeconds(5);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    final CompletableFuture<Throwable> error = new CompletableFuture<>();
+    final WebSocket ws;
+
+    private EssTestClient(URI uri) {
+        Listener listener = new Listener();
+        this.ws = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, listener).join();
+    }
+
+    static EssTestClient connect(URI uri) {
+        return new EssTestClient(uri);
+    }
+
+    /** Connects and consumes the connect sequence (connected, help prompt, one state per endpoint). */
+    static EssTestClient connectReady(FakeEssServer server, int endpoints) throws InterruptedException {
+        EssTestClient c = connect(server.uri(dev.auraxium.event.Environment.PS2, "s:example"));
+        for (int i = 0; i < 2 + endpoints; i++) {
+            c.next();
+        }
+        return c;
+    }
+
+    void send(String text) {
+        ws.sendText(text, true).join();
+    }
+
+    String next() throws InterruptedException {
+        String m = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        if (m == null) {
+            fail("no message within " + WAIT);
+        }
+        return m;
+    }
+
+    ServerMessage nextMessage() throws InterruptedException {
+        return EssCodec.standard().decodeServerMessage(next());
+    }
+
+    /** Skips messages (e.g. heartbeats) until one matches. */
+    ServerMessage nextMatching(Predicate<ServerMessage> wanted) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            String m = messages.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            if (m == null) {
+                break;
+            }
+            ServerMessage decoded = EssCodec.standard().decodeServerMessage(m);
+            if (wanted.test(decoded)) {
+                return decoded;
+            }
+        }
+        return fail("no matching message within " + WAIT);
+    }
+
+    @Override
+    public void close() {
+        ws.abort();
+    }
+
+    private final class Listener implements WebSocket.Listener {
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public void onOpen(WebSocket webSocket) {
+            webSocket.request(1);
+        }
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                messages.add(partial.toString());
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closeCode.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable e) {
+            error.complete(e);
+        }
+    }
+}
