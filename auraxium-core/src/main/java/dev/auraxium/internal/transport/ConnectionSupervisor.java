@@ -76,14 +76,12 @@ public final class ConnectionSupervisor {
 
     private static final class Attempt {
         final Slot slot;
-        final boolean standby;
         TransportConnection connection;
         boolean open;
         long openedAt;
 
-        Attempt(Slot slot, boolean standby) {
+        Attempt(Slot slot) {
             this.slot = slot;
-            this.standby = standby;
         }
     }
 
@@ -126,7 +124,7 @@ public final class ConnectionSupervisor {
             active = true;
             for (Slot s : slots) {
                 if (s.primary == null && s.timer == null) {
-                    s.primary = new Attempt(s, false);
+                    s.primary = new Attempt(s);
                     todo.add(s.primary);
                 }
             }
@@ -226,7 +224,7 @@ public final class ConnectionSupervisor {
                         return; // a replacement is already on its way
                     }
                     reconnects.merge(cause, 1L, Long::sum);
-                    s.standby = new Attempt(s, true);
+                    s.standby = new Attempt(s);
                     next = s.standby;
                     break;
                 }
@@ -320,7 +318,7 @@ public final class ConnectionSupervisor {
                 return;
             }
             failures++;
-            if (a.standby) {
+            if (a == s.standby) {
                 s.standby = null;
             } else {
                 s.primary = null;
@@ -335,7 +333,7 @@ public final class ConnectionSupervisor {
             } else {
                 long retryAfter = cause instanceof TransportException te && te.retryAfter().isPresent()
                         ? te.retryAfter().get().toNanos() : 0;
-                scheduleRetry(s, a.standby, retryAfter);
+                scheduleRetry(s, a == s.standby || s.primary != null, retryAfter);
             }
         }
         session.failed(s.index, cause, fatal);
@@ -383,7 +381,7 @@ public final class ConnectionSupervisor {
                 return;
             }
             a.open = false;
-            if (a.standby) {
+            if (a == s.standby) {
                 s.standby = null;
                 scheduleRetry(s, true, 0);
             } else {
@@ -447,10 +445,10 @@ public final class ConnectionSupervisor {
                 return;
             }
             if (s.timerForStandby && s.primary != null) {
-                a = new Attempt(s, true);
+                a = new Attempt(s);
                 s.standby = a;
             } else if (s.primary == null) {
-                a = new Attempt(s, false);
+                a = new Attempt(s);
                 s.primary = a;
             } else {
                 return;
