@@ -5,5 +5,6 @@ module dev.auraxium.testkit {
     requires com.fasterxml.jackson.databind;
 
     exports dev.auraxium.testkit;
+    exports dev.auraxium.testkit.junit;
     exports dev.auraxium.testkit.tck;
 }

@@ -5,6 +5,7 @@ import dev.auraxium.event.Event;
 import dev.auraxium.testkit.internal.ess.EssHub;
 import dev.auraxium.testkit.internal.ess.EssSettings;
 import dev.auraxium.testkit.internal.ess.WsGateway;
+import dev.auraxium.testkit.internal.replay.ReplayRun;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -155,6 +156,30 @@ public final class FakeEssServer implements AutoCloseable {
     public int publish(String frame) {
         Objects.requireNonNull(frame, "frame");
         return hub.publish(frame);
+    }
+
+    /**
+     * Replays a recording's game events into this server on a daemon thread: each event frame is
+     * published as by {@link #publish(String)}, so every connection gets what its subscription
+     * selects, in recording order. Heartbeats, connection and service state frames, help prompts
+     * and subscription replies in the recording are skipped (this server makes its own), client
+     * commands are skipped, and bare event payloads are sent in the live envelope; see
+     * {@link Recording#replay(ReplaySpeed, java.util.function.Consumer)}. The replay ends when the
+     * recording does, when the handle is cancelled, or when this server is closed (its completion
+     * then fails with an {@link IllegalStateException}).
+     *
+     * @param recording what to replay
+     * @param speed how fast: real time, x N, or as fast as possible
+     * @return the running replay; {@link ReplayProgress#deliveries()} counts connections reached
+     * @throws IllegalStateException if this server is closed
+     */
+    public ReplayHandle replay(Recording recording, ReplaySpeed speed) {
+        Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(speed, "speed");
+        if (hub.isClosed()) {
+            throw new IllegalStateException("server is closed: " + uri);
+        }
+        return ReplayRun.start(recording.frames(), speed, hub::publish, () -> !hub.isClosed());
     }
 
     /**

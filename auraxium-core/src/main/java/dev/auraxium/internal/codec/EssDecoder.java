@@ -60,41 +60,40 @@ public final class EssDecoder {
 
     /** Decodes a whole frame. */
     public static EssMessage decode(String text) {
-        check(text);
         PayloadSlots slots = SLOTS.get();
-        slots.reset();
         Frame f = FRAMES.get();
         f.reset();
-        try (JsonParser p = FACTORY.createParser(text)) {
-            JsonToken first = p.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw fail(first == null ? "no JSON value" : "not a JSON object (starts with " + describe(first) + ")", text, null);
-            }
-            readFrame(p, text, f, slots);
-            if (p.nextToken() != null) {
-                throw fail("trailing content after the JSON object", text, null);
-            }
-        } catch (EssDecodeException e) {
-            throw e;
-        } catch (StreamConstraintsException e) {
-            throw fail("frame exceeds a limit: " + e.getOriginalMessage(), text, e);
-        } catch (IOException e) {
-            throw fail("malformed JSON: " + originalMessage(e), text, e);
-        }
+        parseObject(text, slots, p -> readFrame(p, text, f, slots));
         return classify(text, f, slots);
     }
 
     /** Decodes a bare payload object. */
     public static Event decodePayload(String text) {
-        check(text);
         PayloadSlots slots = SLOTS.get();
+        parseObject(text, slots, slots::read);
+        if (!slots.has(PayloadSlots.EVENT_NAME)) {
+            throw fail("payload has no event_name", text, null);
+        }
+        return EventAssembler.assemble(slots, text, true);
+    }
+
+    /** Reads the members of one object, positioned on its START_OBJECT. */
+    @FunctionalInterface
+    private interface ObjectBody {
+        void read(JsonParser p) throws IOException;
+    }
+
+    /** Parses {@code text} as exactly one JSON object, mapping every failure to a decode error. */
+    private static void parseObject(String text, PayloadSlots slots, ObjectBody body) {
+        check(text);
         slots.reset();
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
-                throw fail(first == null ? "no JSON value" : "not a JSON object (starts with " + describe(first) + ")", text, null);
+                throw fail(first == null ? "no JSON value" : "not a JSON object (starts with " + describe(first) + ")",
+                        text, null);
             }
-            slots.read(p);
+            body.read(p);
             if (p.nextToken() != null) {
                 throw fail("trailing content after the JSON object", text, null);
             }
@@ -105,10 +104,6 @@ public final class EssDecoder {
         } catch (IOException e) {
             throw fail("malformed JSON: " + originalMessage(e), text, e);
         }
-        if (!slots.has(PayloadSlots.EVENT_NAME)) {
-            throw fail("payload has no event_name", text, null);
-        }
-        return EventAssembler.assemble(slots, text, true);
     }
 
     private static void check(String text) {

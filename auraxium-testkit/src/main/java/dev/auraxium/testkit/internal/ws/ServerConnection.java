@@ -323,6 +323,8 @@ final class ServerConnection implements WsConnection {
             // the socket is gone (abort, peer reset, server shutdown): the reader reports the end
             closeSocket();
         } finally {
+            // a writer that has ended will write no close frame: nobody may wait for one
+            closeWrittenLatch.countDown();
             writerDone.countDown();
         }
     }
@@ -678,7 +680,9 @@ final class ServerConnection implements WsConnection {
             urgentClose = new CloseFrame(code, ""); // ours is stuck behind data: send it now instead
         }
         wakeWriter();
-        awaitQuietly(closeWrittenLatch);
+        if (!aborted) {
+            awaitQuietly(closeWrittenLatch);
+        }
     }
 
     /** Fails the connection: an immediate close with the code, then input is read and dropped until it ends. */
