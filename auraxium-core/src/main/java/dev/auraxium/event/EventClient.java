@@ -551,7 +551,7 @@ public final class EventClient implements AutoCloseable {
             boolean any = false;
             if (!closed) {
                 for (Link l : links.values()) {
-                    if (l.pushConnected) {
+                    if (l.pushConnected && !l.draining) {
                         probe(l);
                         any = true;
                     }
@@ -742,7 +742,7 @@ public final class EventClient implements AutoCloseable {
     private void replan() {
         planned = SubscriptionPlanner.plan(triggersList(), environment);
         for (Link l : links.values()) {
-            if (l.pushConnected) {
+            if (l.pushConnected && !l.draining) {
                 for (ClientCommand c : SubscriptionDiff.between(l.serverCopy, planned)) {
                     send(l, c);
                 }
@@ -876,6 +876,9 @@ public final class EventClient implements AutoCloseable {
             }
             long now = timers.nanoTime();
             for (Link l : links.values()) {
+                if (l.draining) {
+                    continue; // replaced and closing: it only hands over what it still carries
+                }
                 String cause = null;
                 if (heartbeatTimeoutNanos > 0 && now - l.lastHeartbeat > heartbeatTimeoutNanos) {
                     cause = "heartbeat";
@@ -1118,6 +1121,8 @@ public final class EventClient implements AutoCloseable {
         boolean ready;
         boolean repairing;
         boolean unhealthy;
+        /** Replaced and closing; its remaining frames are still taken. */
+        boolean draining;
         long readyAt;
         long lastHeartbeat;
         long awaitingReplySince;
@@ -1159,11 +1164,24 @@ public final class EventClient implements AutoCloseable {
         }
 
         @Override
+        public void draining(int slot, TransportConnection c) {
+            lock.lock();
+            try {
+                Link l = links.get(c);
+                if (l != null) {
+                    l.draining = true;
+                }
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
         public void closed(int slot, TransportConnection c, String cause) {
             lock.lock();
             try {
                 links.remove(c);
-                boolean anyReady = links.values().stream().anyMatch(l -> l.ready);
+                boolean anyReady = links.values().stream().anyMatch(l -> l.ready && !l.draining);
                 if (!anyReady && ready.isDone() && !closed) {
                     ready = new CompletableFuture<>();
                 }

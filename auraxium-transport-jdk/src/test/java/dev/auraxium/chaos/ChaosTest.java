@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -150,14 +151,21 @@ class ChaosTest {
         client.awaitReady(Duration.ofSeconds(10));
         assertTrue(await(() -> subscribedConnections() == 2, Duration.ofSeconds(10)), "two connections never subscribed");
 
-        Map<Long, Boolean> published = new ConcurrentHashMap<>();
+        // id -> how many connections publish() sent it to
+        Map<Long, Integer> published = new ConcurrentHashMap<>();
+        // published to one connection only (the other was reconnecting) and not yet seen delivered
+        Set<Long> singles = ConcurrentHashMap.newKeySet();
         AtomicBoolean stop = new AtomicBoolean();
         AtomicLong unselected = new AtomicLong();
         Thread publisher = new Thread(() -> {
             while (!stop.get()) {
                 long id = NEXT_ID.getAndIncrement();
-                if (server.publish(event(id)) > 0) {
-                    published.put(id, Boolean.TRUE);
+                int copies = server.publish(event(id));
+                if (copies > 0) {
+                    published.put(id, copies);
+                    if (copies == 1) {
+                        singles.add(id);
+                    }
                 } else {
                     unselected.incrementAndGet();
                 }
@@ -173,13 +181,26 @@ class ChaosTest {
         int malformedJson = 0;
         int unknownEvents = 0;
         int protocolViolations = 0;
+        long inFlightOnBoth = 0;
         try {
             while (drops < 50) {
                 assertTrue(await(() -> subscribedConnections() == 2, Duration.ofSeconds(10)),
                         "the client did not get back to two subscribed connections after drop " + drops);
                 long before = published.size();
-                // let both carry traffic for a moment, so nothing is only on the one we drop
+                // let both carry traffic for a moment
                 assertTrue(await(() -> published.size() >= before + 200, Duration.ofSeconds(10)));
+                // Staggered: the events published while only one connection was subscribed (the
+                // recovery of the previous drop) must have been delivered before the next drop,
+                // since an aborted connection takes what the server still queued for it along
+                // (no client can get those). From here on every event goes to both, and each drop
+                // below loses the victim's copies of whatever is still in flight.
+                int dropNo = drops;
+                assertTrue(await(() -> {
+                    singles.removeIf(delivered::containsKey);
+                    return singles.isEmpty();
+                }, Duration.ofSeconds(10)), () -> "before drop " + dropNo + " the client never delivered "
+                        + singles.size() + " events that only one connection carried, e.g. "
+                        + singles.stream().sorted().limit(20).toList() + "; " + client.stats());
                 List<ConnectionSnapshot> live = server.connections().stream().filter(this::subscribed)
                         .sorted((a, b) -> Long.compare(a.id(), b.id())).toList();
                 if (live.size() < 2) {
@@ -187,6 +208,8 @@ class ChaosTest {
                 }
                 ConnectionSnapshot victim = live.get(0);
                 ConnectionSnapshot other = live.get(1);
+                inFlightOnBoth += published.entrySet().stream()
+                        .filter(e -> e.getValue() >= 2 && !delivered.containsKey(e.getKey())).count();
                 if (drops % 10 == 3) {
                     server.faults().sendText(other.id(), "{\"payload\":{\"event_name\":\"Death\",\"character_id\":");
                     malformedJson++;
@@ -217,7 +240,10 @@ class ChaosTest {
         ClientStats s = client.stats();
         figure("drops: abrupt drops + protocol-violation drops survived (connections(2))", drops + " (" + (drops - protocolViolations)
                 + " + " + protocolViolations + ") in " + String.format("%.1f s", seconds));
-        figure("drops: events published while >= 1 connection subscribed", published.size());
+        figure("drops: events published while >= 1 connection subscribed (to both / to one)", published.size() + " ("
+                + published.values().stream().filter(n -> n >= 2).count() + " / "
+                + published.values().stream().filter(n -> n == 1).count() + ")");
+        figure("drops: events sent to both and not yet delivered at a drop (survivor's copy needed)", inFlightOnBoth);
         figure("drops: events delivered (distinct ids)", delivered.size() - extra);
         figure("drops: lost / duplicated", lost + " / " + duplicated);
         figure("drops: cross-connection copies dropped by dedup", s.duplicatesDropped());

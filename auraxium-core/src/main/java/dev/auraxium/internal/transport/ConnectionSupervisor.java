@@ -24,7 +24,11 @@ import java.util.function.DoubleSupplier;
  * <p>Per slot there is a <em>primary</em> connection (or an attempt to open one, or a backoff
  * timer) and, while a watchdog has found the primary unhealthy, a <em>standby</em>: the
  * replacement. The standby is opened and subscribed while the primary stays open; when the client
- * says the standby is ready ({@link #promote}), it becomes the primary and the old one is closed.
+ * says the standby is ready ({@link #promote}), it becomes the primary and the old one is closed
+ * gracefully: it is <em>drained</em>, i.e. its frames still reach the session until the server
+ * answers the close frame (the transport aborts it after its close timeout), because the events the
+ * server sent it before the standby was subscribed exist nowhere else. The overlap with the standby
+ * is left to deduplication.
  * If the primary dies first, the standby simply takes its place. An abrupt loss of a primary with
  * no standby schedules a reconnect after a backoff delay; the retry count that drives the delay is
  * reset only by a connection that stayed open for the stable period, so a server that accepts and
@@ -59,6 +63,13 @@ public final class ConnectionSupervisor {
 
         /** For the connection listener. */
         void event(int slot, Kind kind, String cause, Duration retryIn);
+
+        /**
+         * A replaced connection is being closed: its remaining frames still arrive through
+         * {@link #text} until {@link #closed} (cause "replaced"); watchdogs should leave it alone.
+         */
+        default void draining(int slot, TransportConnection connection) {
+        }
     }
 
     private final Transport transport;
@@ -69,6 +80,8 @@ public final class ConnectionSupervisor {
     private final Session session;
     private final Slot[] slots;
     private final Map<String, Long> reconnects = new TreeMap<>();
+    /** Replaced connections closing gracefully, still delivering what they carried. */
+    private final List<Attempt> draining = new ArrayList<>();
     private long attempts;
     private long failures;
     private boolean active;
@@ -78,6 +91,7 @@ public final class ConnectionSupervisor {
         final Slot slot;
         TransportConnection connection;
         boolean open;
+        boolean draining;
         long openedAt;
 
         Attempt(Slot slot) {
@@ -170,6 +184,7 @@ public final class ConnectionSupervisor {
      */
     public void stop(boolean terminal) {
         List<Attempt> open = new ArrayList<>();
+        List<Attempt> drained = new ArrayList<>();
         synchronized (this) {
             if (closed) {
                 return;
@@ -187,6 +202,15 @@ public final class ConnectionSupervisor {
                 cancelTimer(s);
                 s.retries = 0;
             }
+            for (Attempt a : draining) {
+                a.open = false;
+                drained.add(a);
+            }
+            draining.clear();
+        }
+        for (Attempt a : drained) {
+            a.connection.abort(); // already sent its close frame; nothing more is wanted from it
+            session.closed(a.slot.index, a.connection, "disconnect");
         }
         for (Attempt a : open) {
             a.connection.close(1000, "client disconnect").exceptionally(e -> null);
@@ -260,6 +284,12 @@ public final class ConnectionSupervisor {
                     promoted = s.standby;
                     s.primary = s.standby;
                     s.standby = null;
+                    if (old != null && old.open) {
+                        old.draining = true;
+                        draining.add(old);
+                    } else {
+                        old = null;
+                    }
                     break;
                 }
             }
@@ -267,9 +297,15 @@ public final class ConnectionSupervisor {
         if (promoted == null) {
             return;
         }
-        if (old != null && old.open) {
-            old.connection.close(1000, "replaced").exceptionally(e -> null);
-            session.closed(old.slot.index, old.connection, "replaced");
+        if (old != null) {
+            // Graceful, not abort: what the server queued for the old connection before the
+            // standby was subscribed reaches us only through it (onClose ends the drain).
+            session.draining(old.slot.index, old.connection);
+            Attempt closing = old;
+            old.connection.close(1000, "replaced").exceptionally(e -> {
+                closing.connection.abort();
+                return null;
+            });
         }
         session.event(promoted.slot.index, Kind.REPLACED, "", null);
     }
@@ -376,6 +412,17 @@ public final class ConnectionSupervisor {
     private void lost(Attempt a, String cause) {
         Slot s = a.slot;
         boolean standbyTookOver = false;
+        boolean drained = false;
+        synchronized (this) {
+            if (a.draining) {
+                drained = a.open && draining.remove(a);
+                a.open = false;
+            }
+        }
+        if (drained) {
+            session.closed(s.index, a.connection, "replaced");
+            return;
+        }
         synchronized (this) {
             if (!live(a) || !a.open) {
                 return;
@@ -483,7 +530,7 @@ public final class ConnectionSupervisor {
         public void onText(TransportConnection c, String message) {
             boolean ok;
             synchronized (ConnectionSupervisor.this) {
-                ok = attempt.open && live(attempt);
+                ok = attempt.open && (attempt.draining || live(attempt));
             }
             if (ok) {
                 session.text(c, message);
