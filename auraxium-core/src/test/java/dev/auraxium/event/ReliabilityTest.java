@@ -153,6 +153,42 @@ class ReliabilityTest {
     }
 
     @Test
+    void handsOverWhatAReplacedConnectionStillCarriedBeforeItCloses() throws Exception {
+        BlockingQueue<Event> seen = new LinkedBlockingQueue<>();
+        transport.gracefulClose = true;
+        client = builder().heartbeatTimeout(Duration.ofMillis(200)).build();
+        client.on(Death.class, seen::add);
+        client.awaitReady(WAIT);
+        FakeTransport.Conn old = transport.take();
+        transport.autoReply = false;
+        timers.advance(Duration.ofMillis(260)); // no beat: a replacement opens
+        FakeTransport.Conn next = transport.take();
+        Subscribe sub = (Subscribe) next.takeCommand();
+        next.push(next.reply(dev.auraxium.internal.subscription.SubscriptionDiff.apply(
+                dev.auraxium.protocol.Subscription.EMPTY, sub)));
+        assertTrue(old.closeRequested, "the replaced connection was not closed after the replacement was ready");
+        assertTrue(kinds().contains(ConnectionEvent.Kind.REPLACED), kinds().toString());
+        // what the server had queued for the old connection before the replacement was
+        // subscribed arrives after our close frame: it exists nowhere else
+        old.push(frame(Events.death(7, 2, 1)));
+        assertEquals(7L, ((Death) EventClientTest.take(seen)).characterId());
+        // the overlap (sent on both) is delivered once
+        String both = frame(Events.death(8, 2, 1));
+        old.push(both);
+        next.push(both);
+        assertEquals(8L, ((Death) EventClientTest.take(seen)).characterId());
+        assertNull(seen.poll(100, TimeUnit.MILLISECONDS));
+        assertEquals(1, client.stats().duplicatesDropped());
+        timers.advance(Duration.ofMillis(150));
+        assertTrue(transport.opened.isEmpty(), "a watchdog acted on the draining connection");
+        old.serverClose(1000); // the server answers the close frame: the drain ends
+        assertEquals(1, client.stats().openConnections());
+        assertEquals(Map.of("heartbeat", 1L), client.stats().reconnectsByCause());
+        next.push(frame(Events.death(9, 2, 1)));
+        assertEquals(9L, ((Death) EventClientTest.take(seen)).characterId());
+    }
+
+    @Test
     void replacesAConnectionWhoseProbeGoesUnansweredAndRepairsADrift() throws Exception {
         client = builder().subscriptionProbeInterval(Duration.ofSeconds(1))
                 .subscriptionProbeTimeout(Duration.ofMillis(500)).build();
