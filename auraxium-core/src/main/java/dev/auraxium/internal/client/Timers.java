@@ -39,9 +39,11 @@ public interface Timers {
      * @return timers on a daemon thread and {@link System#nanoTime()}
      */
     static Timers system(String threadName) {
+        java.util.List<Thread> threads = new java.util.concurrent.CopyOnWriteArrayList<>();
         ScheduledExecutorService ses = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, threadName);
             t.setDaemon(true);
+            threads.add(t);
             return t;
         });
         return new Timers() {
@@ -67,6 +69,10 @@ public interface Timers {
                     try {
                         // so that "no thread left behind after close()" holds when close() returns
                         ses.awaitTermination(2, TimeUnit.SECONDS);
+                        // termination is signalled by the worker just before its thread ends
+                        for (Thread t : threads) {
+                            t.join(2_000);
+                        }
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                     }
