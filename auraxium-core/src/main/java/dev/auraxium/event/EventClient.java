@@ -39,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -289,6 +290,43 @@ public final class EventClient implements AutoCloseable {
         }
         startIfIdle();
         return trigger;
+    }
+
+    /**
+     * Registers several triggers at once: the subscription is planned and sent once for all of
+     * them, where adding them one by one replans it after each (the planner's cost grows with the
+     * number of triggers, so adding thousands one by one costs quadratic time). All or nothing:
+     * when one name is taken, or used twice in {@code batch}, none is registered.
+     *
+     * @param batch the triggers, with names unique among themselves and the registered triggers
+     * @return the triggers, in the order given
+     * @throws IllegalArgumentException when a name is taken or repeated
+     * @throws IllegalStateException when the client is closed
+     */
+    public List<Trigger> addTriggers(Collection<Trigger> batch) {
+        Objects.requireNonNull(batch, "batch");
+        List<Trigger> list = List.copyOf(batch);
+        if (list.isEmpty()) {
+            return list;
+        }
+        lock.lock();
+        try {
+            checkOpen();
+            Set<String> names = new java.util.HashSet<>();
+            for (Trigger t : list) {
+                checkFree(t.name());
+                if (!names.add(t.name())) {
+                    throw new IllegalArgumentException("the batch names two triggers '" + t.name()
+                            + "'; names are unique per client");
+                }
+            }
+            list.forEach(this::register);
+            replan();
+        } finally {
+            lock.unlock();
+        }
+        startIfIdle();
+        return list;
     }
 
     /**
