@@ -21,15 +21,15 @@ import java.util.Optional;
  *     given to {@link EventClient#dispatch})
  * @param unknownEvents events of a name this version does not know ({@link UnknownEvent})
  * @param decodeErrors frames that could not be decoded (each also went to the error handler)
- * @param duplicatesDropped duplicate events dropped (always 0 until deduplication lands)
+ * @param duplicatesDropped duplicate events dropped by deduplication
  * @param overflowDrops events dropped because the queue was full under a dropping
  *     {@link OverflowPolicy}
  * @param actionsRun trigger actions started
  * @param actionFailures conditions and actions that threw
  * @param queueDepth events waiting for the dispatch thread now
  * @param queueHighWaterMark the deepest the queue has been
- * @param reconnectsByCause reconnects by cause ({@code close}, {@code error},
- *     {@code connectionStateChanged})
+ * @param reconnectsByCause reconnects and replacements by cause ({@code close}, {@code error},
+ *     {@code connectionStateChanged}, {@code heartbeat}, {@code probe}, {@code silence})
  * @param subscriptionDrifts subscription replies that showed the server's copy differing from the
  *     client's, each repaired by resubscribing
  * @param lastHeartbeat when the last heartbeat arrived (local clock)
@@ -37,12 +37,20 @@ import java.util.Optional;
  * @param lastReceiveLag arrival time minus event timestamp of the last event (the timestamp has
  *     one-second resolution, so small values are noise)
  * @param maxReceiveLag the largest such lag seen
+ * @param openConnections connections open now (of {@link EventClient.Builder#connections(int)})
+ * @param connectAttempts connection attempts started (first connects, reconnects, replacements)
+ * @param connectFailures connection attempts that failed (each retried after a backoff, unless 403)
+ * @param watchdogTrips connections found unhealthy, by watchdog ({@code heartbeat}, {@code probe},
+ *     {@code silence}, {@code connectionStateChanged})
+ * @param dedupEarlyEvictions payloads forgotten before their deduplication window ended because the
+ *     key cap was reached (a copy arriving later would not be recognised)
  */
 public record ClientStats(long framesReceived, long eventsDecoded, long eventsDispatched, long unknownEvents,
         long decodeErrors, long duplicatesDropped, long overflowDrops, long actionsRun, long actionFailures,
         int queueDepth, int queueHighWaterMark, Map<String, Long> reconnectsByCause, long subscriptionDrifts,
         Optional<Instant> lastHeartbeat, Map<Integer, Instant> lastEventByWorld, Optional<Duration> lastReceiveLag,
-        Optional<Duration> maxReceiveLag) {
+        Optional<Duration> maxReceiveLag, int openConnections, long connectAttempts, long connectFailures,
+        Map<String, Long> watchdogTrips, long dedupEarlyEvictions) {
 
     public ClientStats {
         reconnectsByCause = Map.copyOf(Objects.requireNonNull(reconnectsByCause, "reconnectsByCause"));
@@ -50,6 +58,7 @@ public record ClientStats(long framesReceived, long eventsDecoded, long eventsDi
         lastEventByWorld = Map.copyOf(Objects.requireNonNull(lastEventByWorld, "lastEventByWorld"));
         Objects.requireNonNull(lastReceiveLag, "lastReceiveLag");
         Objects.requireNonNull(maxReceiveLag, "maxReceiveLag");
+        watchdogTrips = Map.copyOf(Objects.requireNonNull(watchdogTrips, "watchdogTrips"));
     }
 
     /** @return the sum of {@link #reconnectsByCause()} */

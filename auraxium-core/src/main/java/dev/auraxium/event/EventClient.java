@@ -2,6 +2,8 @@ package dev.auraxium.event;
 
 import dev.auraxium.internal.client.FrameCodec;
 import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.client.Timers;
+import dev.auraxium.internal.dispatch.Deduplicator;
 import dev.auraxium.internal.dispatch.Delivery;
 import dev.auraxium.internal.dispatch.Dispatcher;
 import dev.auraxium.internal.dispatch.EventQueue;
@@ -9,6 +11,7 @@ import dev.auraxium.internal.dispatch.Registration;
 import dev.auraxium.internal.dispatch.TriggerIndex;
 import dev.auraxium.internal.subscription.SubscriptionDiff;
 import dev.auraxium.internal.subscription.SubscriptionPlanner;
+import dev.auraxium.internal.transport.Backoff;
 import dev.auraxium.internal.transport.ConnectionSupervisor;
 import dev.auraxium.internal.transport.TransportDiscovery;
 import dev.auraxium.protocol.ClearSubscribe;
@@ -36,6 +39,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,9 +54,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +61,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.IdentityHashMap;
+import java.util.HashMap;
 
 /**
  * A client of the PlanetSide 2 Event Streaming Service: it keeps one WebSocket connection,
@@ -79,13 +84,39 @@ import java.util.function.Consumer;
  * <h2>Lifecycle</h2>
  * {@link #builder()}{@code .build()} creates the client, its dispatch thread and chooses the
  * transport, but does not connect. The first {@link #addTrigger} (or {@link #connect()}) opens the
- * connection; removing the last trigger closes it unless {@code keepAlive} is passed. On an
- * unexpected close the client reconnects once after {@link Builder#reconnectDelay(Duration)} and
- * subscribes again. An HTTP 403 on the upgrade (rejected service id) is fatal: the client stops
- * connecting, reports it to the error handler, and fails {@link #awaitReady}, {@link #connect()}
- * and pending {@link #waitFor} futures with a {@link TransportException}; triggers stay
- * registered, and a later {@link #addTrigger} or {@link #connect()} tries again. {@link #close()}
- * ends everything and is idempotent.
+ * connection; removing the last trigger closes it unless {@code keepAlive} is passed.
+ * {@link #close()} ends everything, may be called from any thread (a trigger action too), during a
+ * connect or a reconnect backoff, and is idempotent; it leaves no thread behind.
+ *
+ * <h2>Staying connected</h2>
+ * <ul>
+ *   <li><b>Reconnect.</b> After an unexpected close, an I/O error, a failed attempt (5xx, 429,
+ *       timeouts) or a {@code connectionStateChanged} of false, the client reconnects after an
+ *       exponential backoff with full jitter ({@link Builder#reconnectBackoff}); the retry count is
+ *       reset by a connection that stayed open for {@link Builder#stablePeriod}. Every new
+ *       connection is subscribed again. An HTTP 403 on the upgrade (rejected service id) is fatal:
+ *       the client stops connecting, reports it to the error handler, and fails
+ *       {@link #awaitReady}, {@link #connect()} and pending {@link #waitFor} futures with a
+ *       {@link TransportException}; triggers stay registered, and a later {@link #addTrigger} or
+ *       {@link #connect()} tries again.</li>
+ *   <li><b>Watchdogs.</b> No heartbeat within {@link Builder#heartbeatTimeout} (about two of the
+ *       server's 30 s intervals), no reply to a subscription probe within
+ *       {@link Builder#subscriptionProbeTimeout}, or, when enabled, a world that heartbeats call
+ *       online but that sent no event for {@link Builder#worldSilenceTimeout}: the connection is
+ *       replaced <em>make-before-break</em> (a new one is opened and subscribed, then the old one
+ *       is closed), so no event window is lost. A probe reply that shows a drifted subscription
+ *       is repaired by resubscribing.</li>
+ *   <li><b>Redundancy.</b> {@link Builder#connections(int)} keeps n connections with the same
+ *       subscription.</li>
+ *   <li><b>Duplicates.</b> Events are deduplicated by their whole payload within
+ *       {@link Builder#deduplicate a window}: each distinct payload is delivered as many times as
+ *       the one connection that saw it most often saw it, so copies across connections are dropped
+ *       while repeats on one connection (real, repeated GainExperience ticks) survive; optionally
+ *       repeats on one connection are dropped as well. Memory is bounded by
+ *       {@link Builder#deduplicationCapacity}.</li>
+ * </ul>
+ * Every reconnect and replacement is counted by cause in {@link #stats()} and reported to the
+ * {@link Builder#connectionListener connection listener}.
  *
  * <h2>Subscriptions</h2>
  * The client derives one subscription from all triggers and keeps the server's copy equal to it:
@@ -121,8 +152,22 @@ public final class EventClient implements AutoCloseable {
     public static final String DEFAULT_SERVICE_ID = "s:example";
     /** The default queue capacity. */
     public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
-    /** The default delay before the one reconnect after an unexpected close. */
-    public static final Duration DEFAULT_RECONNECT_DELAY = Duration.ofSeconds(2);
+    /** The default bound of the first reconnect delay. */
+    public static final Duration DEFAULT_RECONNECT_INITIAL = Duration.ofSeconds(1);
+    /** The default growth of the reconnect delay bound per retry. */
+    public static final double DEFAULT_RECONNECT_MULTIPLIER = 2.0;
+    /** The default largest reconnect delay. */
+    public static final Duration DEFAULT_RECONNECT_CAP = Duration.ofMinutes(2);
+    /** The default time a connection must stay open to reset the reconnect backoff. */
+    public static final Duration DEFAULT_STABLE_PERIOD = Duration.ofMinutes(1);
+    /** The default heartbeat watchdog: about two of the server's 30 s heartbeat intervals. */
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(65);
+    /** The default time to wait for a subscription reply before replacing the connection. */
+    public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /** The default deduplication window. */
+    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofSeconds(10);
+    /** The default cap on deduplication keys (about 150 bytes each: ≈ 15 MB). */
+    public static final int DEFAULT_DEDUP_CAPACITY = 100_000;
     /** The default interval of subscription probes. */
     public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(60);
 
@@ -137,7 +182,14 @@ public final class EventClient implements AutoCloseable {
     private final FrameCodec codec;
     private final EventQueue<Delivery> queue;
     private final Consumer<? super Throwable> errorHandler;
-    private final ScheduledExecutorService scheduler;
+    private final Timers timers;
+    private final Deduplicator dedup;
+    private final ConnectionListener connectionListener;
+    private final long heartbeatTimeoutNanos;
+    private final long probeIntervalNanos;
+    private final long probeTimeoutNanos;
+    private final long silenceNanos;
+    private final long tickNanos;
     private final Dispatcher dispatcher;
     private final ConnectionSupervisor supervisor;
     private final TriggerIndex index = new TriggerIndex();
@@ -149,13 +201,9 @@ public final class EventClient implements AutoCloseable {
     private final LinkedHashMap<String, Registration> triggers = new LinkedHashMap<>();
     private long seq;
     private Subscription planned = Subscription.EMPTY;
-    private Subscription serverCopy = Subscription.EMPTY;
-    private final ArrayDeque<Subscription> expectedReplies = new ArrayDeque<>();
-    private int repliesToSkip;
-    private boolean repairing;
-    private TransportConnection connection;
-    private boolean pushConnected;
-    private boolean subscriptionConfirmed;
+    private final IdentityHashMap<TransportConnection, Link> links = new IdentityHashMap<>();
+    private long linkSeq;
+    private final List<Link> pendingNotices = new ArrayList<>();
     private CompletableFuture<Void> ready = new CompletableFuture<>();
     private final Set<CompletableFuture<Event>> waiters = new LinkedHashSet<>();
     private boolean closed;
@@ -166,6 +214,7 @@ public final class EventClient implements AutoCloseable {
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong drifts = new AtomicLong();
     private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
+    private final ConcurrentHashMap<String, AtomicLong> watchdogTrips = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Integer, Instant> lastEventByWorld = new ConcurrentHashMap<>();
     private final AtomicReference<Duration> lastLag = new AtomicReference<>();
     private final AtomicReference<Duration> maxLag = new AtomicReference<>();
@@ -181,19 +230,28 @@ public final class EventClient implements AutoCloseable {
         this.queue = new EventQueue<>(b.queueCapacity, b.overflowPolicy);
         this.errorHandler = b.errorHandler != null ? b.errorHandler : this::logError;
         this.id = "auraxium-" + CLIENT_SEQ.incrementAndGet();
-        this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, id + "-timer");
-            t.setDaemon(true);
-            return t;
-        });
+        this.timers = b.timers != null ? b.timers : Timers.system(id + "-timer");
+        this.dedup = new Deduplicator(b.dedupWindow.toNanos(), b.dedupWithinConnection, b.dedupCapacity);
+        this.connectionListener = b.connectionListener;
+        this.heartbeatTimeoutNanos = b.heartbeatTimeout.toNanos();
+        this.probeIntervalNanos = b.probeInterval.toNanos();
+        this.probeTimeoutNanos = b.probeTimeout.toNanos();
+        this.silenceNanos = b.worldSilence.toNanos();
+        long shortest = Long.MAX_VALUE;
+        for (long t : new long[] {heartbeatTimeoutNanos, probeIntervalNanos, probeTimeoutNanos, silenceNanos}) {
+            if (t > 0) {
+                shortest = Math.min(shortest, t);
+            }
+        }
+        // checks run a few times per shortest period, so a watchdog trips at most ~25% late
+        this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
+                Math.min(TimeUnit.SECONDS.toNanos(5), shortest == Long.MAX_VALUE ? Long.MAX_VALUE : shortest / 4));
         this.dispatcher = new Dispatcher(id + "-dispatch", queue, index, b.actionExecutor, new DispatchHost());
         this.supervisor = new ConnectionSupervisor(transport, uri(b.endpoint, b.environment, b.serviceId),
-                b.reconnectDelay, scheduler, new Session());
+                b.connections, new Backoff(b.backoffInitial, b.backoffMultiplier, b.backoffCap, b.stablePeriod),
+                timers, b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble(), new Session());
         dispatcher.start();
-        if (!b.probeInterval.isZero()) {
-            long ms = b.probeInterval.toMillis();
-            scheduler.scheduleAtFixedRate(this::verifySubscription, ms, ms, TimeUnit.MILLISECONDS);
-        }
+        timers.schedule(this::tick, tickNanos);
     }
 
     /** @return a new builder */
@@ -232,6 +290,43 @@ public final class EventClient implements AutoCloseable {
         }
         startIfIdle();
         return trigger;
+    }
+
+    /**
+     * Registers several triggers at once: the subscription is planned and sent once for all of
+     * them, where adding them one by one replans it after each (the planner's cost grows with the
+     * number of triggers, so adding thousands one by one costs quadratic time). All or nothing:
+     * when one name is taken, or used twice in {@code batch}, none is registered.
+     *
+     * @param batch the triggers, with names unique among themselves and the registered triggers
+     * @return the triggers, in the order given
+     * @throws IllegalArgumentException when a name is taken or repeated
+     * @throws IllegalStateException when the client is closed
+     */
+    public List<Trigger> addTriggers(Collection<Trigger> batch) {
+        Objects.requireNonNull(batch, "batch");
+        List<Trigger> list = List.copyOf(batch);
+        if (list.isEmpty()) {
+            return list;
+        }
+        lock.lock();
+        try {
+            checkOpen();
+            Set<String> names = new java.util.HashSet<>();
+            for (Trigger t : list) {
+                checkFree(t.name());
+                if (!names.add(t.name())) {
+                    throw new IllegalArgumentException("the batch names two triggers '" + t.name()
+                            + "'; names are unique per client");
+                }
+            }
+            list.forEach(this::register);
+            replan();
+        } finally {
+            lock.unlock();
+        }
+        startIfIdle();
+        return list;
     }
 
     /**
@@ -378,17 +473,17 @@ public final class EventClient implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        ScheduledFuture<?> timer = null;
+        Timers.Cancellable timer = null;
         if (!timeout.isZero() && !timeout.isNegative()) {
             List<String> names = new ArrayList<>();
             originals.forEach(t -> names.add(t.name()));
-            timer = scheduler.schedule(() -> result.completeExceptionally(new TimeoutException(
-                    "no event matched " + names + " within " + timeout)), timeout.toNanos(), TimeUnit.NANOSECONDS);
+            timer = timers.schedule(() -> result.completeExceptionally(new TimeoutException(
+                    "no event matched " + names + " within " + timeout)), timeout.toNanos());
         }
-        ScheduledFuture<?> t = timer;
+        Timers.Cancellable t = timer;
         result.whenComplete((e, error) -> {
             if (t != null) {
-                t.cancel(false);
+                t.cancel();
             }
             lock.lock();
             try {
@@ -475,27 +570,32 @@ public final class EventClient implements AutoCloseable {
     }
 
     /**
-     * Closes the connection; triggers stay registered and the next {@link #addTrigger} or
-     * {@link #connect()} reconnects.
+     * Closes the connections and cancels pending reconnects; triggers stay registered and the next
+     * {@link #addTrigger} or {@link #connect()} connects again.
      */
     public void disconnect() {
         supervisor.stop(false);
     }
 
     /**
-     * Sends a subscription probe (an empty {@code subscribe}) now; the reply is compared with what
-     * the server should hold and a drift is repaired. Done periodically anyway.
+     * Sends a subscription probe (an empty {@code subscribe}) on every connection now; the reply is
+     * compared with what the server should hold and a drift is repaired. Done periodically anyway.
      *
-     * @return false when not connected
+     * @return false when no connection is up
      */
     public boolean verifySubscription() {
         lock.lock();
         try {
-            if (connection == null || !pushConnected || closed) {
-                return false;
+            boolean any = false;
+            if (!closed) {
+                for (Link l : links.values()) {
+                    if (l.pushConnected && !l.draining) {
+                        probe(l);
+                        any = true;
+                    }
+                }
             }
-            send(Subscribe.probe());
-            return true;
+            return any;
         } finally {
             lock.unlock();
         }
@@ -547,9 +647,11 @@ public final class EventClient implements AutoCloseable {
     public ClientStats stats() {
         Map<String, Long> reconnects = supervisor.reconnects();
         return new ClientStats(frames.get(), decoded.get(), dispatcher.dispatched(), unknown.get(),
-                decodeErrors.get(), 0, queue.drops(), dispatcher.actionsRun(), dispatcher.actionFailures(),
+                decodeErrors.get(), dedup.dropped(), queue.drops(), dispatcher.actionsRun(), dispatcher.actionFailures(),
                 queue.size(), queue.highWaterMark(), reconnects, drifts.get(), Optional.ofNullable(lastHeartbeat.get()),
-                new TreeMap<>(lastEventByWorld), Optional.ofNullable(lastLag.get()), Optional.ofNullable(maxLag.get()));
+                new TreeMap<>(lastEventByWorld), Optional.ofNullable(lastLag.get()), Optional.ofNullable(maxLag.get()),
+                supervisor.openConnections(), supervisor.attempts(), supervisor.failures(), trips(),
+                dedup.earlyEvictions());
     }
 
     /** @return the environment */
@@ -590,7 +692,7 @@ public final class EventClient implements AutoCloseable {
         AuraxiumException closedError = new AuraxiumException("the client was closed");
         pending.forEach(f -> f.completeExceptionally(closedError));
         dispatcher.stop(2_000);
-        scheduler.shutdownNow();
+        timers.shutdown();
         if (ownsTransport) {
             transport.close();
         }
@@ -647,6 +749,7 @@ public final class EventClient implements AutoCloseable {
         if (stop) {
             supervisor.stop(false);
         }
+        flushReadyNotices();
         if (awaitAction) {
             r.awaitIdle();
         }
@@ -660,6 +763,7 @@ public final class EventClient implements AutoCloseable {
     }
 
     private void startIfIdle() {
+        flushReadyNotices();
         lock.lock();
         try {
             if (closed || supervisor.isActive() || triggers.isEmpty()) {
@@ -672,14 +776,16 @@ public final class EventClient implements AutoCloseable {
         supervisor.start();
     }
 
-    /** Recomputes the plan and sends the difference. Lock held. */
+    /** Recomputes the plan and sends the difference on every connection. Lock held. */
     private void replan() {
         planned = SubscriptionPlanner.plan(triggersList(), environment);
-        if (connection != null && pushConnected) {
-            for (ClientCommand c : SubscriptionDiff.between(serverCopy, planned)) {
-                send(c);
+        for (Link l : links.values()) {
+            if (l.pushConnected && !l.draining) {
+                for (ClientCommand c : SubscriptionDiff.between(l.serverCopy, planned)) {
+                    send(l, c);
+                }
+                maybeReady(l);
             }
-            maybeReady();
         }
     }
 
@@ -689,28 +795,65 @@ public final class EventClient implements AutoCloseable {
         return out;
     }
 
-    /** Sends a command; subscription commands update our model of the server's copy. Lock held. */
-    private void send(ClientCommand command) {
-        TransportConnection c = connection;
-        if (c == null) {
-            return;
-        }
+    /**
+     * Sends a command; subscription commands update our model of the server's copy and start the
+     * reply timer. Lock held.
+     */
+    private void send(Link l, ClientCommand command) {
         if (command instanceof Subscribe || command instanceof ClearSubscribe) {
-            serverCopy = SubscriptionDiff.apply(serverCopy, command);
-            expectedReplies.addLast(serverCopy);
+            l.serverCopy = SubscriptionDiff.apply(l.serverCopy, command);
+            l.expectedReplies.addLast(l.serverCopy);
+            if (l.awaitingReplySince == 0) {
+                l.awaitingReplySince = nonZero(timers.nanoTime());
+            }
         }
         String text = codec.encode(command);
-        c.sendText(text).whenComplete((v, e) -> {
+        l.connection.sendText(text).whenComplete((v, e) -> {
             if (e != null) {
                 LOG.log(Level.DEBUG, () -> id + ": could not send " + command.action() + ": " + e);
             }
         });
     }
 
-    private void maybeReady() {
-        if (connection != null && pushConnected && (subscriptionConfirmed || planned.isEmpty()) && !ready.isDone()) {
+    private static long nonZero(long t) {
+        return t == 0 ? 1 : t;
+    }
+
+    private void probe(Link l) {
+        l.nextProbeAt = timers.nanoTime() + probeIntervalNanos;
+        send(l, Subscribe.probe());
+    }
+
+    /** Marks a link ready when it is; the first ready link makes the client ready. Lock held. */
+    private void maybeReady(Link l) {
+        if (!l.ready && l.pushConnected && (l.subscriptionConfirmed || planned.isEmpty())) {
+            l.ready = true;
+            l.readyAt = timers.nanoTime();
+            l.nextProbeAt = l.readyAt + probeIntervalNanos;
+            pendingNotices.add(l);
+        }
+        if (l.ready && !ready.isDone()) {
             ready.complete(null);
             LOG.log(Level.DEBUG, () -> id + ": ready");
+        }
+    }
+
+    /** Tells the supervisor and the listener about links that became ready. Lock NOT held. */
+    private void flushReadyNotices() {
+        List<Link> ready;
+        lock.lock();
+        try {
+            if (pendingNotices.isEmpty()) {
+                return;
+            }
+            ready = new ArrayList<>(pendingNotices);
+            pendingNotices.clear();
+        } finally {
+            lock.unlock();
+        }
+        for (Link l : ready) {
+            notify(l.slot, ConnectionEvent.Kind.READY, "", null);
+            supervisor.promote(l.connection);
         }
     }
 
@@ -736,6 +879,97 @@ public final class EventClient implements AutoCloseable {
         LOG.log(Level.WARNING, id + ": " + ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId));
     }
 
+    private void notify(int slot, ConnectionEvent.Kind kind, String cause, Duration retryIn) {
+        if (connectionListener == null) {
+            return;
+        }
+        try {
+            connectionListener.onConnectionEvent(new ConnectionEvent(slot, kind, cause, Optional.ofNullable(retryIn),
+                    Instant.now()));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, id + ": the connection listener threw", e);
+        }
+    }
+
+    private Map<String, Long> trips() {
+        Map<String, Long> out = new TreeMap<>();
+        watchdogTrips.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
+    private void trip(String watchdog) {
+        watchdogTrips.computeIfAbsent(watchdog, k -> new AtomicLong()).incrementAndGet();
+    }
+
+    /**
+     * The watchdogs: runs on the timer every {@link #tickNanos}, decides under the lock, acts
+     * (replace, probe) after releasing it.
+     */
+    private void tick() {
+        List<Map.Entry<Link, String>> unhealthy = new ArrayList<>();
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            long now = timers.nanoTime();
+            for (Link l : links.values()) {
+                if (l.draining) {
+                    continue; // replaced and closing: it only hands over what it still carries
+                }
+                String cause = null;
+                if (heartbeatTimeoutNanos > 0 && now - l.lastHeartbeat > heartbeatTimeoutNanos) {
+                    cause = "heartbeat";
+                } else if (probeTimeoutNanos > 0 && l.awaitingReplySince != 0
+                        && now - l.awaitingReplySince > probeTimeoutNanos) {
+                    cause = "probe";
+                } else if (silenceNanos > 0 && l.ready && silentWorld(l, now) != null) {
+                    cause = "silence";
+                }
+                if (cause != null) {
+                    if (!l.unhealthy) {
+                        l.unhealthy = true;
+                        unhealthy.add(Map.entry(l, cause));
+                    }
+                } else if (probeIntervalNanos > 0 && l.ready && now - l.nextProbeAt >= 0) {
+                    probe(l);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+        try {
+            for (Map.Entry<Link, String> e : unhealthy) {
+                Link l = e.getKey();
+                trip(e.getValue());
+                LOG.log(Level.WARNING, () -> id + ": connection " + l.slot + " is unhealthy (" + e.getValue()
+                        + "); replacing it");
+                supervisor.replace(l.connection, e.getValue());
+            }
+        } finally {
+            timers.schedule(this::tick, tickNanos);
+        }
+    }
+
+    /** @return a world the link's heartbeats call online, that the plan covers and that was silent too long. */
+    private Integer silentWorld(Link l, long now) {
+        if (planned.worlds().isEmpty()) {
+            return null;
+        }
+        boolean all = planned.worlds().contains(Subscription.ALL);
+        for (Map.Entry<Integer, Boolean> w : l.online.entrySet()) {
+            if (!w.getValue() || !(all || planned.worlds().contains(String.valueOf(w.getKey())))) {
+                continue;
+            }
+            Long last = l.lastEventByWorld.get(w.getKey());
+            long since = last != null ? last : l.readyAt;
+            if (now - since > silenceNanos) {
+                return w.getKey();
+            }
+        }
+        return null;
+    }
+
     private void onFrame(TransportConnection c, String text) {
         frames.incrementAndGet();
         ServerMessage m;
@@ -752,35 +986,66 @@ public final class EventClient implements AutoCloseable {
             demandOne(c);
             return;
         }
+        Link l;
+        lock.lock();
+        try {
+            l = links.get(c);
+        } finally {
+            lock.unlock();
+        }
+        if (l == null) {
+            demandOne(c);
+            return;
+        }
         if (m instanceof ServiceMessage sm) {
-            onEvent(c, sm.event());
+            onEvent(l, sm.event(), text);
             return;
         }
         try {
-            onControl(c, m);
+            onControl(l, m);
         } catch (RuntimeException e) {
             report(e);
         } finally {
             demandOne(c);
+            flushReadyNotices();
         }
     }
 
-    private void onEvent(TransportConnection c, Event e) {
+    private void onEvent(Link l, Event e, String text) {
         decoded.incrementAndGet();
         if (e instanceof UnknownEvent) {
             unknown.incrementAndGet();
+        }
+        long nanos = timers.nanoTime();
+        l.lastEventByWorld.put(e.worldId(), nanos);
+        if (!dedup.admit(l.id, text, nanos)) {
+            demandOne(l.connection);
+            return;
         }
         Instant now = clock.instant();
         lastEventByWorld.put(e.worldId(), now);
         Duration lag = Duration.between(e.timestamp(), now);
         lastLag.set(lag);
         maxLag.accumulateAndGet(lag, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
-        queue.offer(new Delivery(e, c));
+        queue.offer(new Delivery(e, l.connection));
     }
 
-    private void onControl(TransportConnection c, ServerMessage m) {
+    private void onControl(Link l, ServerMessage m) {
         if (m instanceof Heartbeat h) {
             lastHeartbeat.set(clock.instant());
+            long now = timers.nanoTime();
+            lock.lock();
+            try {
+                l.lastHeartbeat = now;
+                h.online().forEach((k, v) -> {
+                    Integer world = worldId(k);
+                    if (world != null) {
+                        l.online.put(world, v);
+                    }
+                });
+            } finally {
+                lock.unlock();
+            }
             h.online().forEach((k, v) -> endpointStatus.put(worldName(k), v));
         } else if (m instanceof ServiceStateChanged s) {
             endpointStatus.put(s.worldName(), s.online());
@@ -788,68 +1053,78 @@ public final class EventClient implements AutoCloseable {
             if (csc.connected()) {
                 lock.lock();
                 try {
-                    if (connection == c && !pushConnected) {
-                        pushConnected = true;
-                        for (ClientCommand cmd : SubscriptionDiff.between(serverCopy, planned)) {
-                            send(cmd);
+                    if (!l.pushConnected) {
+                        l.pushConnected = true;
+                        for (ClientCommand cmd : SubscriptionDiff.between(l.serverCopy, planned)) {
+                            send(l, cmd);
                         }
-                        maybeReady();
+                        maybeReady(l);
                     }
                 } finally {
                     lock.unlock();
                 }
             } else {
                 LOG.log(Level.WARNING, id + ": the push service lost its backend (connectionStateChanged false); reconnecting");
-                supervisor.restart(c, "connectionStateChanged");
+                trip("connectionStateChanged");
+                supervisor.restart(l.connection, "connectionStateChanged");
             }
         } else if (m instanceof SubscriptionReply reply) {
-            onSubscriptionReply(c, reply);
+            onSubscriptionReply(l, reply);
         } else {
             LOG.log(Level.DEBUG, () -> id + ": " + m.getClass().getSimpleName());
         }
     }
 
-    private void onSubscriptionReply(TransportConnection c, SubscriptionReply reply) {
+    private void onSubscriptionReply(Link l, SubscriptionReply reply) {
+        String drift = null;
         lock.lock();
         try {
-            if (connection != c) {
+            l.awaitingReplySince = 0;
+            if (l.repliesToSkip > 0) {
+                l.repliesToSkip--;
+                l.expectedReplies.pollFirst();
+                if (!l.expectedReplies.isEmpty()) {
+                    l.awaitingReplySince = nonZero(timers.nanoTime());
+                }
                 return;
             }
-            if (repliesToSkip > 0) {
-                repliesToSkip--;
-                expectedReplies.pollFirst();
-                return;
+            Subscription expected = l.expectedReplies.isEmpty() ? l.serverCopy : l.expectedReplies.pollFirst();
+            boolean last = l.expectedReplies.isEmpty();
+            if (!last) {
+                l.awaitingReplySince = nonZero(timers.nanoTime());
             }
-            Subscription expected = expectedReplies.isEmpty() ? serverCopy : expectedReplies.pollFirst();
-            boolean last = expectedReplies.isEmpty();
             if (SubscriptionDiff.agrees(expected, reply)) {
                 if (last) {
-                    repairing = false;
+                    l.repairing = false;
                 }
-                subscriptionConfirmed = true;
-                maybeReady();
+                l.subscriptionConfirmed = true;
+                maybeReady(l);
                 return;
             }
             drifts.incrementAndGet();
-            if (repairing) {
+            drift = describe(reply);
+            if (l.repairing) {
                 LOG.log(Level.WARNING, id + ": the server's subscription still differs after a resubscribe ("
                         + describe(reply) + "); not repairing again until the next probe");
-                repairing = false;
-                subscriptionConfirmed = true;
-                maybeReady();
+                l.repairing = false;
+                l.subscriptionConfirmed = true;
+                maybeReady(l);
                 return;
             }
             LOG.log(Level.WARNING, id + ": the server's subscription drifted (" + describe(reply) + " instead of "
                     + expected.eventNames().size() + " names/" + expected.characters().size() + " characters/"
                     + expected.worlds().size() + " worlds); resubscribing");
-            repliesToSkip = expectedReplies.size();
-            repairing = true;
-            send(ClearSubscribe.everything());
+            l.repliesToSkip = l.expectedReplies.size();
+            l.repairing = true;
+            send(l, ClearSubscribe.everything());
             for (ClientCommand cmd : SubscriptionDiff.between(Subscription.EMPTY, planned)) {
-                send(cmd);
+                send(l, cmd);
             }
         } finally {
             lock.unlock();
+            if (drift != null) {
+                notify(l.slot, ConnectionEvent.Kind.DRIFT, drift, null);
+            }
         }
     }
 
@@ -864,23 +1139,60 @@ public final class EventClient implements AutoCloseable {
         return cut > 0 ? rest.substring(0, cut) : rest;
     }
 
+    private static Integer worldId(String endpointName) {
+        int cut = endpointName.lastIndexOf('_');
+        try {
+            return cut >= 0 ? Integer.valueOf(endpointName.substring(cut + 1)) : null;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** One connection's view of the server: guarded by the client's lock unless noted. */
+    private final class Link {
+        final long id;
+        final int slot;
+        final TransportConnection connection;
+        final long openedAt;
+        boolean pushConnected;
+        boolean subscriptionConfirmed;
+        boolean ready;
+        boolean repairing;
+        boolean unhealthy;
+        /** Replaced and closing; its remaining frames are still taken. */
+        boolean draining;
+        long readyAt;
+        long lastHeartbeat;
+        long awaitingReplySince;
+        long nextProbeAt;
+        int repliesToSkip;
+        Subscription serverCopy = Subscription.EMPTY;
+        final ArrayDeque<Subscription> expectedReplies = new ArrayDeque<>();
+        final Map<Integer, Boolean> online = new HashMap<>();
+        /** Written by the transport thread, read by the tick: concurrent. */
+        final ConcurrentHashMap<Integer, Long> lastEventByWorld = new ConcurrentHashMap<>();
+
+        Link(long id, int slot, TransportConnection connection, long now) {
+            this.id = id;
+            this.slot = slot;
+            this.connection = connection;
+            this.openedAt = now;
+            // the heartbeat watchdog counts from the open: a connection that never beats is stale
+            this.lastHeartbeat = now;
+        }
+    }
+
     private final class Session implements ConnectionSupervisor.Session {
         @Override
-        public void opened(TransportConnection c) {
+        public void opened(int slot, TransportConnection c) {
             lock.lock();
             try {
-                connection = c;
-                pushConnected = false;
-                subscriptionConfirmed = false;
-                serverCopy = Subscription.EMPTY;
-                expectedReplies.clear();
-                repliesToSkip = 0;
-                repairing = false;
+                links.put(c, new Link(++linkSeq, slot, c, timers.nanoTime()));
             } finally {
                 lock.unlock();
             }
-            LOG.log(Level.INFO, () -> id + ": connected to " + endpoint + " (" + environment.wireName() + ", "
-                    + ServiceIds.redact(serviceId) + ") via " + transport.name());
+            LOG.log(Level.INFO, () -> id + ": connection " + slot + " open to " + endpoint + " ("
+                    + environment.wireName() + ", " + ServiceIds.redact(serviceId) + ") via " + transport.name());
             c.request(queue.policy() == OverflowPolicy.BACKPRESSURE ? queue.capacity() : Long.MAX_VALUE);
         }
 
@@ -890,28 +1202,37 @@ public final class EventClient implements AutoCloseable {
         }
 
         @Override
-        public void closed(TransportConnection c, String cause, boolean reconnecting) {
+        public void draining(int slot, TransportConnection c) {
             lock.lock();
             try {
-                if (connection == c) {
-                    connection = null;
-                    pushConnected = false;
-                    subscriptionConfirmed = false;
-                    serverCopy = Subscription.EMPTY;
-                    expectedReplies.clear();
+                Link l = links.get(c);
+                if (l != null) {
+                    l.draining = true;
                 }
-                if (ready.isDone() && !closed) {
+            } finally {
+                lock.unlock();
+            }
+        }
+
+        @Override
+        public void closed(int slot, TransportConnection c, String cause) {
+            lock.lock();
+            try {
+                links.remove(c);
+                boolean anyReady = links.values().stream().anyMatch(l -> l.ready && !l.draining);
+                if (!anyReady && ready.isDone() && !closed) {
                     ready = new CompletableFuture<>();
                 }
             } finally {
                 lock.unlock();
             }
-            LOG.log(reconnecting ? Level.WARNING : Level.INFO, () -> id + ": connection closed (" + cause + ")"
-                    + (reconnecting ? "; reconnecting" : ""));
+            boolean expected = cause.equals("disconnect") || cause.equals("replaced");
+            LOG.log(expected ? Level.INFO : Level.WARNING, () -> id + ": connection " + slot + " closed (" + cause + ")"
+                    + (expected ? "" : "; reconnecting"));
         }
 
         @Override
-        public void failed(Throwable error, boolean fatal) {
+        public void failed(int slot, Throwable error, boolean fatal) {
             String detail = ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId);
             AuraxiumException e;
             if (fatal) {
@@ -919,13 +1240,14 @@ public final class EventClient implements AutoCloseable {
                         + " (HTTP 403); the client stopped connecting. Check the service id; the next addTrigger() or "
                         + "connect() tries again", error, OptionalInt.of(403), Optional.empty());
             } else {
-                e = new TransportException("could not connect to " + endpoint + ": " + detail, error);
+                e = new TransportException("could not connect to " + endpoint + " (connection " + slot
+                        + "; retrying with backoff): " + detail, error);
             }
             List<CompletableFuture<Event>> pending = List.of();
             lock.lock();
             try {
-                ready.completeExceptionally(e);
                 if (fatal) {
+                    ready.completeExceptionally(e);
                     pending = new ArrayList<>(waiters);
                 }
             } finally {
@@ -936,6 +1258,11 @@ public final class EventClient implements AutoCloseable {
             for (CompletableFuture<Event> f : pending) {
                 f.completeExceptionally(e);
             }
+        }
+
+        @Override
+        public void event(int slot, ConnectionEvent.Kind kind, String cause, Duration retryIn) {
+            EventClient.this.notify(slot, kind, cause, retryIn);
         }
     }
 
@@ -971,8 +1298,21 @@ public final class EventClient implements AutoCloseable {
         private OverflowPolicy overflowPolicy = OverflowPolicy.BACKPRESSURE;
         private Executor actionExecutor;
         private Consumer<? super Throwable> errorHandler;
-        private Duration reconnectDelay = DEFAULT_RECONNECT_DELAY;
+        private Duration backoffInitial = DEFAULT_RECONNECT_INITIAL;
+        private double backoffMultiplier = DEFAULT_RECONNECT_MULTIPLIER;
+        private Duration backoffCap = DEFAULT_RECONNECT_CAP;
+        private Duration stablePeriod = DEFAULT_STABLE_PERIOD;
         private Duration probeInterval = DEFAULT_PROBE_INTERVAL;
+        private Duration probeTimeout = DEFAULT_PROBE_TIMEOUT;
+        private Duration heartbeatTimeout = DEFAULT_HEARTBEAT_TIMEOUT;
+        private Duration worldSilence = Duration.ZERO;
+        private int connections = 1;
+        private Duration dedupWindow = DEFAULT_DEDUP_WINDOW;
+        private boolean dedupWithinConnection;
+        private int dedupCapacity = DEFAULT_DEDUP_CAPACITY;
+        private ConnectionListener connectionListener;
+        private Timers timers;
+        private DoubleSupplier random;
         private FrameCodec codec = FrameCodec.STANDARD;
         private List<TransportDiscovery.Candidate> candidates;
 
@@ -1074,15 +1414,166 @@ public final class EventClient implements AutoCloseable {
         }
 
         /**
-         * @param delay wait before reconnecting after an unexpected close, 0 to 10 minutes; default 2 s
+         * A constant reconnect delay bound: shorthand for {@code reconnectBackoff(delay, 1.0, delay)}
+         * (the delay is still jittered, uniformly in {@code (0, delay]}).
+         *
+         * @param delay the bound, 0 to 10 minutes
          * @return this builder
          */
         public Builder reconnectDelay(Duration delay) {
-            Objects.requireNonNull(delay, "delay");
-            if (delay.isNegative() || delay.compareTo(Duration.ofMinutes(10)) > 0) {
-                throw new IllegalArgumentException("reconnectDelay must be between 0 and 10 minutes, was " + delay);
+            checkRange("reconnectDelay", delay, Duration.ZERO, Duration.ofMinutes(10));
+            return reconnectBackoff(delay, 1.0, delay);
+        }
+
+        /**
+         * Exponential backoff with full jitter: retry {@code n} (from 0) waits uniformly in
+         * {@code (0, min(cap, initial * multiplier^n)]}; the count is reset by a connection that
+         * stayed open for {@link #stablePeriod}. A {@code Retry-After} of the server is honoured
+         * as a lower bound.
+         *
+         * @param initial the first bound, 0 to 10 minutes; default 1 s
+         * @param multiplier 1 to 100; default 2
+         * @param cap the largest bound, from {@code initial} to 1 hour; default 2 min
+         * @return this builder
+         */
+        public Builder reconnectBackoff(Duration initial, double multiplier, Duration cap) {
+            checkRange("reconnectBackoff initial", initial, Duration.ZERO, Duration.ofMinutes(10));
+            if (!(multiplier >= 1 && multiplier <= 100)) {
+                throw new IllegalArgumentException("reconnectBackoff multiplier must be between 1 and 100, was " + multiplier);
             }
-            this.reconnectDelay = delay;
+            checkRange("reconnectBackoff cap", cap, initial, Duration.ofHours(1));
+            this.backoffInitial = initial;
+            this.backoffMultiplier = multiplier;
+            this.backoffCap = cap;
+            return this;
+        }
+
+        /**
+         * @param period how long a connection must stay open to reset the backoff, 0 to 1 hour;
+         *     default 1 min
+         * @return this builder
+         */
+        public Builder stablePeriod(Duration period) {
+            checkRange("stablePeriod", period, Duration.ZERO, Duration.ofHours(1));
+            this.stablePeriod = period;
+            return this;
+        }
+
+        /**
+         * @param timeout replace a connection that received no heartbeat for this long (the server
+         *     beats every 30 s); {@link Duration#ZERO} disables; otherwise 50 ms to 1 hour; default 65 s
+         * @return this builder
+         */
+        public Builder heartbeatTimeout(Duration timeout) {
+            checkZeroOrRange("heartbeatTimeout", timeout, Duration.ofMillis(50), Duration.ofHours(1));
+            this.heartbeatTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param timeout replace a connection whose subscription reply (to a probe or a change)
+         *     did not come within this; {@link Duration#ZERO} disables; otherwise 50 ms to 1 hour;
+         *     default 30 s
+         * @return this builder
+         */
+        public Builder subscriptionProbeTimeout(Duration timeout) {
+            checkZeroOrRange("subscriptionProbeTimeout", timeout, Duration.ofMillis(50), Duration.ofHours(1));
+            this.probeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The per-world silence watchdog (stale streams: a world reported online that sends
+         * nothing). Use it only with subscriptions broad enough that every covered world has events
+         * all the time (e.g. all Deaths): a quiet world replaces the connection every period.
+         *
+         * @param timeout replace a connection on which a world its heartbeats call online, and
+         *     that the subscription covers, sent no event for this long; {@link Duration#ZERO}
+         *     (default) disables; otherwise 50 ms to 1 day
+         * @return this builder
+         */
+        public Builder worldSilenceTimeout(Duration timeout) {
+            checkZeroOrRange("worldSilenceTimeout", timeout, Duration.ofMillis(50), Duration.ofDays(1));
+            this.worldSilence = timeout;
+            return this;
+        }
+
+        /**
+         * @param n connections to keep with the same subscription, 1 (default) to 8; with more than
+         *     one, a drop or a stale node loses nothing as long as one connection is subscribed
+         * @return this builder
+         */
+        public Builder connections(int n) {
+            if (n < 1 || n > 8) {
+                throw new IllegalArgumentException("connections must be between 1 and 8, was " + n);
+            }
+            this.connections = n;
+            return this;
+        }
+
+        /**
+         * Deduplication by whole payload. A payload is delivered as many times as the one
+         * connection that saw it most often saw it within the window: copies across connections
+         * are dropped, repeats on one connection are kept (GainExperience ticks can repeat for
+         * real). With {@code withinConnection} every repeat within the window is dropped, which
+         * also removes the ESS's own duplicates but merges genuinely repeated ticks.
+         *
+         * @param window how long a payload is remembered, 10 ms to 10 minutes; default 10 s
+         * @param withinConnection also drop repeats on one connection; default false
+         * @return this builder
+         */
+        public Builder deduplicate(Duration window, boolean withinConnection) {
+            checkRange("deduplicate window", window, Duration.ofMillis(10), Duration.ofMinutes(10));
+            this.dedupWindow = window;
+            this.dedupWithinConnection = withinConnection;
+            return this;
+        }
+
+        /**
+         * @param maxKeys payloads remembered at most, 1,000 to 10,000,000 (about 150 bytes each);
+         *     beyond it the oldest are forgotten early and counted; default 100,000 (≈ 15 MB)
+         * @return this builder
+         */
+        public Builder deduplicationCapacity(int maxKeys) {
+            if (maxKeys < 1_000 || maxKeys > 10_000_000) {
+                throw new IllegalArgumentException("deduplicationCapacity must be between 1000 and 10000000, was " + maxKeys);
+            }
+            this.dedupCapacity = maxKeys;
+            return this;
+        }
+
+        /**
+         * @param listener told about connection opens, losses, retries, replacements and drifts
+         * @return this builder
+         */
+        public Builder connectionListener(ConnectionListener listener) {
+            this.connectionListener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        private static void checkRange(String what, Duration d, Duration min, Duration max) {
+            Objects.requireNonNull(d, what);
+            if (d.compareTo(min) < 0 || d.compareTo(max) > 0) {
+                throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", was " + d);
+            }
+        }
+
+        private static void checkZeroOrRange(String what, Duration d, Duration min, Duration max) {
+            Objects.requireNonNull(d, what);
+            if (!d.isZero() && (d.compareTo(min) < 0 || d.compareTo(max) > 0)) {
+                throw new IllegalArgumentException(what + " must be zero or between " + min + " and " + max + ", was " + d);
+            }
+        }
+
+        /** Test seam: time and timers. */
+        Builder timers(Timers timers) {
+            this.timers = Objects.requireNonNull(timers, "timers");
+            return this;
+        }
+
+        /** Test seam: the jitter source, uniform in [0, 1). */
+        Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 

@@ -125,6 +125,40 @@ class EventClientTest {
     }
 
     @Test
+    void addingABatchOfTriggersSendsOneSubscribeForAllOfThem() throws Exception {
+        client = builder().build();
+        client.addTrigger(Trigger.on(Death.class).characters(ALICE).build());
+        FakeTransport.Conn c = transport.take();
+        c.takeCommand();
+        client.awaitReady(WAIT);
+
+        List<Trigger> batch = new ArrayList<>();
+        for (long id = 1; id <= 500; id++) {
+            batch.add(Trigger.on(Death.class).characters(id).name("victim-" + id).build());
+        }
+        assertEquals(batch, client.addTriggers(batch));
+        Subscribe sent = (Subscribe) c.takeCommand();
+        assertEquals(500, sent.characters().orElseThrow().size());
+        assertNull(c.pollSent(Duration.ofMillis(200)), "one subscribe for the whole batch");
+        assertEquals(501, client.triggers().size());
+        assertEquals(c.state, client.plannedSubscription());
+    }
+
+    @Test
+    void aBatchWithATakenOrRepeatedNameRegistersNothing() {
+        client = builder().build();
+        client.addTrigger(Trigger.on(Death.class).name("taken").build());
+        List<Trigger> clash = List.of(Trigger.on(PlayerLogin.class).name("fresh").build(),
+                Trigger.on(PlayerLogin.class).name("taken").build());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.addTriggers(clash));
+        assertTrue(e.getMessage().contains("'taken'"), e.getMessage());
+        List<Trigger> twice = List.of(Trigger.on(PlayerLogin.class).name("twin").build(),
+                Trigger.on(PlayerLogout.class).name("twin").build());
+        assertThrows(IllegalArgumentException.class, () -> client.addTriggers(twice));
+        assertEquals(List.of("taken"), client.triggers().stream().map(Trigger::name).toList());
+    }
+
+    @Test
     void closesOnTheLastRemovalUnlessKeptAlive() throws Exception {
         client = builder().build();
         Trigger t = client.on(Death.class, d -> { });

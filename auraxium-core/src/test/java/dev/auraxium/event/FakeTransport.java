@@ -31,6 +31,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the ESS's subscription bookkeeping (auto replies after the server's merge rules).
  */
 final class FakeTransport implements Transport {
+    /** When set, close() behaves like a close handshake: reading goes on until the server closes. */
+    volatile boolean gracefulClose;
     static final String CONNECTED = "{\"connected\":\"true\",\"service\":\"push\",\"type\":\"connectionStateChanged\"}";
 
     final BlockingQueue<Conn> opened = new LinkedBlockingQueue<>();
@@ -80,6 +82,8 @@ final class FakeTransport implements Transport {
         private long demand;
         private boolean pumping;
         private volatile boolean open = true;
+        /** Our close frame went out; with {@code gracefulClose}, frames still arrive until {@link #serverClose}. */
+        volatile boolean closeRequested;
         final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
         final AtomicInteger maxOutstanding = new AtomicInteger();
         volatile Subscription state = Subscription.EMPTY;
@@ -190,7 +194,10 @@ final class FakeTransport implements Transport {
 
         @Override
         public CompletableFuture<Void> close(int code, String reason) {
-            open = false;
+            closeRequested = true;
+            if (!gracefulClose) {
+                open = false;
+            }
             return CompletableFuture.completedFuture(null);
         }
 

@@ -17,9 +17,13 @@ import java.util.Objects;
  * @param open whether the connection is still open
  * @param stalled whether a stall fault keeps the server silent on it
  * @param framesSent ESS messages the server has sent on it (faults included)
+ * @param pendingBytes what the server queued for the client but could not hand over yet, because
+ *     the client is not reading (TCP flow control holds it back) or, with {@link InMemoryTransport},
+ *     has not requested it; counted in chars of text, a lower bound of the UTF-8 bytes. A backlog
+ *     that grows while the client's queue stays bounded shows that back-pressure works.
  */
 public record ConnectionSnapshot(long id, Environment environment, String serviceId, Subscription subscription,
-        boolean open, boolean stalled, long framesSent) {
+        boolean open, boolean stalled, long framesSent, long pendingBytes) {
     public ConnectionSnapshot {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(serviceId, "serviceId");

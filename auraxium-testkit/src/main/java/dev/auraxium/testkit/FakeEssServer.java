@@ -41,7 +41,8 @@ import java.util.function.Predicate;
  *       every {@code subscribe} and {@code clearSubscribe} in both §2.4 shapes. Events are
  *       delivered by {@link dev.auraxium.protocol.Subscription#selects(Event)}, the §3.2 model.
  *       An event whose world belongs to another environment's list is not sent to a connection
- *       of this one; unknown worlds go to every environment.</li>
+ *       of this one, unless {@link Builder#crossEnvironment(boolean)}; unknown worlds go to every
+ *       environment.</li>
  *   <li>{@code echo}, {@code help}, {@code recentCharacterIds} and {@code recentCharacterIdsCount}
  *       are answered ({@code recentCharacterIds} from the characters of recently published
  *       events); malformed JSON, unknown services and unknown actions get silence.</li>
@@ -273,6 +274,7 @@ public final class FakeEssServer implements AutoCloseable {
         private Predicate<String> serviceIdPolicy = EssHub.defaultServiceIdPolicy();
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
+        private boolean crossEnvironment;
 
         private Builder() {
             for (String e : DEFAULT_ENDPOINTS) {
@@ -427,6 +429,20 @@ public final class FakeEssServer implements AutoCloseable {
         }
 
         /**
+         * Sends every world's events to every connection whose subscription selects them, whatever
+         * the connection's environment: like the Nanite Systems proxy, which serves PC and PS4
+         * worlds on one connection. By default (false) each environment is its own stream, as on
+         * the live service: an event of a world known to belong to another environment is not sent.
+         *
+         * @param on true for every world on every connection
+         * @return this
+         */
+        public Builder crossEnvironment(boolean on) {
+            this.crossEnvironment = on;
+            return this;
+        }
+
+        /**
          * @param port the port, 0 (the default) for any free one
          * @return this
          */
@@ -447,7 +463,7 @@ public final class FakeEssServer implements AutoCloseable {
         public FakeEssServer start() {
             EssSettings settings = new EssSettings(heartbeats ? Optional.of(heartbeatInterval) : Optional.empty(),
                     Optional.ofNullable(firstHeartbeat), heartbeatTimestamps, endpoints, environments, serviceIdPolicy,
-                    bindAddress, port);
+                    bindAddress, port, crossEnvironment);
             EssHub hub = new EssHub(settings);
             try {
                 return new FakeEssServer(hub, WsGateway.start(hub));

@@ -151,6 +151,7 @@ public final class InMemoryTransport implements Transport {
         private final ExecutorService delivery;
         private final ArrayDeque<Object> inbox = new ArrayDeque<>(); // String or End; guarded by itself
         private final AtomicLong demand = new AtomicLong();
+        private final AtomicLong pendingChars = new AtomicLong(); // texts in the inbox
         private final AtomicInteger drainsPending = new AtomicInteger();
         private final Object sendLock = new Object();
         private volatile EssSession session;
@@ -247,6 +248,11 @@ public final class InMemoryTransport implements Transport {
             }
 
             @Override
+            public long pendingBytes() {
+                return pendingChars.get();
+            }
+
+            @Override
             public void setWriteDelay(Duration perFlush) {
                 writeDelayNanos = perFlush.toNanos();
             }
@@ -258,6 +264,7 @@ public final class InMemoryTransport implements Transport {
             }
             synchronized (inbox) {
                 inbox.addLast(text);
+                pendingChars.addAndGet(text.length());
             }
             scheduleDrain();
         }
@@ -307,6 +314,7 @@ public final class InMemoryTransport implements Transport {
         private void endNow(End end) {
             synchronized (inbox) {
                 inbox.clear();
+                pendingChars.set(0);
                 inbox.addLast(end);
             }
             scheduleDrain();
@@ -336,6 +344,9 @@ public final class InMemoryTransport implements Transport {
                         return;
                     }
                     next = inbox.pollFirst();
+                    if (next instanceof String text) {
+                        pendingChars.addAndGet(-text.length());
+                    }
                 }
                 if (next instanceof End end) {
                     finish(end);

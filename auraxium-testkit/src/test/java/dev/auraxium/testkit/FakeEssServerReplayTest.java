@@ -127,6 +127,28 @@ class FakeEssServerReplayTest {
     }
 
     @Test
+    void crossEnvironmentServerReplaysThe2024CaptureExactlyAndInOrderToOneClient() throws Exception {
+        Path file = Samples.file(Samples.SAERRO_2024);
+        List<String> expected = Files.readAllLines(file).stream()
+                .filter(l -> l.contains("\"type\":\"serviceMessage\"")).toList();
+        assertEquals(649, expected.size());
+        assertTrue(expected.stream().anyMatch(l -> l.contains(GENUDINE))
+                && expected.stream().anyMatch(l -> !l.contains(GENUDINE)), "the capture mixes PC and PS4 worlds");
+        server.close();
+        // Like the Nanite Systems proxy the capture was taken through: every world on one connection.
+        server = FakeEssServer.builder().crossEnvironment(true).start();
+        Client client = new Client(Environment.PS2);
+
+        ReplayProgress done = server.replay(Recording.load(file), ReplaySpeed.asFastAsPossible())
+                .completion().get(30, TimeUnit.SECONDS);
+
+        assertEquals(649, done.sent());
+        assertEquals(649, done.deliveries(), "every event reached the one connection once");
+        assertEquals(expected, client.takeEvents(expected.size()));
+        client.assertNothingMoreArrived();
+    }
+
+    @Test
     void replayAtTimesNPacesASyntheticRecording() throws Exception {
         Client client = new Client(Environment.PS2);
         Recording r = SyntheticStream.builder().seed(4).worlds(1, 10, 13, 17, 40).eventsPerSecond(500).build()

@@ -15,7 +15,6 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -59,45 +58,25 @@ final class RecordCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", required = true, description = "The recording to write (replaced).")
     Path out;
 
-    @Option(names = "--service-id", paramLabel = "ID",
-            description = "The service id (s:...). Default: the AURAXIUM_SERVICE_ID environment variable; "
-                    + "required for the live service. Never printed whole.")
-    String serviceId;
-
-    @Option(names = "--endpoint", paramLabel = "URI",
-            description = "Any ESS endpoint. Default: wss://push.planetside2.com/streaming.")
-    URI endpoint;
+    @Mixin
+    StreamOptions stream;
 
     @Mixin
     FilterOptions filterOptions;
-
-    @Option(names = "--max-events", paramLabel = "N", description = "Stop after N events.")
-    Long maxEvents;
-
-    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Stop after this long (500ms, 20s, 5m, 1h). Default: until Ctrl-C.")
-    Duration duration;
-
-    @Option(names = "--connect-timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            defaultValue = "10s", description = "How long connecting may take (default 10s).")
-    Duration connectTimeout;
 
     @Override
     public Integer call() throws Exception {
         StreamFilter filter = filterOptions.filter();
         Environment environment = filterOptions.environment();
-        if (maxEvents != null && maxEvents <= 0) {
-            throw new UsageException("--max-events must be positive, was " + maxEvents);
-        }
-        String id = Connect.serviceId(serviceId, endpoint, root.environment());
-        URI base = Connect.endpoint(endpoint);
+        long limit = stream.limit();
+        String id = stream.serviceId(root.environment());
+        URI base = stream.endpoint();
         URI uri = withQuery(base, environment, id);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UsageException("cannot write '" + out + "': folder " + parent + " does not exist");
         }
         PrintWriter err = spec.commandLine().getErr();
-        long limit = maxEvents == null ? Long.MAX_VALUE : maxEvents;
         String subscribe = EssCodec.standard().encode(filter.subscribe(environment));
 
         Recorder recorder;
@@ -111,7 +90,7 @@ final class RecordCommand implements Callable<Integer> {
         AtomicReference<String> ended = new AtomicReference<>();
         long start;
         try (recorder; StopSignal stop = new StopSignal();
-                JdkTransport transport = JdkTransport.builder().connectTimeout(connectTimeout).build()) {
+                JdkTransport transport = JdkTransport.builder().connectTimeout(stream.connectTimeout).build()) {
             AtomicBoolean subscribed = new AtomicBoolean();
             AtomicBoolean confirmed = new AtomicBoolean();
             TransportListener listener = new TransportListener() {
@@ -171,7 +150,7 @@ final class RecordCommand implements Callable<Integer> {
             };
             TransportConnection connection;
             try {
-                connection = transport.connect(uri, listener).get(connectTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
+                connection = transport.connect(uri, listener).get(stream.connectTimeout.toMillis() + 5000, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 stop.interrupted();
                 return 0;
@@ -184,7 +163,7 @@ final class RecordCommand implements Callable<Integer> {
                     + Redaction.serviceId(id) + "), " + filter.describe() + ", writing " + out);
             err.flush();
             start = System.nanoTime();
-            stop.await(duration);
+            stop.await(stream.duration);
             double seconds = (System.nanoTime() - start) / 1e9;
             stop.trip("done");
             connection.close(1000, "done");

@@ -56,7 +56,6 @@ import picocli.CommandLine.Spec;
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unreadable recording, port in use)."})
 final class ServeCommand implements Callable<Integer> {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
-    private static final Duration REPLY_GRACE = Duration.ofMillis(50);
 
     @Spec
     CommandSpec spec;
@@ -140,7 +139,6 @@ final class ServeCommand implements Callable<Integer> {
         ReplaySpeed pace = SourceOptions.replaySpeed(speed);
         Map<Long, ReplayHandle> replays = new HashMap<>();
         Set<Long> announced = new HashSet<>();
-        Map<Long, Long> subscribedAt = new HashMap<>();
         AtomicLong sent = new AtomicLong();
         long sharedSent = 0;
         long start = System.nanoTime();
@@ -177,7 +175,7 @@ final class ServeCommand implements Callable<Integer> {
                     ReplayHandle running = replays.get(c.id());
                     boolean restart = loop && running != null && running.completion().isDone()
                             && !running.completion().isCompletedExceptionally();
-                    if (running == null && !settled(subscribedAt, c)) {
+                    if (running == null && !settled(c)) {
                         continue;
                     }
                     if (c.open() && !c.subscription().isEmpty() && (running == null || restart)) {
@@ -198,16 +196,10 @@ final class ServeCommand implements Callable<Integer> {
         return 0;
     }
 
-    // The server applies a subscribe before it sends the reply, on the connection's own thread; a
-    // replay started the instant the subscription shows could put an event ahead of that reply,
-    // which no client expects. Waiting a moment after first seeing it lets the reply go first.
-    private static boolean settled(Map<Long, Long> subscribedAt, ConnectionSnapshot c) {
-        if (!c.open() || c.subscription().isEmpty()) {
-            return false;
-        }
-        long now = System.nanoTime();
-        long since = subscribedAt.computeIfAbsent(c.id(), k -> now);
-        return now - since >= REPLY_GRACE.toNanos();
+    // FakeEssServer queues a subscription's reply before the new subscription becomes visible, so
+    // a replay started once the subscription shows can never put an event ahead of that reply.
+    private static boolean settled(ConnectionSnapshot c) {
+        return c.open() && !c.subscription().isEmpty();
     }
 
     private static Recording load(Path file) {

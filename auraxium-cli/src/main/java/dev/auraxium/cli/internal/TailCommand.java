@@ -8,7 +8,6 @@ import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.jdk.JdkTransport;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,15 +43,8 @@ final class TailCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--service-id", paramLabel = "ID",
-            description = "The service id (s:...). Default: the AURAXIUM_SERVICE_ID environment variable; "
-                    + "required for the live service. Never printed whole.")
-    String serviceId;
-
-    @Option(names = "--endpoint", paramLabel = "URI",
-            description = "Any ESS endpoint, e.g. ws://127.0.0.1:8090/streaming from 'auraxium serve'. "
-                    + "Default: wss://push.planetside2.com/streaming.")
-    URI endpoint;
+    @Mixin
+    StreamOptions stream;
 
     @Mixin
     FilterOptions filterOptions;
@@ -60,17 +52,6 @@ final class TailCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (readable, the default), json (one raw payload per line) or none (only the summary).")
     String format;
-
-    @Option(names = "--max-events", paramLabel = "N", description = "Stop after N events.")
-    Long maxEvents;
-
-    @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "Stop after this long (500ms, 20s, 5m, 1h). Default: until Ctrl-C.")
-    Duration duration;
-
-    @Option(names = "--connect-timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            defaultValue = "10s", description = "How long connecting may take (default 10s).")
-    Duration connectTimeout;
 
     @Override
     public Integer call() throws Exception {
@@ -82,20 +63,17 @@ final class TailCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
-        if (maxEvents != null && maxEvents <= 0) {
-            throw new UsageException("--max-events must be positive, was " + maxEvents);
-        }
-        String id = Connect.serviceId(serviceId, endpoint, root.environment());
-        URI uri = Connect.endpoint(endpoint);
+        long limit = stream.limit();
+        String id = stream.serviceId(root.environment());
+        URI uri = stream.endpoint();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        long limit = maxEvents == null ? Long.MAX_VALUE : maxEvents;
 
         AtomicLong received = new AtomicLong();
         AtomicReference<Throwable> fatal = new AtomicReference<>();
         long start;
         try (StopSignal stop = new StopSignal();
-                JdkTransport transport = JdkTransport.builder().connectTimeout(connectTimeout).build();
+                JdkTransport transport = JdkTransport.builder().connectTimeout(stream.connectTimeout).build();
                 EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
                         .transport(transport)
                         .errorHandler(e -> {
@@ -121,7 +99,7 @@ final class TailCommand implements Callable<Integer> {
             }).build();
             client.addTrigger(trigger);
             try {
-                client.awaitReady(connectTimeout);
+                client.awaitReady(stream.connectTimeout);
             } catch (TimeoutException | TransportException e) {
                 throw Connect.failure(uri, id, e);
             } catch (InterruptedException e) {
@@ -132,7 +110,7 @@ final class TailCommand implements Callable<Integer> {
                     + Redaction.serviceId(id) + "), " + filter.describe());
             err.flush();
             start = System.nanoTime();
-            stop.await(duration);
+            stop.await(stream.duration);
             client.close();
             if (fatal.get() != null) {
                 throw Connect.failure(uri, id, fatal.get());

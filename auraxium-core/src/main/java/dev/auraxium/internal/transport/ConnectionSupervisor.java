@@ -1,254 +1,550 @@
 package dev.auraxium.internal.transport;
 
+import dev.auraxium.event.ConnectionEvent.Kind;
+import dev.auraxium.internal.client.Timers;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.TransportListener;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
- * Owns one client's connection lifecycle: connect, notice an unexpected end, reconnect, stop.
+ * Owns one client's connections: keeps {@code n} slots connected, reconnects each with
+ * exponential backoff and full jitter ({@link Backoff}), replaces an unhealthy connection
+ * make-before-break, and stops for good on HTTP 403.
  *
- * <p>This issue implements the simple policy: after an unexpected close (or a
- * {@code connectionStateChanged} of false) reconnect once after a fixed delay; a connect attempt
- * that fails goes back to idle and reports; an HTTP 403 is reported as fatal. Backoff, watchdogs
- * and redundant connections (issue #6) belong here, behind the same {@link Session} callbacks.
+ * <p>Per slot there is a <em>primary</em> connection (or an attempt to open one, or a backoff
+ * timer) and, while a watchdog has found the primary unhealthy, a <em>standby</em>: the
+ * replacement. The standby is opened and subscribed while the primary stays open; when the client
+ * says the standby is ready ({@link #promote}), it becomes the primary and the old one is closed
+ * gracefully: it is <em>drained</em>, i.e. its frames still reach the session until the server
+ * answers the close frame (the transport aborts it after its close timeout), because the events the
+ * server sent it before the standby was subscribed exist nowhere else. The overlap with the standby
+ * is left to deduplication.
+ * If the primary dies first, the standby simply takes its place. An abrupt loss of a primary with
+ * no standby schedules a reconnect after a backoff delay; the retry count that drives the delay is
+ * reset only by a connection that stayed open for the stable period, so a server that accepts and
+ * drops at once still backs off.
  *
  * <p>Threading: methods may be called from any thread. Callbacks to the {@link Session} are made
- * without this object's lock held (the client takes its own lock in them), from transport threads
- * or the scheduler.
+ * without this object's lock held, from transport threads or the timer thread.
  */
 public final class ConnectionSupervisor {
 
     /** What the supervisor tells its client. */
     public interface Session {
-        /** A connection opened (transport thread, before any text). */
-        void opened(TransportConnection connection);
+        /** A connection opened (transport thread, before any text): subscribe it. */
+        void opened(int slot, TransportConnection connection);
 
-        /** A whole text frame arrived. */
+        /** A whole text frame arrived on a live connection. */
         void text(TransportConnection connection, String text);
 
         /**
-         * The connection ended.
+         * A connection the client knew about ended (lost, replaced, or closed on purpose).
          *
-         * @param cause "close 1006: reason", "error: ...", "disconnect", "connectionStateChanged"
-         * @param reconnecting whether a reconnect is scheduled
+         * @param cause "close", "error", "connectionStateChanged", "replaced", "disconnect"...
          */
-        void closed(TransportConnection connection, String cause, boolean reconnecting);
+        void closed(int slot, TransportConnection connection, String cause);
 
         /**
-         * A connect attempt failed and no further attempt is scheduled.
+         * A connect attempt failed.
          *
-         * @param error the transport's failure
-         * @param fatal whether retrying cannot help (HTTP 403)
+         * @param fatal whether retrying cannot help (HTTP 403); then every slot stopped
          */
-        void failed(Throwable error, boolean fatal);
-    }
+        void failed(int slot, Throwable error, boolean fatal);
 
-    private enum State { IDLE, CONNECTING, OPEN, RECONNECT_PENDING, CLOSED }
+        /** For the connection listener. */
+        void event(int slot, Kind kind, String cause, Duration retryIn);
+
+        /**
+         * A replaced connection is being closed: its remaining frames still arrive through
+         * {@link #text} until {@link #closed} (cause "replaced"); watchdogs should leave it alone.
+         */
+        default void draining(int slot, TransportConnection connection) {
+        }
+    }
 
     private final Transport transport;
     private final URI uri;
-    private final Duration reconnectDelay;
-    private final ScheduledExecutorService scheduler;
+    private final Backoff backoff;
+    private final Timers timers;
+    private final DoubleSupplier random;
     private final Session session;
+    private final Slot[] slots;
     private final Map<String, Long> reconnects = new TreeMap<>();
+    /** Replaced connections closing gracefully, still delivering what they carried. */
+    private final List<Attempt> draining = new ArrayList<>();
+    private long attempts;
+    private long failures;
+    private boolean active;
+    private boolean closed;
 
-    private State state = State.IDLE;
-    private long generation;
-    private TransportConnection connection;
-    private ScheduledFuture<?> pendingReconnect;
+    private static final class Attempt {
+        final Slot slot;
+        TransportConnection connection;
+        boolean open;
+        boolean draining;
+        long openedAt;
 
-    public ConnectionSupervisor(Transport transport, URI uri, Duration reconnectDelay,
-            ScheduledExecutorService scheduler, Session session) {
+        Attempt(Slot slot) {
+            this.slot = slot;
+        }
+    }
+
+    private static final class Slot {
+        final int index;
+        Attempt primary;
+        Attempt standby;
+        Object timerToken;
+        Timers.Cancellable timer;
+        boolean timerForStandby;
+        int retries;
+        long lastDelay;
+
+        Slot(int index) {
+            this.index = index;
+        }
+    }
+
+    public ConnectionSupervisor(Transport transport, URI uri, int connections, Backoff backoff, Timers timers,
+            DoubleSupplier random, Session session) {
         this.transport = transport;
         this.uri = uri;
-        this.reconnectDelay = reconnectDelay;
-        this.scheduler = scheduler;
+        this.backoff = backoff;
+        this.timers = timers;
+        this.random = random;
         this.session = session;
+        this.slots = new Slot[connections];
+        for (int i = 0; i < connections; i++) {
+            slots[i] = new Slot(i);
+        }
     }
 
-    /** Opens a connection unless one is open or opening. */
+    /** Opens every slot's connection unless already started. */
     public void start() {
+        List<Attempt> todo = new ArrayList<>();
         synchronized (this) {
-            if (state != State.IDLE) {
+            if (closed || active) {
                 return;
             }
-            state = State.CONNECTING;
+            active = true;
+            for (Slot s : slots) {
+                if (s.primary == null && s.timer == null) {
+                    s.primary = new Attempt(s);
+                    todo.add(s.primary);
+                }
+            }
         }
-        attempt();
+        todo.forEach(this::connect);
     }
 
-    /** @return true while a connection is open, opening, or about to be reopened */
+    /** @return true while started: connections open, opening, or waiting to be reopened */
     public synchronized boolean isActive() {
-        return state == State.CONNECTING || state == State.OPEN || state == State.RECONNECT_PENDING;
+        return active;
     }
 
-    /** @return the open connection */
-    public synchronized Optional<TransportConnection> current() {
-        return state == State.OPEN ? Optional.ofNullable(connection) : Optional.empty();
+    /** @return how many slots have an open primary connection */
+    public synchronized int openConnections() {
+        int n = 0;
+        for (Slot s : slots) {
+            if (s.primary != null && s.primary.open) {
+                n++;
+            }
+        }
+        return n;
     }
 
-    /** @return reconnects so far by cause */
+    /** @return reconnects and replacements so far by cause */
     public synchronized Map<String, Long> reconnects() {
         return Map.copyOf(reconnects);
     }
 
+    /** @return connect attempts started so far */
+    public synchronized long attempts() {
+        return attempts;
+    }
+
+    /** @return connect attempts that failed so far */
+    public synchronized long failures() {
+        return failures;
+    }
+
     /**
-     * Closes the connection on purpose and goes idle (a later {@link #start()} connects again).
+     * Closes every connection on purpose and cancels pending retries.
      *
      * @param terminal whether the supervisor may never start again
      */
     public void stop(boolean terminal) {
-        TransportConnection c;
-        boolean wasOpen;
+        List<Attempt> open = new ArrayList<>();
+        List<Attempt> drained = new ArrayList<>();
         synchronized (this) {
-            if (state == State.CLOSED) {
+            if (closed) {
                 return;
             }
-            wasOpen = state == State.OPEN;
-            c = connection;
-            connection = null;
-            generation++;
-            if (pendingReconnect != null) {
-                pendingReconnect.cancel(false);
-                pendingReconnect = null;
+            closed = terminal;
+            active = false;
+            for (Slot s : slots) {
+                for (Attempt a : new Attempt[] {s.primary, s.standby}) {
+                    if (a != null && a.open) {
+                        open.add(a);
+                    }
+                }
+                s.primary = null;
+                s.standby = null;
+                cancelTimer(s);
+                s.retries = 0;
             }
-            state = terminal ? State.CLOSED : State.IDLE;
+            for (Attempt a : draining) {
+                a.open = false;
+                drained.add(a);
+            }
+            draining.clear();
         }
-        if (c != null) {
-            c.close(1000, "client disconnect").exceptionally(e -> null);
-            if (wasOpen) {
-                session.closed(c, "disconnect", false);
-            }
+        for (Attempt a : drained) {
+            a.connection.abort(); // already sent its close frame; nothing more is wanted from it
+            session.closed(a.slot.index, a.connection, "disconnect");
+        }
+        for (Attempt a : open) {
+            a.connection.close(1000, "client disconnect").exceptionally(e -> null);
+            session.closed(a.slot.index, a.connection, "disconnect");
+            session.event(a.slot.index, Kind.CLOSED, "", null);
         }
     }
 
     /**
-     * Drops the connection and reconnects after the delay, e.g. when the push layer said it lost
-     * its backend. Does nothing unless the given connection is the open one.
+     * Drops a connection at once and reconnects, e.g. when the push layer said it lost its backend.
+     * Does nothing unless the connection is a live one of ours.
      */
     public void restart(TransportConnection which, String cause) {
-        synchronized (this) {
-            if (state != State.OPEN || connection != which) {
-                return;
-            }
+        Attempt a = find(which);
+        if (a != null) {
+            which.abort();
+            lost(a, cause);
         }
-        which.abort();
-        lost(which, cause);
     }
 
-    private void attempt() {
-        long gen;
+    /**
+     * A watchdog found {@code which} unhealthy: open a replacement and keep {@code which} until the
+     * replacement is {@link #promote promoted}. A standby found unhealthy is dropped and retried.
+     */
+    public void replace(TransportConnection which, String cause) {
+        Attempt next = null;
+        Attempt droppedStandby = null;
         synchronized (this) {
-            gen = ++generation;
+            if (!active) {
+                return;
+            }
+            for (Slot s : slots) {
+                if (s.primary != null && s.primary.open && s.primary.connection == which) {
+                    if (s.standby != null || (s.timer != null && s.timerForStandby)) {
+                        return; // a replacement is already on its way
+                    }
+                    reconnects.merge(cause, 1L, Long::sum);
+                    s.standby = new Attempt(s);
+                    next = s.standby;
+                    break;
+                }
+                if (s.standby != null && s.standby.open && s.standby.connection == which) {
+                    droppedStandby = s.standby;
+                    s.standby = null;
+                    scheduleRetry(s, true, 0);
+                    break;
+                }
+            }
         }
-        Listener listener = new Listener(gen);
+        if (next != null) {
+            session.event(next.slot.index, Kind.REPLACING, cause, null);
+            connect(next);
+        } else if (droppedStandby != null) {
+            which.abort();
+            session.closed(droppedStandby.slot.index, which, cause);
+            session.event(droppedStandby.slot.index, Kind.RETRY_SCHEDULED, cause, retryIn(droppedStandby.slot));
+        }
+    }
+
+    /**
+     * The client found {@code which} ready (connected and subscribed). If it is a standby, it
+     * becomes the primary and the connection it replaces is closed.
+     */
+    public void promote(TransportConnection which) {
+        Attempt old = null;
+        Attempt promoted = null;
+        synchronized (this) {
+            for (Slot s : slots) {
+                if (s.standby != null && s.standby.open && s.standby.connection == which) {
+                    old = s.primary;
+                    promoted = s.standby;
+                    s.primary = s.standby;
+                    s.standby = null;
+                    if (old != null && old.open) {
+                        old.draining = true;
+                        draining.add(old);
+                    } else {
+                        old = null;
+                    }
+                    break;
+                }
+            }
+        }
+        if (promoted == null) {
+            return;
+        }
+        if (old != null) {
+            // Graceful, not abort: what the server queued for the old connection before the
+            // standby was subscribed reaches us only through it (onClose ends the drain).
+            session.draining(old.slot.index, old.connection);
+            Attempt closing = old;
+            old.connection.close(1000, "replaced").exceptionally(e -> {
+                closing.connection.abort();
+                return null;
+            });
+        }
+        session.event(promoted.slot.index, Kind.REPLACED, "", null);
+    }
+
+    private synchronized Attempt find(TransportConnection c) {
+        for (Slot s : slots) {
+            if (s.primary != null && s.primary.open && s.primary.connection == c) {
+                return s.primary;
+            }
+            if (s.standby != null && s.standby.open && s.standby.connection == c) {
+                return s.standby;
+            }
+        }
+        return null;
+    }
+
+    private synchronized boolean live(Attempt a) {
+        return a.slot.primary == a || a.slot.standby == a;
+    }
+
+    private void connect(Attempt a) {
+        synchronized (this) {
+            attempts++;
+        }
+        session.event(a.slot.index, Kind.CONNECTING, "", null);
         CompletableFuture<TransportConnection> f;
         try {
-            f = transport.connect(uri, listener);
+            f = transport.connect(uri, new Listener(a));
         } catch (RuntimeException e) {
             f = CompletableFuture.failedFuture(e);
         }
         f.whenComplete((c, error) -> {
-            if (error == null) {
-                return; // onOpen already moved us to OPEN
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                attemptFailed(a, cause);
             }
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            synchronized (this) {
-                if (gen != generation || state != State.CONNECTING) {
-                    return;
-                }
-                state = State.IDLE;
-            }
-            boolean fatal = cause instanceof TransportException te && te.isFatal();
-            session.failed(cause, fatal);
         });
     }
 
-    private void lost(TransportConnection c, String cause) {
+    private void attemptFailed(Attempt a, Throwable cause) {
+        boolean fatal = cause instanceof TransportException te && te.isFatal();
+        Slot s = a.slot;
         synchronized (this) {
-            if (state != State.OPEN || connection != c) {
+            if (!live(a) || a.open) {
                 return;
             }
-            connection = null;
-            generation++;
-            state = State.RECONNECT_PENDING;
-            reconnects.merge(causeKey(cause), 1L, Long::sum);
-            pendingReconnect = scheduler.schedule(this::reconnect, reconnectDelay.toMillis(), TimeUnit.MILLISECONDS);
+            failures++;
+            if (a == s.standby) {
+                s.standby = null;
+            } else {
+                s.primary = null;
+            }
+            if (fatal) {
+                active = false;
+                for (Slot other : slots) {
+                    other.standby = null;
+                    cancelTimer(other);
+                    other.retries = 0;
+                }
+            } else {
+                long retryAfter = cause instanceof TransportException te && te.retryAfter().isPresent()
+                        ? te.retryAfter().get().toNanos() : 0;
+                scheduleRetry(s, a == s.standby || s.primary != null, retryAfter);
+            }
         }
-        session.closed(c, cause, true);
+        session.failed(s.index, cause, fatal);
+        if (fatal) {
+            session.event(s.index, Kind.REJECTED, "HTTP 403", null);
+            // the other slots' open connections are closed on purpose: the id is rejected
+            stopOpenConnectionsAfterFatal();
+        } else {
+            session.event(s.index, Kind.FAILED, causeKey(cause), null);
+            session.event(s.index, Kind.RETRY_SCHEDULED, causeKey(cause), retryIn(s));
+        }
     }
 
-    private static String causeKey(String cause) {
-        int cut = 0;
-        while (cut < cause.length() && Character.isLetter(cause.charAt(cut))) {
-            cut++;
-        }
-        return cut > 0 ? cause.substring(0, cut) : cause;
-    }
-
-    private void reconnect() {
+    private void stopOpenConnectionsAfterFatal() {
+        List<Attempt> open = new ArrayList<>();
         synchronized (this) {
-            if (state != State.RECONNECT_PENDING) {
+            if (active) {
                 return;
             }
-            pendingReconnect = null;
-            state = State.CONNECTING;
+            for (Slot s : slots) {
+                if (s.primary != null && s.primary.open) {
+                    open.add(s.primary);
+                }
+                s.primary = null;
+            }
         }
-        attempt();
+        for (Attempt a : open) {
+            a.connection.close(1000, "service id rejected").exceptionally(e -> null);
+            session.closed(a.slot.index, a.connection, "disconnect");
+        }
+    }
+
+    private static String causeKey(Throwable t) {
+        if (t instanceof TransportException te && te.httpStatus().isPresent()) {
+            return "http " + te.httpStatus().getAsInt();
+        }
+        return t.getClass().getSimpleName();
+    }
+
+    private void lost(Attempt a, String cause) {
+        Slot s = a.slot;
+        boolean standbyTookOver = false;
+        boolean drained = false;
+        synchronized (this) {
+            if (a.draining) {
+                drained = a.open && draining.remove(a);
+                a.open = false;
+            }
+        }
+        if (drained) {
+            session.closed(s.index, a.connection, "replaced");
+            return;
+        }
+        synchronized (this) {
+            if (!live(a) || !a.open) {
+                return;
+            }
+            a.open = false;
+            if (a == s.standby) {
+                s.standby = null;
+                scheduleRetry(s, true, 0);
+            } else {
+                reconnects.merge(cause, 1L, Long::sum);
+                if (timers.nanoTime() - a.openedAt >= backoff.stablePeriod().toNanos()) {
+                    s.retries = 0;
+                }
+                if (s.standby != null) {
+                    s.primary = s.standby;
+                    s.standby = null;
+                    standbyTookOver = true;
+                } else if (s.timer != null && s.timerForStandby) {
+                    s.primary = null;
+                    s.timerForStandby = false; // the pending standby retry now reopens the primary
+                } else {
+                    s.primary = null;
+                    scheduleRetry(s, false, 0);
+                }
+            }
+        }
+        session.closed(s.index, a.connection, cause);
+        session.event(s.index, Kind.LOST, cause, null);
+        if (!standbyTookOver) {
+            session.event(s.index, Kind.RETRY_SCHEDULED, cause, retryIn(s));
+        }
+    }
+
+    private synchronized Duration retryIn(Slot s) {
+        return s.timer == null ? null : Duration.ofNanos(s.lastDelay);
+    }
+
+    /** Lock held. */
+    private void scheduleRetry(Slot s, boolean standby, long atLeastNanos) {
+        cancelTimer(s);
+        long delay = Math.max(backoff.delayNanos(s.retries, random), atLeastNanos);
+        s.retries = Math.min(s.retries + 1, 1_000);
+        Object token = new Object();
+        s.timerToken = token;
+        s.timerForStandby = standby;
+        s.lastDelay = delay;
+        s.timer = timers.schedule(() -> retry(s, token), delay);
+    }
+
+    private void cancelTimer(Slot s) {
+        if (s.timer != null) {
+            s.timer.cancel();
+        }
+        s.timer = null;
+        s.timerToken = null;
+    }
+
+    private void retry(Slot s, Object token) {
+        Attempt a;
+        synchronized (this) {
+            if (s.timerToken != token) {
+                return;
+            }
+            s.timer = null;
+            s.timerToken = null;
+            if (!active) {
+                return;
+            }
+            if (s.timerForStandby && s.primary != null) {
+                a = new Attempt(s);
+                s.standby = a;
+            } else if (s.primary == null) {
+                a = new Attempt(s);
+                s.primary = a;
+            } else {
+                return;
+            }
+        }
+        connect(a);
     }
 
     private final class Listener implements TransportListener {
-        private final long gen;
+        private final Attempt attempt;
 
-        Listener(long gen) {
-            this.gen = gen;
-        }
-
-        private boolean current() {
-            synchronized (ConnectionSupervisor.this) {
-                return gen == generation;
-            }
+        Listener(Attempt attempt) {
+            this.attempt = attempt;
         }
 
         @Override
         public void onOpen(TransportConnection c) {
             synchronized (ConnectionSupervisor.this) {
-                if (gen != generation || state != State.CONNECTING) {
-                    c.abort(); // stopped while connecting
+                if (!live(attempt)) {
+                    c.abort(); // stopped or superseded while connecting
                     return;
                 }
-                connection = c;
-                state = State.OPEN;
+                attempt.connection = c;
+                attempt.open = true;
+                attempt.openedAt = timers.nanoTime();
             }
-            session.opened(c);
+            session.event(attempt.slot.index, Kind.OPENED, "", null);
+            session.opened(attempt.slot.index, c);
         }
 
         @Override
         public void onText(TransportConnection c, String message) {
-            if (current()) {
+            boolean ok;
+            synchronized (ConnectionSupervisor.this) {
+                ok = attempt.open && (attempt.draining || live(attempt));
+            }
+            if (ok) {
                 session.text(c, message);
             }
         }
 
         @Override
         public void onClose(TransportConnection c, int code, String reason) {
-            lost(c, "close " + code + (reason == null || reason.isEmpty() ? "" : ": " + reason));
+            lost(attempt, "close");
         }
 
         @Override
         public void onError(TransportConnection c, Throwable error) {
-            lost(c, "error: " + error);
+            lost(attempt, "error");
         }
     }
 }

@@ -8,22 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.auraxium.testkit.internal.ws.HandshakeRequest;
-import dev.auraxium.testkit.internal.ws.HandshakeResponse;
-import dev.auraxium.testkit.internal.ws.WebSocketHandler;
-import dev.auraxium.testkit.internal.ws.WebSocketServer;
-import dev.auraxium.testkit.internal.ws.WsConnection;
-import dev.auraxium.testkit.internal.ws.WsProtocol;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.TransportListener;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
@@ -45,15 +37,23 @@ import org.junit.jupiter.api.Timeout;
 
 /**
  * The contract every {@link Transport} must keep, as an abstract JUnit 5 test: extend it, say how
- * to make your transport, and run it. Each test opens real connections on 127.0.0.1 to the test
- * kit's own RFC 6455 server and checks one promise of the transport SPI: whole messages, zero
- * initial demand and no message beyond demand (pings, pongs and fragments included), back-pressure
- * reaching the server, sends kept in order under concurrency, close from either side, abrupt drops,
- * abort, closing the transport, a refused upgrade carrying its status, and the listener's
- * threading contract (never concurrent; {@code onOpen} first; one final call, then silence).
+ * to make your transport (and, if it does not reach servers over a socket, the server side), and
+ * run it. Each test opens real connections to a {@link ContractServer} and checks one promise of
+ * the transport SPI: whole messages (a 5 MB message sent in 64 KB fragments arrives whole), zero
+ * initial demand and no message beyond demand (pings, pongs and fragments included),
+ * back-pressure leaving the backlog on the server, sends kept in order under concurrency, close
+ * from either side, abrupt drops, abort, closing the transport, a refused upgrade carrying its
+ * status, and the listener's threading contract (never concurrent; {@code onOpen} first; one
+ * final call, then silence).
  *
- * <p>Lifecycle: a server and a transport per test, both closed after it. The class needs JUnit 5
- * (Jupiter) on the test class path; the rest of the test kit does not.
+ * <p>The server side is {@link ContractServer#webSocket()} (a real RFC 6455 server on 127.0.0.1)
+ * unless {@link #newServer()} says otherwise; {@link FakeEssContractServer} serves transports that
+ * reach a {@link dev.auraxium.testkit.FakeEssServer} in memory. Tests about frames on a wire are
+ * skipped, with the reason, for a server without them; messages the server sends on its own
+ * ({@link ContractServer#greetingMessages()}) are taken before each test's own.
+ *
+ * <p>Lifecycle: per test, {@link #newServer()} then {@link #newTransport()}; both closed after
+ * it. The class needs JUnit 5 (Jupiter) on the test class path; the rest of the test kit does not.
  *
  * <pre>{@code
  * class JdkTransportContractTest extends TransportContractTest {
@@ -66,9 +66,9 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 public abstract class TransportContractTest {
     private static final long WAIT_SECONDS = 10;
+    private static final Duration WAIT = Duration.ofSeconds(WAIT_SECONDS);
 
-    private WebSocketServer server;
-    private final ServerSide serverSide = new ServerSide();
+    private ContractServer server;
     private Transport transport;
     private final ClientSide client = new ClientSide();
 
@@ -77,13 +77,25 @@ public abstract class TransportContractTest {
     }
 
     /**
+     * Called after {@link #newServer()}.
+     *
      * @return a new transport under test, with a connect timeout of a few seconds; closed after each test
      */
     protected abstract Transport newTransport();
 
+    /**
+     * Called before {@link #newTransport()}, so a transport bound to its server can be made.
+     *
+     * @return the server side for one test; by default {@link ContractServer#webSocket()}
+     * @throws Exception if it cannot be started
+     */
+    protected ContractServer newServer() throws Exception {
+        return ContractServer.webSocket();
+    }
+
     @BeforeEach
     void start() throws Exception {
-        server = WebSocketServer.start(WebSocketServer.Config.defaults(), serverSide);
+        server = newServer();
         transport = newTransport();
     }
 
@@ -95,21 +107,31 @@ public abstract class TransportContractTest {
         assertEquals(List.of(), client.outOfOrder, "listener calls out of contract order");
     }
 
-    private URI uri() {
-        return URI.create("ws://127.0.0.1:" + server.port() + "/streaming?environment=ps2&service-id=s:example12345");
-    }
-
-    /** @return the client's connection and, through serverSide, the server's end of it */
+    /**
+     * @return the client's connection, its greeting taken, demand back at zero; the server's end
+     *     is {@link #serverConnection()}
+     */
     private TransportConnection open() throws Exception {
-        TransportConnection connection = transport.connect(uri(), client).get(WAIT_SECONDS, TimeUnit.SECONDS);
+        TransportConnection connection = transport.connect(server.uri(), client).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertEquals(1, client.opens.get(), "onOpen must have run before connect completed");
+        int greeting = server.greetingMessages();
+        if (greeting > 0) {
+            connection.request(greeting);
+            for (int i = 0; i < greeting; i++) {
+                nextText();
+            }
+        }
         return connection;
     }
 
-    private WsConnection serverConnection() throws InterruptedException {
-        WsConnection connection = serverSide.opened.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+    private ContractPeer serverConnection() throws InterruptedException {
+        ContractPeer connection = server.awaitConnection(WAIT);
         assertNotNull(connection, "the server saw no connection");
         return connection;
+    }
+
+    private String nextReceived() throws InterruptedException {
+        return server.takeReceived(WAIT);
     }
 
     private String nextText() throws InterruptedException {
@@ -121,22 +143,22 @@ public abstract class TransportContractTest {
     @Test
     void opensSendsAndReceivesWholeMessages() throws Exception {
         TransportConnection connection = open();
-        WsConnection peer = serverConnection();
+        ContractPeer peer = serverConnection();
         assertTrue(connection.isOpen());
 
         connection.sendText("{\"action\":\"echo\"}").get(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertEquals("{\"action\":\"echo\"}", serverSide.texts.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertEquals("{\"action\":\"echo\"}", nextReceived());
 
         connection.request(1);
         peer.sendText("{\"type\":\"heartbeat\"}");
         assertEquals("{\"type\":\"heartbeat\"}", nextText());
-        assertEquals("s:example12345", peer.request().queryParam("service-id").orElseThrow());
+        assertEquals(ContractServer.SERVICE_ID, peer.serviceId().orElseThrow());
     }
 
     @Test
     void deliversNothingUntilDemandAndNeverBeyondIt() throws Exception {
         TransportConnection connection = open();
-        WsConnection peer = serverConnection();
+        ContractPeer peer = serverConnection();
         for (int i = 0; i < 10; i++) {
             peer.sendText("m" + i);
         }
@@ -157,34 +179,26 @@ public abstract class TransportContractTest {
     @Test
     void reassemblesA5MegabyteMessageSentIn64KilobyteFragments() throws Exception {
         TransportConnection connection = open();
-        WsConnection peer = serverConnection();
-        byte[] whole = fiveMegabytesOfJson();
-        int chunk = 64 * 1024;
-        for (int from = 0; from < whole.length; from += chunk) {
-            int to = Math.min(whole.length, from + chunk);
-            peer.sendFrame(from == 0 ? WsProtocol.OPCODE_TEXT : WsProtocol.OPCODE_CONTINUATION, to == whole.length,
-                    Arrays.copyOfRange(whole, from, to));
-        }
+        ContractPeer peer = serverConnection();
+        String whole = fiveMegabytesOfJson();
+        peer.sendFragmented(whole, 64 * 1024);
         peer.sendText("after");
 
         // Two messages of demand: if fragments used up demand, the second would never come.
         connection.request(2);
 
         String message = nextText();
-        String expected = new String(whole, StandardCharsets.UTF_8);
-        assertEquals(expected.length(), message.length());
-        assertEquals(expected, message);
+        assertEquals(whole.length(), message.length());
+        assertEquals(whole, message);
         assertEquals("after", nextText());
     }
 
     @Test
     void pingsAndPongsDoNotUseUpDemand() throws Exception {
+        assumeTrue(server.hasWireFrames(), server + " has no ping or pong frames: nothing to test");
         TransportConnection connection = open();
-        WsConnection peer = serverConnection();
-        for (int i = 0; i < 5; i++) {
-            peer.sendFrame(WsProtocol.OPCODE_PING, true, new byte[] {(byte) i});
-            peer.sendFrame(WsProtocol.OPCODE_PONG, true, new byte[0]);
-        }
+        ContractPeer peer = serverConnection();
+        peer.sendPingsAndPongs(5);
         peer.sendText("after the pings");
 
         connection.request(1);
@@ -195,25 +209,27 @@ public abstract class TransportContractTest {
     @Test
     void withheldDemandLeavesTheBacklogOnTheServerAndDeliversItInOrderLater() throws Exception {
         TransportConnection connection = open();
-        WsConnection peer = serverConnection();
+        ContractPeer peer = serverConnection();
         String filler = "x".repeat(16 * 1024);
         int count = 2_000; // about 32 MB, far beyond what loopback socket buffers hold
+        long total = 0;
         for (int i = 0; i < count; i++) {
-            peer.sendText(i + ":" + filler);
+            String text = i + ":" + filler;
+            total += text.length();
+            peer.sendText(text);
         }
-        long total = peer.pendingBytes() + peer.bytesSent();
+        long half = total / 2;
 
         // The client reads nothing without demand, so at most the socket buffers' worth leaves the server.
-        assertFalse(waitUntil(() -> peer.bytesSent() > total / 2, Duration.ofSeconds(2)),
-                "without demand the client read " + peer.bytesSent() + " of " + total + " bytes");
-        assertTrue(peer.pendingBytes() > total / 2, "server backlog " + peer.pendingBytes());
+        assertFalse(waitUntil(() -> peer.backlog() < half, Duration.ofSeconds(2)),
+                "without demand the client took all but " + peer.backlog() + " of " + total + " bytes");
 
         connection.request(Long.MAX_VALUE);
         for (int i = 0; i < count; i++) {
             String text = nextText();
             assertTrue(text.startsWith(i + ":"), "message " + i + " out of order");
         }
-        assertEquals(0, peer.pendingBytes());
+        assertEquals(0, peer.backlog());
     }
 
     @Test
@@ -249,7 +265,7 @@ public abstract class TransportContractTest {
 
         int[] next = new int[senders];
         for (int n = 0; n < senders * perSender; n++) {
-            String text = serverSide.texts.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            String text = nextReceived();
             assertNotNull(text, "only " + n + " messages arrived");
             String[] parts = text.split(":");
             int sender = Integer.parseInt(parts[0]);
@@ -260,15 +276,17 @@ public abstract class TransportContractTest {
     @Test
     void closeFromTheClientCompletesTheHandshakeAndReportsOnCloseOnce() throws Exception {
         TransportConnection connection = open();
-        serverConnection();
+        ContractPeer peer = serverConnection();
 
         connection.close(1000, "bye").get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertFalse(connection.isOpen());
 
-        ServerSide.Closed seenByServer = serverSide.closed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(seenByServer);
-        assertEquals(1000, seenByServer.code());
-        assertEquals("bye", seenByServer.reason());
+        ContractPeer.Closed seenByServer = peer.awaitClosed(WAIT);
+        assertNotNull(seenByServer, "the server did not see the close");
+        if (seenByServer.code().isPresent()) {
+            assertEquals(1000, seenByServer.code().getAsInt());
+            assertEquals("bye", seenByServer.reason());
+        }
         ClientSide.Final last = client.awaitFinal();
         assertEquals(1000, last.code());
         assertTrue(connection.close(1000, "again").isDone(), "close is idempotent");
@@ -279,7 +297,7 @@ public abstract class TransportContractTest {
     @Test
     void closeFromTheServerReportsItsCodeAndReason() throws Exception {
         TransportConnection connection = open();
-        WsConnection peer = serverConnection();
+        ContractPeer peer = serverConnection();
         connection.request(1);
 
         peer.close(1001, "going away");
@@ -294,7 +312,7 @@ public abstract class TransportContractTest {
     @Test
     void anAbruptDropIsReportedOnceAs1006() throws Exception {
         TransportConnection connection = open();
-        WsConnection peer = serverConnection();
+        ContractPeer peer = serverConnection();
         connection.request(1);
 
         peer.abort();
@@ -311,33 +329,35 @@ public abstract class TransportContractTest {
     @Test
     void abortByTheClientReports1006AndDropsTheSocket() throws Exception {
         TransportConnection connection = open();
-        serverConnection();
+        ContractPeer peer = serverConnection();
 
         connection.abort();
 
         assertEquals(1006, client.awaitFinal().code());
-        ServerSide.Closed seenByServer = serverSide.closed.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-        assertNotNull(seenByServer);
-        assertEquals(1006, seenByServer.code());
+        ContractPeer.Closed seenByServer = peer.awaitClosed(WAIT);
+        assertNotNull(seenByServer, "the server did not see the connection end");
+        if (seenByServer.code().isPresent()) {
+            assertEquals(1006, seenByServer.code().getAsInt());
+        }
         assertEquals(1, client.finals.get());
     }
 
     @Test
     void closingTheTransportAbortsItsConnections() throws Exception {
         open();
-        serverConnection();
+        ContractPeer peer = serverConnection();
 
         transport.close();
 
         assertEquals(1006, client.awaitFinal().code());
-        assertNotNull(serverSide.closed.poll(WAIT_SECONDS, TimeUnit.SECONDS));
+        assertNotNull(peer.awaitClosed(WAIT), "the server did not see the connection end");
     }
 
     @Test
     void aListenerThatThrowsDoesNotStopTheStream() throws Exception {
         client.throwOnText = true;
         TransportConnection connection = open();
-        WsConnection peer = serverConnection();
+        ContractPeer peer = serverConnection();
         connection.request(2);
 
         peer.sendText("one");
@@ -349,9 +369,9 @@ public abstract class TransportContractTest {
     }
 
     @Test
-    void rejectedUpgradeFromARealWebSocketServerCarriesStatus() throws Exception {
-        serverSide.rejectWith = HandshakeResponse.reject(403, Map.of(), "bad service id");
-        CompletableFuture<TransportConnection> future = transport.connect(uri(), client);
+    void rejectedUpgradeCarriesStatusAndHidesTheServiceId() throws Exception {
+        server.refuseUpgrades(403);
+        CompletableFuture<TransportConnection> future = transport.connect(server.uri(), client);
 
         ExecutionException failure = assertThrows(ExecutionException.class, () -> future.get(WAIT_SECONDS, TimeUnit.SECONDS));
 
@@ -363,7 +383,7 @@ public abstract class TransportContractTest {
 
     // ---- helpers ----
 
-    private static byte[] fiveMegabytesOfJson() {
+    private static String fiveMegabytesOfJson() {
         StringBuilder json = new StringBuilder(5 * 1024 * 1024 + 64);
         int i = 0;
         json.append('[');
@@ -373,7 +393,7 @@ public abstract class TransportContractTest {
         }
         json.setLength(json.length() - 1);
         json.append(']');
-        return json.toString().getBytes(StandardCharsets.UTF_8);
+        return json.toString();
     }
 
     /** Polls a condition until it holds or the time is up; @return whether it held. */
@@ -395,38 +415,6 @@ public abstract class TransportContractTest {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** The server's end: accepts, records what arrives. */
-    private static final class ServerSide implements WebSocketHandler {
-        record Closed(int code, String reason) {
-        }
-
-        final BlockingQueue<WsConnection> opened = new LinkedBlockingQueue<>();
-        final BlockingQueue<String> texts = new LinkedBlockingQueue<>();
-        final BlockingQueue<Closed> closed = new LinkedBlockingQueue<>();
-        volatile HandshakeResponse rejectWith;
-
-        @Override
-        public HandshakeResponse onHandshake(HandshakeRequest request) {
-            HandshakeResponse reject = rejectWith;
-            return reject != null ? reject : HandshakeResponse.accept();
-        }
-
-        @Override
-        public void onOpen(WsConnection connection) {
-            opened.add(connection);
-        }
-
-        @Override
-        public void onText(WsConnection connection, String text) {
-            texts.add(text);
-        }
-
-        @Override
-        public void onClose(WsConnection connection, int code, String reason) {
-            closed.add(new Closed(code, reason));
         }
     }
 

@@ -268,13 +268,26 @@ public final class EssHub implements AutoCloseable {
     public void onText(EssSession s, String text) {
         Instant received = clock.instant();
         Optional<ClientCommand> command = decodeCommand(text);
+        ClientMessage message = new ClientMessage(s.id(), text, command, received);
+        // Recorded once its effect is in place and before the reply goes out, so a test that
+        // took a command, or a client that saw the reply, can rely on both.
+        Runnable recordIt = () -> record(message);
         Optional<String> reply = Optional.empty();
+        boolean recorded = false;
         try {
-            reply = answer(s, command);
+            if (command.isPresent() && command.get() instanceof Subscribe sub) {
+                s.apply(sub, recordIt, next -> codec.encode(reply(next, sub.listCharacters().orElse(false))));
+                recorded = true;
+            } else if (command.isPresent() && command.get() instanceof ClearSubscribe clear) {
+                s.apply(clear, recordIt, next -> codec.encode(reply(next, false)));
+                recorded = true;
+            } else {
+                reply = answer(s, command);
+            }
         } finally {
-            // Recorded once its effect is in place and before the reply goes out, so a test that
-            // took a command, or a client that saw the reply, can rely on both.
-            record(new ClientMessage(s.id(), text, command, received));
+            if (!recorded) {
+                recordIt.run();
+            }
         }
         reply.ifPresent(s::send);
     }
@@ -286,11 +299,7 @@ public final class EssHub implements AutoCloseable {
             return Optional.empty();
         }
         ClientCommand c = command.get();
-        if (c instanceof Subscribe sub) {
-            return Optional.of(codec.encode(reply(s.apply(sub), sub.listCharacters().orElse(false))));
-        } else if (c instanceof ClearSubscribe clear) {
-            return Optional.of(codec.encode(reply(s.apply(clear), false)));
-        } else if (c instanceof Echo echo) {
+        if (c instanceof Echo echo) {
             return Optional.of(echo.payload());
         } else if (c instanceof Help) {
             return Optional.of(codec.encode(new HelpReply(HelpText.JSON)));
@@ -382,14 +391,9 @@ public final class EssHub implements AutoCloseable {
         int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
         int n = 0;
         for (EssSession s : sessions) {
-            if (inEnvironment(event, s.environment()) && s.subscription().selects(event)) {
-                boolean sent = false;
-                for (int i = 0; i < copies; i++) {
-                    sent |= s.send(frame);
-                }
-                if (sent) {
-                    n++;
-                }
+            if ((settings.crossEnvironment() || inEnvironment(event, s.environment()))
+                    && s.sendIfSelected(event, frame, copies)) {
+                n++;
             }
         }
         return n;

@@ -25,6 +25,12 @@ public interface EssPeer {
     /** @return whether the connection is still open */
     boolean isOpen();
 
+    /**
+     * @return what waits to reach the client: queued but not written (WebSocket), or not yet
+     *     taken by the client's demand (in memory); in chars of text, a lower bound of UTF-8 bytes
+     */
+    long pendingBytes();
+
     /** Slows every later write down by {@code perFlush}; {@link Duration#ZERO} restores full speed. */
     void setWriteDelay(Duration perFlush);
 }

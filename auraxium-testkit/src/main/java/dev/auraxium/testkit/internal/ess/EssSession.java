@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -109,23 +110,34 @@ public final class EssSession {
         }
     }
 
-    /** Applies a {@code subscribe}: lists are unioned in, a given flag replaces the connection's flag. */
-    synchronized Subscription apply(Subscribe s) {
+    /**
+     * Applies a {@code subscribe} (lists unioned in, a given flag replaces the connection's flag)
+     * and queues its reply, atomically with respect to {@link #sendIfSelected} and
+     * {@link #snapshot()}: the reply is queued before the new subscription becomes visible, so no
+     * event it selects can overtake the reply, and anyone who saw the reply (or the recorded
+     * command) finds the new subscription in place.
+     *
+     * @param s the command
+     * @param beforeReply runs first, inside the same critical section (the hub records the command)
+     * @param reply makes the reply frame for the new subscription
+     * @return the new subscription
+     */
+    synchronized Subscription apply(Subscribe s, Runnable beforeReply, Function<Subscription, String> reply) {
         Subscription cur = subscription;
         Subscription next = new Subscription(
                 union(cur.eventNames(), s.eventNames()),
                 union(cur.characters(), s.characters()),
                 union(cur.worlds(), s.worlds()),
                 s.logicalAndCharactersWithWorlds().orElse(cur.logicalAndCharactersWithWorlds()));
-        subscription = next;
-        return next;
+        return commit(next, beforeReply, reply);
     }
 
     /**
      * Applies a {@code clearSubscribe}: {@code all} empties everything and resets the flag; lists
-     * remove exactly their strings ("all" and ids are unrelated strings here).
+     * remove exactly their strings ("all" and ids are unrelated strings here). Queues the reply as
+     * {@link #apply(Subscribe, Runnable, Function)} does.
      */
-    synchronized Subscription apply(ClearSubscribe c) {
+    synchronized Subscription apply(ClearSubscribe c, Runnable beforeReply, Function<Subscription, String> reply) {
         Subscription next;
         if (c.all()) {
             next = Subscription.EMPTY;
@@ -137,8 +149,31 @@ public final class EssSession {
                     minus(cur.worlds(), c.worlds()),
                     c.logicalAndCharactersWithWorlds().orElse(cur.logicalAndCharactersWithWorlds()));
         }
+        return commit(next, beforeReply, reply);
+    }
+
+    private Subscription commit(Subscription next, Runnable beforeReply, Function<Subscription, String> reply) {
+        beforeReply.run();
+        send(reply.apply(next));
         subscription = next;
         return next;
+    }
+
+    /**
+     * Sends an event frame when this connection's subscription selects the event; serialised
+     * with subscription changes so an event never overtakes the reply that subscribed it.
+     *
+     * @return whether at least one copy went out
+     */
+    synchronized boolean sendIfSelected(dev.auraxium.event.Event event, String frame, int copies) {
+        if (!subscription.selects(event)) {
+            return false;
+        }
+        boolean sent = false;
+        for (int i = 0; i < copies; i++) {
+            sent |= send(frame);
+        }
+        return sent;
     }
 
     synchronized Subscription alter(UnaryOperator<Subscription> change) {
@@ -148,9 +183,9 @@ public final class EssSession {
         return next;
     }
 
-    ConnectionSnapshot snapshot() {
+    synchronized ConnectionSnapshot snapshot() {
         return new ConnectionSnapshot(id, environment, redact(serviceId), subscription, isOpen(), stalled,
-                framesSent.get());
+                framesSent.get(), peer.pendingBytes());
     }
 
     private static Set<String> union(Set<String> cur, Optional<List<String>> add) {

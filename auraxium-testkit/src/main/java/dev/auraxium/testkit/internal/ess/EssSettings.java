@@ -22,11 +22,13 @@ import java.util.function.Predicate;
  * @param serviceIdPolicy which {@code service-id} values are accepted
  * @param bindAddress where the WebSocket server listens
  * @param port the port, 0 for any free one
+ * @param crossEnvironment whether every world goes to every connection, whatever its environment
+ *     (as through the Nanite Systems proxy) instead of only to its own environment's connections
  */
 public record EssSettings(Optional<Duration> heartbeatInterval, Optional<Duration> firstHeartbeat,
         boolean heartbeatTimestamps,
         Map<String, Boolean> endpoints, Set<Environment> environments, Predicate<String> serviceIdPolicy,
-        InetAddress bindAddress, int port) {
+        InetAddress bindAddress, int port, boolean crossEnvironment) {
     public EssSettings {
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(firstHeartbeat, "firstHeartbeat");

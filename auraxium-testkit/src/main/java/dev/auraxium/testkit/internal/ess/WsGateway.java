@@ -155,6 +155,11 @@ public final class WsGateway implements WebSocketHandler, AutoCloseable {
         }
 
         @Override
+        public long pendingBytes() {
+            return c.pendingBytes();
+        }
+
+        @Override
         public void setWriteDelay(Duration perFlush) {
             c.setWriteDelay(perFlush);
         }

@@ -1,0 +1,141 @@
+package dev.auraxium.e2e;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static dev.auraxium.e2e.EndToEnd.waitUntil;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.auraxium.event.EventClient;
+import dev.auraxium.event.PlayerLogin;
+import dev.auraxium.transport.TransportException;
+import dev.auraxium.transport.jdk.JdkTransport;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * Upgrade failures that retrying can cure (503, 429, a reset, a slow server) are retried by the
+ * client, no sooner than a {@code Retry-After} asks; WireMock on 127.0.0.1 counts the attempts.
+ * (The service id rejection, which must not be retried, is in {@link ClientHandshakeFailureTest}.)
+ *
+ * <p>Issue #5 asks for these retries; the client of issue #5 goes idle after a failed connect, so
+ * these tests pass only with the reconnect backoff of the reliability work (issue #6), which
+ * honours {@code Retry-After} as a lower bound of its delay.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class ClientConnectRetryTest {
+    private WireMockServer http;
+    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
+    private final List<Throwable> reported = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void start() {
+        http = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        http.start();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        for (AutoCloseable r : resources) {
+            r.close();
+        }
+        http.stop();
+    }
+
+    /** A client that would retry after at most 50 ms unless told to wait longer. */
+    private EventClient client(Duration connectTimeout) {
+        JdkTransport transport = JdkTransport.builder().connectTimeout(connectTimeout).build();
+        resources.add(transport);
+        EventClient client = EventClient.builder().serviceId(ClientHandshakeFailureTest.SERVICE_ID)
+                .endpoint(URI.create("ws://127.0.0.1:" + http.port() + "/streaming")).transport(transport)
+                .reconnectDelay(Duration.ofMillis(50)).subscriptionProbeInterval(Duration.ZERO)
+                .errorHandler(reported::add).build();
+        resources.add(0, client);
+        return client;
+    }
+
+    private int upgradeRequests() {
+        return http.countRequestsMatching(getRequestedFor(urlPathEqualTo("/streaming")).build()).getCount();
+    }
+
+    /** Milliseconds between the first and the second upgrade request, as WireMock logged them. */
+    private long gapBetweenFirstTwoRequests() {
+        List<Date> at = http.getAllServeEvents().stream().map(ServeEvent::getRequest)
+                .map(r -> r.getLoggedDate()).sorted().toList();
+        return at.get(1).getTime() - at.get(0).getTime();
+    }
+
+    private void assertRetriedAfterRetryAfter(int status) {
+        assertTrue(waitUntil(() -> upgradeRequests() >= 2, EndToEnd.WAIT),
+                "HTTP " + status + " was not retried: " + upgradeRequests() + " upgrade request(s); reported " + reported);
+        long gap = gapBetweenFirstTwoRequests();
+        // Retry-After: 1 against a 50 ms backoff: the server's wish wins (100 ms slack for clock granularity).
+        assertTrue(gap >= 900, "retried " + gap + " ms after HTTP " + status + " with Retry-After: 1");
+        TransportException first = assertInstanceOf(TransportException.class, reported.get(0));
+        assertFalse(first.isFatal());
+        TransportException cause = causeWithStatus(first);
+        assertEquals(status, cause.httpStatus().orElseThrow());
+        assertEquals(Duration.ofSeconds(1), cause.retryAfter().orElseThrow());
+    }
+
+    private static TransportException causeWithStatus(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof TransportException te && te.httpStatus().isPresent()) {
+                return te;
+            }
+        }
+        throw new AssertionError("no HTTP status in " + t);
+    }
+
+    @Test
+    void serviceUnavailableIsRetriedNoSoonerThanItsRetryAfter() {
+        http.stubFor(get(urlPathEqualTo("/streaming"))
+                .willReturn(aResponse().withStatus(503).withHeader("Retry-After", "1")));
+        client(Duration.ofSeconds(5)).on(PlayerLogin.class, e -> { });
+
+        assertRetriedAfterRetryAfter(503);
+    }
+
+    @Test
+    void tooManyRequestsIsRetriedNoSoonerThanItsRetryAfter() {
+        http.stubFor(get(urlPathEqualTo("/streaming"))
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1")));
+        client(Duration.ofSeconds(5)).on(PlayerLogin.class, e -> { });
+
+        assertRetriedAfterRetryAfter(429);
+    }
+
+    @Test
+    void connectionResetDuringTheUpgradeIsRetried() {
+        http.stubFor(get(urlPathEqualTo("/streaming")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        client(Duration.ofSeconds(5)).on(PlayerLogin.class, e -> { });
+
+        assertTrue(waitUntil(() -> upgradeRequests() >= 3, EndToEnd.WAIT),
+                "a reset was not retried: " + upgradeRequests() + " upgrade request(s)");
+    }
+
+    @Test
+    void upgradeSlowerThanTheConnectTimeoutIsRetried() {
+        http.stubFor(get(urlPathEqualTo("/streaming")).willReturn(aResponse().withStatus(101).withFixedDelay(2_000)));
+        client(Duration.ofMillis(300)).on(PlayerLogin.class, e -> { });
+
+        assertTrue(waitUntil(() -> upgradeRequests() >= 2, EndToEnd.WAIT),
+                "a timed-out upgrade was not retried: " + upgradeRequests() + " upgrade request(s)");
+    }
+}
