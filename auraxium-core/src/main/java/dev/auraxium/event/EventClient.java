@@ -184,6 +184,15 @@ public final class EventClient implements AutoCloseable {
     private final Consumer<? super Throwable> errorHandler;
     private final Timers timers;
     private final Deduplicator dedup;
+    private final boolean dedupWithinConnection;
+    private final long dedupWindowNanos;
+    /**
+     * When a second connection was last seen open (transport thread time). Cross-connection dedup
+     * only has work while two connections overlap and for one window after: hashing and indexing
+     * every payload of a lone connection would cost more than the decode.
+     */
+    private volatile long lastOverlapNanos;
+    private volatile boolean overlapSeen;
     private final ConnectionListener connectionListener;
     private final long heartbeatTimeoutNanos;
     private final long probeIntervalNanos;
@@ -232,6 +241,8 @@ public final class EventClient implements AutoCloseable {
         this.id = "auraxium-" + CLIENT_SEQ.incrementAndGet();
         this.timers = b.timers != null ? b.timers : Timers.system(id + "-timer");
         this.dedup = new Deduplicator(b.dedupWindow.toNanos(), b.dedupWithinConnection, b.dedupCapacity);
+        this.dedupWithinConnection = b.dedupWithinConnection;
+        this.dedupWindowNanos = b.dedupWindow.toNanos();
         this.connectionListener = b.connectionListener;
         this.heartbeatTimeoutNanos = b.heartbeatTimeout.toNanos();
         this.probeIntervalNanos = b.probeInterval.toNanos();
@@ -858,9 +869,13 @@ public final class EventClient implements AutoCloseable {
     }
 
     private void demandOne(TransportConnection c) {
+        demand(c, 1);
+    }
+
+    private void demand(TransportConnection c, int n) {
         if (queue.policy() == OverflowPolicy.BACKPRESSURE) {
             try {
-                c.request(1);
+                c.request(n);
             } catch (RuntimeException e) {
                 // the connection ended meanwhile; nothing to ask for
             }
@@ -987,9 +1002,11 @@ public final class EventClient implements AutoCloseable {
             return;
         }
         Link l;
+        boolean overlapping;
         lock.lock();
         try {
             l = links.get(c);
+            overlapping = links.size() > 1;
         } finally {
             lock.unlock();
         }
@@ -998,7 +1015,7 @@ public final class EventClient implements AutoCloseable {
             return;
         }
         if (m instanceof ServiceMessage sm) {
-            onEvent(l, sm.event(), text);
+            onEvent(l, sm.event(), text, overlapping);
             return;
         }
         try {
@@ -1011,14 +1028,22 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
-    private void onEvent(Link l, Event e, String text) {
+    private void onEvent(Link l, Event e, String text, boolean overlapping) {
         decoded.incrementAndGet();
         if (e instanceof UnknownEvent) {
             unknown.incrementAndGet();
         }
         long nanos = timers.nanoTime();
         l.lastEventByWorld.put(e.worldId(), nanos);
-        if (!dedup.admit(l.id, text, nanos)) {
+        if (overlapping) {
+            lastOverlapNanos = nanos;
+            overlapSeen = true;
+        }
+        // A copy on another connection can only exist while two overlap, or within one window
+        // after (a lagging connection may still carry what the other delivered).
+        boolean check = dedupWithinConnection || overlapping
+                || (overlapSeen && nanos - lastOverlapNanos <= dedupWindowNanos);
+        if (check && !dedup.admit(l.id, text, nanos)) {
             demandOne(l.connection);
             return;
         }
@@ -1268,8 +1293,8 @@ public final class EventClient implements AutoCloseable {
 
     private final class DispatchHost implements Dispatcher.Host {
         @Override
-        public void taken(Object source) {
-            demandOne((TransportConnection) source);
+        public void taken(Object source, int count) {
+            demand((TransportConnection) source, count);
         }
 
         @Override

@@ -22,11 +22,18 @@ public final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
     /** Items taken from the queue per lock acquisition. */
     private static final int BATCH = 256;
+    /** Demand is given back to a source in chunks of this many dispatched items (or fewer at a batch end). */
+    static final int DEMAND_CHUNK = 16;
 
     /** What the dispatcher needs from its client. */
     public interface Host {
-        /** The dispatcher took an item from {@code source}'s share of the queue: ask it for one more. */
-        void taken(Object source);
+        /**
+         * The dispatcher took {@code count} items from {@code source}'s share of the queue: ask it
+         * for as many more. Called with up to {@link #DEMAND_CHUNK} items at a time, and at the
+         * latest when a drained batch is done, so a flowing stream costs one demand signal per
+         * chunk rather than one per event.
+         */
+        void taken(Object source, int count);
 
         /** Unregister a single-shot trigger that just fired, before its action runs. */
         void removeFired(Registration r);
@@ -101,10 +108,19 @@ public final class Dispatcher {
                 }
                 continue;
             }
+            Object owner = null;
+            int owed = 0;
             for (int i = 0; i < n && !stopping; i++) {
                 Delivery d = batch.get(i);
-                if (d.source() != null) {
-                    host.taken(d.source());
+                // Demand goes back as items are dispatched, never ahead of them (so the transport
+                // holds back while an action blocks), in chunks so that a flowing stream costs
+                // one request per chunk rather than one per event.
+                if (d.source() != owner) {
+                    owed = giveBack(owner, owed);
+                    owner = d.source();
+                }
+                if (owner != null && ++owed >= DEMAND_CHUNK) {
+                    owed = giveBack(owner, owed);
                 }
                 try {
                     dispatch(d.event());
@@ -113,7 +129,15 @@ public final class Dispatcher {
                     host.report(e);
                 }
             }
+            giveBack(owner, owed);
         }
+    }
+
+    private int giveBack(Object owner, int owed) {
+        if (owner != null && owed > 0) {
+            host.taken(owner, owed);
+        }
+        return 0;
     }
 
     /** Matches one event and runs the actions (inline or submitted). Runs on the dispatch thread. */
