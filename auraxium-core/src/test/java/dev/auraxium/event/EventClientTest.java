@@ -426,15 +426,7 @@ class EventClientTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch first = new CountDownLatch(1);
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
-        client.addTrigger(Trigger.on(Death.class).action(d -> {
-            first.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            got.add(d);
-        }).build());
+        client.addTrigger(gatedDeaths(first, release, got));
         FakeTransport.Conn c = transport.take();
         client.awaitReady(WAIT);
         for (int i = 0; i < 50; i++) {
@@ -458,15 +450,7 @@ class EventClientTest {
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch first = new CountDownLatch(1);
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
-        client.addTrigger(Trigger.on(Death.class).action(d -> {
-            first.countDown();
-            try {
-                release.await(10, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            got.add(d);
-        }).build());
+        client.addTrigger(gatedDeaths(first, release, got));
         FakeTransport.Conn c = transport.take();
         client.awaitReady(WAIT);
         c.push(frame(Events.death(ALICE, BOB, 1)));
@@ -554,5 +538,18 @@ class EventClientTest {
         assertThrows(IllegalStateException.class, () -> client.on(Death.class, d -> { }));
         client.close(); // idempotent
         assertFalse(client.isReady());
+    }
+
+    /** A Death trigger whose action signals {@code first}, waits for {@code release}, then records the event. */
+    private static Trigger gatedDeaths(CountDownLatch first, CountDownLatch release, BlockingQueue<Event> got) {
+        return Trigger.on(Death.class).action(d -> {
+            first.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            got.add(d);
+        }).build();
     }
 }
