@@ -184,20 +184,16 @@ public final class EventClient implements AutoCloseable {
     private final Consumer<? super Throwable> errorHandler;
     private final Timers timers;
     private final Deduplicator dedup;
-    private final boolean dedupWithinConnection;
-    private final long dedupWindowNanos;
-    /**
-     * When a second connection was last seen open (transport thread time). Cross-connection dedup
-     * only has work while two connections overlap and for one window after: hashing and indexing
-     * every payload of a lone connection would cost more than the decode.
-     */
-    private volatile long lastOverlapNanos;
-    private volatile boolean overlapSeen;
     private final ConnectionListener connectionListener;
     private final long heartbeatTimeoutNanos;
     private final long probeIntervalNanos;
     private final long probeTimeoutNanos;
     private final long silenceNanos;
+    /**
+     * The queue's capacity shared among the connections that can be open at once (n, plus a
+     * replacement overlapping one of them), so that together they never send more than fits.
+     */
+    private final int demandPerConnection;
     private final long tickNanos;
     private final Dispatcher dispatcher;
     private final ConnectionSupervisor supervisor;
@@ -241,13 +237,12 @@ public final class EventClient implements AutoCloseable {
         this.id = "auraxium-" + CLIENT_SEQ.incrementAndGet();
         this.timers = b.timers != null ? b.timers : Timers.system(id + "-timer");
         this.dedup = new Deduplicator(b.dedupWindow.toNanos(), b.dedupWithinConnection, b.dedupCapacity);
-        this.dedupWithinConnection = b.dedupWithinConnection;
-        this.dedupWindowNanos = b.dedupWindow.toNanos();
         this.connectionListener = b.connectionListener;
         this.heartbeatTimeoutNanos = b.heartbeatTimeout.toNanos();
         this.probeIntervalNanos = b.probeInterval.toNanos();
         this.probeTimeoutNanos = b.probeTimeout.toNanos();
         this.silenceNanos = b.worldSilence.toNanos();
+        this.demandPerConnection = Math.max(1, b.queueCapacity / (b.connections + 1));
         long shortest = Long.MAX_VALUE;
         for (long t : new long[] {heartbeatTimeoutNanos, probeIntervalNanos, probeTimeoutNanos, silenceNanos}) {
             if (t > 0) {
@@ -465,6 +460,7 @@ public final class EventClient implements AutoCloseable {
             originals.add(Objects.requireNonNull(t, "trigger must not be null"));
         }
         CompletableFuture<Event> result = new CompletableFuture<>();
+        CompletableFuture<Event> caller = new CompletableFuture<>();
         List<Registration> regs = new ArrayList<>();
         lock.lock();
         try {
@@ -506,9 +502,20 @@ public final class EventClient implements AutoCloseable {
                 // Never wait here: this runs inside one of these triggers' actions.
                 remove(r, false, false);
             }
+            // The caller's future completes only now, so whoever sees it done finds the triggers gone.
+            if (error != null) {
+                caller.completeExceptionally(error);
+            } else {
+                caller.complete(e);
+            }
+        });
+        caller.whenComplete((e, error) -> {
+            if (caller.isCancelled()) {
+                result.cancel(false);
+            }
         });
         startIfIdle();
-        return result;
+        return caller;
     }
 
     // ---------------------------------------------------------------- connection
@@ -638,7 +645,12 @@ public final class EventClient implements AutoCloseable {
             lock.unlock();
         }
         try {
-            queue.put(new Delivery(event, null));
+            if (dispatcher.isDispatchThread()) {
+                // Only this thread empties the queue: waiting for room here would wait forever.
+                queue.offer(new Delivery(event, null));
+            } else {
+                queue.put(new Delivery(event, null));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while queueing " + event.eventName(), e);
@@ -1034,16 +1046,10 @@ public final class EventClient implements AutoCloseable {
             unknown.incrementAndGet();
         }
         long nanos = timers.nanoTime();
-        l.lastEventByWorld.put(e.worldId(), nanos);
-        if (overlapping) {
-            lastOverlapNanos = nanos;
-            overlapSeen = true;
+        if (silenceNanos > 0) {
+            l.lastEventByWorld.put(e.worldId(), nanos); // read only by the world-silence watchdog
         }
-        // A copy on another connection can only exist while two overlap, or within one window
-        // after (a lagging connection may still carry what the other delivered).
-        boolean check = dedupWithinConnection || overlapping
-                || (overlapSeen && nanos - lastOverlapNanos <= dedupWindowNanos);
-        if (check && !dedup.admit(l.id, text, nanos)) {
+        if (!dedup.admit(l.id, text, nanos, overlapping)) {
             demandOne(l.connection);
             return;
         }
@@ -1062,16 +1068,11 @@ public final class EventClient implements AutoCloseable {
             lock.lock();
             try {
                 l.lastHeartbeat = now;
-                h.online().forEach((k, v) -> {
-                    Integer world = worldId(k);
-                    if (world != null) {
-                        l.online.put(world, v);
-                    }
-                });
+                l.online.putAll(h.worlds());
             } finally {
                 lock.unlock();
             }
-            h.online().forEach((k, v) -> endpointStatus.put(worldName(k), v));
+            endpointStatus.putAll(h.worldNames());
         } else if (m instanceof ServiceStateChanged s) {
             endpointStatus.put(s.worldName(), s.online());
         } else if (m instanceof ConnectionStateChanged csc) {
@@ -1157,22 +1158,6 @@ public final class EventClient implements AutoCloseable {
         return r.eventNames().size() + " names/" + r.characterTotal() + " characters/" + r.worlds().size() + " worlds";
     }
 
-    private static String worldName(String endpointName) {
-        String prefix = "EventServerEndpoint_";
-        String rest = endpointName.startsWith(prefix) ? endpointName.substring(prefix.length()) : endpointName;
-        int cut = rest.lastIndexOf('_');
-        return cut > 0 ? rest.substring(0, cut) : rest;
-    }
-
-    private static Integer worldId(String endpointName) {
-        int cut = endpointName.lastIndexOf('_');
-        try {
-            return cut >= 0 ? Integer.valueOf(endpointName.substring(cut + 1)) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     /** One connection's view of the server: guarded by the client's lock unless noted. */
     private final class Link {
         final long id;
@@ -1218,7 +1203,7 @@ public final class EventClient implements AutoCloseable {
             }
             LOG.log(Level.INFO, () -> id + ": connection " + slot + " open to " + endpoint + " ("
                     + environment.wireName() + ", " + ServiceIds.redact(serviceId) + ") via " + transport.name());
-            c.request(queue.policy() == OverflowPolicy.BACKPRESSURE ? queue.capacity() : Long.MAX_VALUE);
+            c.request(queue.policy() == OverflowPolicy.BACKPRESSURE ? demandPerConnection : Long.MAX_VALUE);
         }
 
         @Override

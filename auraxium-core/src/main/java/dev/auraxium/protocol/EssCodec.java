@@ -46,15 +46,17 @@ public final class EssCodec {
      * Decodes a frame that a server sent.
      *
      * @param text the frame
-     * @return the message
-     * @throws EssDecodeException if the frame is not a server message
+     * @return the message; a frame shaped like a client command (an echo reply) is a
+     *     {@link RawMessage}
+     * @throws EssDecodeException if the frame cannot be decoded
      */
     public ServerMessage decodeServerMessage(String text) {
         EssMessage m = EssDecoder.decode(text);
         if (m instanceof ServerMessage s) {
             return s;
         }
-        throw new EssDecodeException("a client command, not a server message", text, null);
+        // A server never sends commands, but it echoes any object unwrapped: an echoed command.
+        return new RawMessage(text);
     }
 
     /**

@@ -29,4 +29,14 @@ public record Heartbeat(Map<String, Boolean> online, Optional<Instant> timestamp
         online.forEach((k, v) -> Endpoints.worldId(k).ifPresent(id -> out.put(id, v)));
         return Collections.unmodifiableMap(out);
     }
+
+    /**
+     * @return world name ({@code "Connery"}, or the whole endpoint name when it has no world id)
+     *     to online flag, as {@link ServiceStateChanged#worldName()} reads names
+     */
+    public Map<String, Boolean> worldNames() {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        online.forEach((k, v) -> out.put(Endpoints.worldName(k), v));
+        return Collections.unmodifiableMap(out);
+    }
 }

@@ -121,6 +121,13 @@ class BadInputTest {
     }
 
     @Test
+    void anEchoedCommandFromTheServerIsARawMessageNotAnError() {
+        String echoed = "{\"service\":\"event\",\"action\":\"help\"}";
+        assertEquals(new RawMessage(echoed), CODEC.decodeServerMessage(echoed));
+        assertInstanceOf(Help.class, CODEC.decode(echoed));
+    }
+
+    @Test
     void aDecodeErrorDoesNotDisturbTheNextFrame() {
         refused("{not json");
         GainExperience g = assertInstanceOf(GainExperience.class,

@@ -76,7 +76,7 @@ public final class Recording {
             }
             out.add(RecordedFrame.of(text));
         }
-        return new Recording(Collections.unmodifiableList(out));
+        return new Recording(List.copyOf(out));
     }
 
     /**
@@ -135,7 +135,7 @@ public final class Recording {
                 throw new RecordingFormatException(source, lineNumber, e.getMessage(), e.getCause());
             }
         }
-        return new Recording(Collections.unmodifiableList(out));
+        return new Recording(List.copyOf(out));
     }
 
     /**

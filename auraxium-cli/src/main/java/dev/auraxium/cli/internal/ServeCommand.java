@@ -172,13 +172,19 @@ final class ServeCommand implements Callable<Integer> {
                     if (shared) {
                         continue;
                     }
+                    if (!c.open()) {
+                        ReplayHandle gone = replays.remove(c.id()); // a long serve must not keep every handle
+                        if (gone != null) {
+                            gone.cancel();
+                        }
+                        continue;
+                    }
                     ReplayHandle running = replays.get(c.id());
                     boolean restart = loop && running != null && running.completion().isDone()
                             && !running.completion().isCompletedExceptionally();
-                    if (running == null && !settled(c)) {
-                        continue;
-                    }
-                    if (c.open() && !c.subscription().isEmpty() && (running == null || restart)) {
+                    // FakeEssServer queues a subscription's reply before the new subscription becomes
+                    // visible, so a replay started once it shows never puts an event ahead of the reply.
+                    if (!c.subscription().isEmpty() && (running == null || restart)) {
                         replays.put(c.id(), replay(server, c.id(), recording, pace, sent));
                     }
                 }
@@ -194,12 +200,6 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
-    }
-
-    // FakeEssServer queues a subscription's reply before the new subscription becomes visible, so
-    // a replay started once the subscription shows can never put an event ahead of that reply.
-    private static boolean settled(ConnectionSnapshot c) {
-        return c.open() && !c.subscription().isEmpty();
     }
 
     private static Recording load(Path file) {

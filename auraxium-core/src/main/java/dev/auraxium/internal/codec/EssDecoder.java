@@ -52,7 +52,6 @@ public final class EssDecoder {
             .build();
 
     /** Per-thread scratch, reused for every frame: decoding a known event allocates no holder. */
-    private static final ThreadLocal<PayloadSlots> SLOTS = ThreadLocal.withInitial(PayloadSlots::new);
     private static final ThreadLocal<Frame> FRAMES = ThreadLocal.withInitial(Frame::new);
 
     private EssDecoder() {
@@ -60,17 +59,16 @@ public final class EssDecoder {
 
     /** Decodes a whole frame. */
     public static EssMessage decode(String text) {
-        PayloadSlots slots = SLOTS.get();
         Frame f = FRAMES.get();
-        f.reset();
-        parseObject(text, slots, p -> readFrame(p, text, f, slots));
-        return classify(text, f, slots);
+        parseObject(text, f, EssDecoder::readFrame);
+        return classify(text, f, f.slots);
     }
 
     /** Decodes a bare payload object. */
     public static Event decodePayload(String text) {
-        PayloadSlots slots = SLOTS.get();
-        parseObject(text, slots, slots::read);
+        Frame f = FRAMES.get();
+        PayloadSlots slots = f.slots;
+        parseObject(text, f, (p, frame) -> frame.slots.read(p));
         if (!slots.has(PayloadSlots.EVENT_NAME)) {
             throw fail("payload has no event_name", text, null);
         }
@@ -80,20 +78,20 @@ public final class EssDecoder {
     /** Reads the members of one object, positioned on its START_OBJECT. */
     @FunctionalInterface
     private interface ObjectBody {
-        void read(JsonParser p) throws IOException;
+        void read(JsonParser p, Frame f) throws IOException;
     }
 
     /** Parses {@code text} as exactly one JSON object, mapping every failure to a decode error. */
-    private static void parseObject(String text, PayloadSlots slots, ObjectBody body) {
+    private static void parseObject(String text, Frame f, ObjectBody body) {
         check(text);
-        slots.reset();
+        f.reset();
         try (JsonParser p = FACTORY.createParser(text)) {
             JsonToken first = p.nextToken();
             if (first != JsonToken.START_OBJECT) {
                 throw fail(first == null ? "no JSON value" : "not a JSON object (starts with " + describe(first) + ")",
                         text, null);
             }
-            body.read(p);
+            body.read(p, f);
             if (p.nextToken() != null) {
                 throw fail("trailing content after the JSON object", text, null);
             }
@@ -121,6 +119,8 @@ public final class EssDecoder {
 
     /** Everything a frame's top level may hold; most frames fill two or three of these. */
     static final class Frame {
+        /** The payload's slots: one per thread too, reset with the frame. */
+        final PayloadSlots slots = new PayloadSlots();
         String service;
         String type;
         boolean hasPayload;
@@ -144,6 +144,7 @@ public final class EssDecoder {
         String badReason;
 
         void reset() {
+            slots.reset();
             service = null;
             type = null;
             hasPayload = false;
@@ -176,7 +177,8 @@ public final class EssDecoder {
         List<String> worlds;
     }
 
-    private static void readFrame(JsonParser p, String text, Frame f, PayloadSlots slots) throws IOException {
+    private static void readFrame(JsonParser p, Frame f) throws IOException {
+        PayloadSlots slots = f.slots;
         JsonToken t;
         while ((t = p.nextToken()) == JsonToken.FIELD_NAME) {
             String name = p.currentName();

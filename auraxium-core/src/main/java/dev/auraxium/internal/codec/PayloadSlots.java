@@ -104,15 +104,12 @@ final class PayloadSlots {
     /** Index into {@link EventKinds#NAMES}, or -1 when the name is not a known event. */
     int eventKind;
     List<Long> recentList;
-    /** Whether a field this decoder does not know was seen (kept only by unknown events). */
-    boolean sawOther;
 
     void reset() {
         present = 0;
         bad = 0;
         eventKind = -1;
         recentList = null;
-        sawOther = false;
     }
 
     boolean has(int slot) {
@@ -188,14 +185,13 @@ final class PayloadSlots {
             int slot = slotOf(p.currentName());
             JsonToken v = p.nextToken();
             if (slot < 0) {
-                sawOther = true;
                 p.skipChildren();
                 continue;
             }
             readValue(p, slot, v);
         }
         if (t != JsonToken.END_OBJECT) {
-            throw new IllegalStateException("unexpected token in payload: " + t);
+            throw new IOException("unexpected token in payload: " + t);
         }
     }
 
@@ -282,10 +278,11 @@ final class PayloadSlots {
             }
         }
         String s = p.getText();
-        switch (s) {
-            case "1", "true" -> nums[slot] = 1;
-            case "0", "false" -> nums[slot] = 0;
-            default -> markBad(slot, v == JsonToken.VALUE_STRING ? '"' + s + '"' : s);
+        Boolean b = EssDecoder.parseBool(s);
+        if (b == null) {
+            markBad(slot, v == JsonToken.VALUE_STRING ? '"' + s + '"' : s);
+        } else {
+            nums[slot] = b ? 1 : 0;
         }
     }
 

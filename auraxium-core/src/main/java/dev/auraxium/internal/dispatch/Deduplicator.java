@@ -33,6 +33,9 @@ public final class Deduplicator {
     private final int maxKeys;
     private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(1024);
     private long dropped;
+    /** When two connections last overlapped (valid once {@code lastOverlapSet}). */
+    private long lastOverlap;
+    private boolean lastOverlapSet;
     private long earlyEvictions;
 
     public Deduplicator(long windowNanos, boolean withinConnection, int maxKeys) {
@@ -76,12 +79,31 @@ public final class Deduplicator {
     }
 
     /**
+     * {@link #admit(long, String, long, boolean)} as while connections overlap: every payload is
+     * checked.
+     */
+    public boolean admit(long connection, String payload, long now) {
+        return admit(connection, payload, now, true);
+    }
+
+    /**
      * @param connection an id of the connection the payload came on (unique for the client's life)
      * @param payload the frame text
      * @param now the current time in nanoseconds (monotonic)
+     * @param overlapping whether another connection of the client is open now
      * @return true to deliver, false when it is a duplicate (counted)
      */
-    public synchronized boolean admit(long connection, String payload, long now) {
+    public synchronized boolean admit(long connection, String payload, long now, boolean overlapping) {
+        if (overlapping) {
+            lastOverlap = now;
+            lastOverlapSet = true;
+        }
+        // A copy on another connection can only exist while two overlap, or within one window
+        // after (a lagging connection may still carry what the other delivered): a lone
+        // connection's payloads need no hashing and no entry.
+        if (!withinConnection && !overlapping && (!lastOverlapSet || now - lastOverlap > windowNanos)) {
+            return true;
+        }
         expire(now);
         Key key = key(payload);
         Entry e = entries.get(key);

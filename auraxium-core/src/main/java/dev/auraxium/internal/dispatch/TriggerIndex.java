@@ -137,12 +137,9 @@ public final class TriggerIndex {
         if (b == null) {
             return;
         }
-        out.addAll(b.unfiltered);
+        addAll(b.unfiltered, out);
         if (!b.byWorld.isEmpty()) {
-            List<Registration> l = b.byWorld.get(event.worldId());
-            if (l != null) {
-                out.addAll(l);
-            }
+            addAll(b.byWorld.get(event.worldId()), out);
         }
         if (!b.byCharacter.isEmpty()) {
             if (event instanceof CharacterEvent c) {
@@ -156,9 +153,12 @@ public final class TriggerIndex {
         }
     }
 
+    /** Iterates rather than {@code addAll}: a copy-on-write list's iterator needs no array copy. */
     private static void addAll(List<Registration> l, List<Registration> out) {
         if (l != null) {
-            out.addAll(l);
+            for (Registration r : l) {
+                out.add(r);
+            }
         }
     }
 }

@@ -208,17 +208,17 @@ public final class EssSession {
 
     /**
      * @param serviceId a service id
-     * @return the id cut to its prefix and two characters, with its length, e.g. {@code s:ab…(12 chars)}
+     * @return the id cut to its prefix and at most two characters (never more than a third of
+     *     it), with its length, e.g. {@code s:ab…(12 chars)}
      */
     public static String redact(String serviceId) {
         if (serviceId == null) {
             return "(none)";
         }
-        int keep = serviceId.startsWith("s:") ? 4 : 2;
-        if (serviceId.length() <= keep) {
-            return "…(" + serviceId.length() + " chars)";
-        }
-        return serviceId.substring(0, keep) + "…(" + serviceId.length() + " chars)";
+        String bare = serviceId.startsWith("s:") ? serviceId.substring(2) : serviceId;
+        // Never more than a third of the id, at most two characters, as the client redacts.
+        int keep = Math.min(2, bare.length() / 3);
+        return "s:" + bare.substring(0, keep) + "…(" + serviceId.length() + " chars)";
     }
 
     @Override

@@ -156,16 +156,28 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
             LOG.log(System.Logger.Level.DEBUG, "Dropped a message received after close() on {0} without demand", where);
             return null;
         }
-        delivery.execute(() -> {
-            if (!finalCallMade) {
-                try {
-                    listener.onText(this, message);
-                } catch (RuntimeException e) {
-                    LOG.log(System.Logger.Level.WARNING, "TransportListener.onText threw; the stream goes on", e);
-                }
+        if (delivery.tryEnter()) {
+            // The usual case: no other listener call is queued, so deliver on this thread with
+            // no task object; anything queued meanwhile runs after it.
+            try {
+                deliver(message);
+            } finally {
+                delivery.exitAndDrain();
             }
-        });
+        } else {
+            delivery.execute(() -> deliver(message));
+        }
         return null;
+    }
+
+    private void deliver(String message) {
+        if (!finalCallMade) {
+            try {
+                listener.onText(this, message);
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "TransportListener.onText threw; the stream goes on", e);
+            }
+        }
     }
 
     @Override
@@ -222,7 +234,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
         if (n <= 0) {
             throw new IllegalArgumentException("request(n) needs a positive n, was " + n);
         }
-        demand.getAndUpdate(d -> d + n < 0 ? Long.MAX_VALUE : d + n);
+        demand.accumulateAndGet(n, (d, k) -> d + k < 0 ? Long.MAX_VALUE : d + k); // saturating, no capture
         WebSocket ws = webSocket;
         if (ws != null && !terminated.get()) {
             ws.request(n);

@@ -26,6 +26,29 @@ public final class SerialExecutor implements Executor {
         if (pending.getAndIncrement() != 0) {
             return; // the thread draining now will run it
         }
+        drain();
+    }
+
+    /**
+     * Claims the executor when it is idle, for a caller that runs its task inline without
+     * allocating one; it must then call {@link #exitAndDrain()}, which also runs whatever was
+     * queued meanwhile.
+     *
+     * @return true when claimed; false when a task is running or queued (use {@link #execute})
+     */
+    public boolean tryEnter() {
+        return pending.compareAndSet(0, 1);
+    }
+
+    /** Releases a claim taken with {@link #tryEnter()}, running the tasks queued meanwhile. */
+    public void exitAndDrain() {
+        if (pending.decrementAndGet() != 0) {
+            drain();
+        }
+    }
+
+    /** Runs queued tasks until none is pending; the caller holds the claim. */
+    private void drain() {
         do {
             Runnable next = tasks.poll();
             try {
