@@ -20,13 +20,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -73,16 +73,26 @@ class FaultsTest {
         }
     }
 
+    /**
+     * Read with a plain socket, not the JDK client: the JDK WebSocket loses an end of stream that
+     * arrives while it holds no demand for the next frame (JdkTransport's javadoc has the details),
+     * and this test is about what the server puts on the wire, not about that client.
+     */
     @Test
     void abortDropsTheConnectionWithoutACloseFrame() throws Exception {
-        try (FakeEssServer server = FakeEssServer.start(); EssTestClient c = EssTestClient.connectReady(server, 6)) {
-            server.faults().drop(lastId(server), Disconnect.abort());
-            Object end = CompletableFuture.anyOf(c.closeCode, c.error).get(5, TimeUnit.SECONDS);
-            if (end instanceof Integer code) {
-                assertEquals(1006, code, "a close without a close frame");
-            } else {
-                assertInstanceOf(IOException.class, end);
+        try (FakeEssServer server = FakeEssServer.start(); Socket raw = rawUpgrade(server)) {
+            InputStream in = raw.getInputStream();
+            for (int i = 0; i < 2 + 6; i++) { // connected, help prompt, one state per endpoint
+                assertEquals(OPCODE_TEXT, readFrameOpcode(in), "frame " + i + " of the connect sequence");
             }
+            server.faults().drop(lastId(server), Disconnect.abort());
+            int next;
+            try {
+                next = readFrameOpcode(in);
+            } catch (SocketException reset) {
+                next = -1; // a reset is an abrupt end too
+            }
+            assertEquals(-1, next, "after an abort the socket ends with no further frame (8 would be a close frame)");
             assertFalse(server.connections().get(0).open());
         }
     }
@@ -195,17 +205,7 @@ class FaultsTest {
 
     @Test
     void aClientThatNeverReadsDoesNotStopPublishingToOthers() throws Exception {
-        try (FakeEssServer server = FakeEssServer.start(); Socket silent = new Socket()) {
-            silent.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
-            OutputStream out = silent.getOutputStream();
-            out.write(("GET /streaming?environment=ps2&service-id=s:example HTTP/1.1\r\n"
-                    + "Host: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = silent.getInputStream();
-            byte[] status = in.readNBytes(12);
-            assertEquals("HTTP/1.1 101", new String(status, StandardCharsets.US_ASCII));
+        try (FakeEssServer server = FakeEssServer.start(); Socket silent = rawUpgrade(server)) {
             // From here on the silent client reads nothing.
             try (EssTestClient reader = EssTestClient.connectReady(server, 6)) {
                 assertTrue(server.awaitConnections(2, EssTestClient.WAIT));
@@ -219,5 +219,49 @@ class FaultsTest {
                 }
             }
         }
+    }
+
+    private static final int OPCODE_TEXT = 1;
+
+    /** A plain socket past a successful upgrade (the 101 head read), with a 5 s read timeout. */
+    private static Socket rawUpgrade(FakeEssServer server) throws IOException {
+        Socket s = new Socket();
+        s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()), 5000);
+        s.setSoTimeout(5000);
+        OutputStream out = s.getOutputStream();
+        out.write(("GET /streaming?environment=ps2&service-id=s:example HTTP/1.1\r\n"
+                + "Host: 127.0.0.1:" + server.port() + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        InputStream in = s.getInputStream();
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            assertTrue(b >= 0, "the response head ended early: " + head);
+            head.append((char) b);
+        }
+        assertTrue(head.toString().startsWith("HTTP/1.1 101"), head.toString());
+        return s;
+    }
+
+    /** Reads one unmasked server frame and returns its opcode, or -1 at the end of the stream. */
+    private static int readFrameOpcode(InputStream in) throws IOException {
+        int b0 = in.read();
+        if (b0 < 0) {
+            return -1;
+        }
+        int b1 = in.read();
+        assertTrue(b1 >= 0 && (b1 & 0x80) == 0, "a server frame must be unmasked");
+        long length = b1 & 0x7F;
+        int extra = length == 126 ? 2 : length == 127 ? 8 : 0;
+        if (extra > 0) {
+            length = 0;
+            for (byte b : in.readNBytes(extra)) {
+                length = (length << 8) | (b & 0xFF);
+            }
+        }
+        in.skipNBytes(length); // throws EOFException if the frame is cut short
+        return b0 & 0x0F;
     }
 }

@@ -61,7 +61,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  *       {@linkplain Builder#closeTimeout(Duration) close timeout} for the peer's close frame
  *       before aborting. {@code abort()} reports {@code onClose(1006, …)}.</li>
  *   <li>A connection that drops without a close frame reports {@code onClose(1006, …)}; a
- *       protocol or I/O error reports {@code onError}. Exactly one of the two, once.</li>
+ *       protocol or I/O error reports {@code onError}. Exactly one of the two, once.
+ *       <b>Known JDK limitation</b> (seen on Java 17): when the end of the stream arrives while
+ *       the JDK's WebSocket holds no demand for the next frame (no demand outstanding, or in the
+ *       instant between two messages), the JDK drops it and reports nothing; the connection then
+ *       stays silent. {@code EventClient}'s heartbeat watchdog bounds the damage: such a
+ *       connection is replaced after the heartbeat timeout. Other users of this transport
+ *       should keep a similar watchdog.</li>
  *   <li>A refused upgrade fails the connect future with a {@link TransportException} carrying the
  *       HTTP status and {@code Retry-After}; timeouts, refused connections, unknown hosts and TLS
  *       failures each get their own plain message. Messages never show the service id whole.</li>
