@@ -207,6 +207,12 @@ public final class EventClient implements AutoCloseable {
     private long seq;
     private Subscription planned = Subscription.EMPTY;
     private final IdentityHashMap<TransportConnection, Link> links = new IdentityHashMap<>();
+    /**
+     * An immutable copy of {@code links.values()}, replaced under the lock whenever {@code links}
+     * changes: the transport threads look their link up here on every frame without the lock
+     * (there are at most a handful of links, so a scan by identity beats a map).
+     */
+    private volatile Link[] linkSnapshot = new Link[0];
     private long linkSeq;
     private final List<Link> pendingNotices = new ArrayList<>();
     private CompletableFuture<Void> ready = new CompletableFuture<>();
@@ -1013,15 +1019,15 @@ public final class EventClient implements AutoCloseable {
             demandOne(c);
             return;
         }
-        Link l;
-        boolean overlapping;
-        lock.lock();
-        try {
-            l = links.get(c);
-            overlapping = links.size() > 1;
-        } finally {
-            lock.unlock();
+        Link[] current = linkSnapshot;
+        Link l = null;
+        for (Link candidate : current) {
+            if (candidate.connection == c) {
+                l = candidate;
+                break;
+            }
         }
+        boolean overlapping = current.length > 1;
         if (l == null) {
             demandOne(c);
             return;
@@ -1198,6 +1204,8 @@ public final class EventClient implements AutoCloseable {
             lock.lock();
             try {
                 links.put(c, new Link(++linkSeq, slot, c, timers.nanoTime()));
+                // published before request() below, so the first frame finds its link
+                linkSnapshot = links.values().toArray(new Link[0]);
             } finally {
                 lock.unlock();
             }
@@ -1229,6 +1237,7 @@ public final class EventClient implements AutoCloseable {
             lock.lock();
             try {
                 links.remove(c);
+                linkSnapshot = links.values().toArray(new Link[0]);
                 boolean anyReady = links.values().stream().anyMatch(l -> l.ready && !l.draining);
                 if (!anyReady && ready.isDone() && !closed) {
                     ready = new CompletableFuture<>();
