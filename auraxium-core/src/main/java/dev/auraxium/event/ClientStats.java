@@ -33,9 +33,9 @@ import java.util.Optional;
  * @param subscriptionDrifts subscription replies that showed the server's copy differing from the
  *     client's, each repaired by resubscribing
  * @param lastHeartbeat when the last heartbeat arrived (local clock)
- * @param lastEventByWorld when the last event of each world arrived (local clock)
- * @param lastReceiveLag arrival time minus event timestamp of the last event (the timestamp has
- *     one-second resolution, so small values are noise)
+ * @param lastEventByWorld when the last event of each world arrived (local clock, to the millisecond)
+ * @param lastReceiveLag arrival time minus event timestamp of the last event, to the millisecond
+ *     (the timestamp has one-second resolution, so small values are noise)
  * @param maxReceiveLag the largest such lag seen
  * @param openConnections connections open now (of {@link EventClient.Builder#connections(int)})
  * @param connectAttempts connection attempts started (first connects, reconnects, replacements)

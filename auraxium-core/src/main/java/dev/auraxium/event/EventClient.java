@@ -58,6 +58,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -173,6 +174,10 @@ public final class EventClient implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(EventClient.class.getName());
     private static final AtomicInteger CLIENT_SEQ = new AtomicInteger();
+    /** Marks a per-event statistic that was never set. */
+    private static final long NONE = Long.MIN_VALUE;
+    /** World ids from 0 below this (all real ones) have a slot in an array; others go to a map. */
+    private static final int WORLD_SLOTS = 4096;
 
     private final String serviceId;
     private final Environment environment;
@@ -226,9 +231,14 @@ public final class EventClient implements AutoCloseable {
     private final AtomicLong drifts = new AtomicLong();
     private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
     private final ConcurrentHashMap<String, AtomicLong> watchdogTrips = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Integer, Instant> lastEventByWorld = new ConcurrentHashMap<>();
-    private final AtomicReference<Duration> lastLag = new AtomicReference<>();
-    private final AtomicReference<Duration> maxLag = new AtomicReference<>();
+    /*
+     * Per-event statistics are kept as epoch millis and millis of lag, written without allocating
+     * on the transport threads; stats() turns them into Instants and Durations.
+     */
+    private final AtomicLongArray lastEventByWorldMillis = new AtomicLongArray(WORLD_SLOTS);
+    private final ConcurrentHashMap<Integer, AtomicLong> lastEventByOtherWorldMillis = new ConcurrentHashMap<>();
+    private volatile long lastLagMillis = NONE;
+    private final AtomicLong maxLagMillis = new AtomicLong(NONE);
     private final ConcurrentHashMap<String, Boolean> endpointStatus = new ConcurrentHashMap<>();
 
     private EventClient(Builder b, Transport transport, boolean ownsTransport) {
@@ -241,6 +251,9 @@ public final class EventClient implements AutoCloseable {
         this.queue = new EventQueue<>(b.queueCapacity, b.overflowPolicy);
         this.errorHandler = b.errorHandler != null ? b.errorHandler : this::logError;
         this.id = "auraxium-" + CLIENT_SEQ.incrementAndGet();
+        for (int w = 0; w < WORLD_SLOTS; w++) {
+            lastEventByWorldMillis.set(w, NONE);
+        }
         this.timers = b.timers != null ? b.timers : Timers.system(id + "-timer");
         this.dedup = new Deduplicator(b.dedupWindow.toNanos(), b.dedupWithinConnection, b.dedupCapacity);
         this.connectionListener = b.connectionListener;
@@ -678,7 +691,7 @@ public final class EventClient implements AutoCloseable {
         return new ClientStats(frames.get(), decoded.get(), dispatcher.dispatched(), unknown.get(),
                 decodeErrors.get(), dedup.dropped(), queue.drops(), dispatcher.actionsRun(), dispatcher.actionFailures(),
                 queue.size(), queue.highWaterMark(), reconnects, drifts.get(), Optional.ofNullable(lastHeartbeat.get()),
-                new TreeMap<>(lastEventByWorld), Optional.ofNullable(lastLag.get()), Optional.ofNullable(maxLag.get()),
+                lastEventByWorld(), lag(lastLagMillis), lag(maxLagMillis.get()),
                 supervisor.openConnections(), supervisor.attempts(), supervisor.failures(), trips(),
                 dedup.earlyEvictions());
     }
@@ -1059,12 +1072,59 @@ public final class EventClient implements AutoCloseable {
             demandOne(l.connection);
             return;
         }
-        Instant now = clock.instant();
-        lastEventByWorld.put(e.worldId(), now);
-        Duration lag = Duration.between(e.timestamp(), now);
-        lastLag.set(lag);
-        maxLag.accumulateAndGet(lag, (a, b) -> a == null || b.compareTo(a) > 0 ? b : a);
+        long now = clock.millis();
+        int world = e.worldId();
+        if (world >= 0 && world < WORLD_SLOTS) {
+            lastEventByWorldMillis.set(world, now);
+        } else {
+            AtomicLong slot = lastEventByOtherWorldMillis.get(world);
+            if (slot == null) {
+                // created holding the time, so stats() never sees a world without one
+                AtomicLong fresh = new AtomicLong(now);
+                slot = lastEventByOtherWorldMillis.putIfAbsent(world, fresh);
+                if (slot == null) {
+                    slot = fresh;
+                }
+            }
+            slot.set(now);
+        }
+        long lag = lagMillis(now, e.timestamp());
+        lastLagMillis = lag;
+        // read first: the common case (not a new maximum) then writes nothing shared
+        if (lag > maxLagMillis.get()) {
+            maxLagMillis.accumulateAndGet(lag, Math::max);
+        }
         queue.offer(new Delivery(e, l.connection));
+    }
+
+    /**
+     * @return {@code now} minus the timestamp in millis; a timestamp too far from now for a long of
+     *     millis (only a corrupt frame has one) gives the largest lag of its sign instead of throwing
+     *     on the transport thread
+     */
+    static long lagMillis(long nowMillis, Instant timestamp) {
+        try {
+            long lag = Math.subtractExact(nowMillis, timestamp.toEpochMilli());
+            return lag == NONE ? NONE + 1 : lag;
+        } catch (ArithmeticException e) {
+            return timestamp.getEpochSecond() < 0 ? Long.MAX_VALUE : NONE + 1;
+        }
+    }
+
+    private Map<Integer, Instant> lastEventByWorld() {
+        Map<Integer, Instant> out = new TreeMap<>();
+        for (int w = 0; w < WORLD_SLOTS; w++) {
+            long t = lastEventByWorldMillis.get(w);
+            if (t != NONE) {
+                out.put(w, Instant.ofEpochMilli(t));
+            }
+        }
+        lastEventByOtherWorldMillis.forEach((w, t) -> out.put(w, Instant.ofEpochMilli(t.get())));
+        return out;
+    }
+
+    private static Optional<Duration> lag(long millis) {
+        return millis == NONE ? Optional.empty() : Optional.of(Duration.ofMillis(millis));
     }
 
     private void onControl(Link l, ServerMessage m) {

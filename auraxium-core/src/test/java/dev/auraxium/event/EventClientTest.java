@@ -16,6 +16,8 @@ import dev.auraxium.protocol.Subscription;
 import dev.auraxium.transport.TransportException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -98,6 +100,49 @@ class EventClientTest {
         assertEquals(2, s.eventsDecoded());
         assertTrue(s.lastEventByWorld().containsKey(13));
         assertTrue(s.lastReceiveLag().isPresent());
+    }
+
+    @Test
+    void reportsReceiveLagAndLastEventTimePerWorldFromTheWallClock() throws Exception {
+        client = builder().build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.on(Death.class, got::add);
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        ClientStats none = client.stats();
+        assertTrue(none.lastEventByWorld().isEmpty());
+        assertTrue(none.lastReceiveLag().isEmpty());
+        assertTrue(none.maxReceiveLag().isEmpty());
+
+        // ESS timestamps are whole seconds; 5000 is beyond every real world id
+        Instant old = Instant.ofEpochSecond(Instant.now().getEpochSecond() - 120);
+        Instant recent = Instant.ofEpochSecond(Instant.now().getEpochSecond() - 30);
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        c.push(frame(Events.deathAt(old, BOB, ALICE, 13)));
+        c.push(frame(Events.deathAt(recent, ALICE, BOB, 5000)));
+        take(got);
+        take(got);
+        Instant after = Instant.now();
+
+        ClientStats s = client.stats();
+        assertEquals(Set.of(13, 5000), s.lastEventByWorld().keySet());
+        for (Instant arrived : s.lastEventByWorld().values()) {
+            assertFalse(arrived.isBefore(before) || arrived.isAfter(after), arrived + " not in [" + before + ", " + after + "]");
+        }
+        Duration last = s.lastReceiveLag().orElseThrow();
+        assertTrue(last.compareTo(Duration.between(recent, before)) >= 0
+                && last.compareTo(Duration.between(recent, after)) <= 0, "last lag " + last);
+        Duration max = s.maxReceiveLag().orElseThrow();
+        assertTrue(max.compareTo(Duration.between(old, before)) >= 0
+                && max.compareTo(Duration.between(old, after)) <= 0, "max lag " + max);
+    }
+
+    @Test
+    void receiveLagOfATimestampBeyondLongMillisSaturatesInsteadOfThrowing() {
+        assertEquals(3_000, EventClient.lagMillis(5_000, Instant.ofEpochSecond(2)));
+        assertEquals(-3_000, EventClient.lagMillis(2_000, Instant.ofEpochSecond(5)));
+        assertEquals(Long.MAX_VALUE, EventClient.lagMillis(5_000, Instant.MIN));
+        assertEquals(Long.MIN_VALUE + 1, EventClient.lagMillis(5_000, Instant.MAX));
     }
 
     @Test

@@ -16,7 +16,11 @@ final class Events {
     }
 
     static Death death(long victim, long attacker, int world) {
-        return new Death(T, world, attacker, 1, 1, OptionalInt.of(1), 0, 80, victim, 4, Optional.of(false), false,
+        return deathAt(T, victim, attacker, world);
+    }
+
+    static Death deathAt(Instant timestamp, long victim, long attacker, int world) {
+        return new Death(timestamp, world, attacker, 1, 1, OptionalInt.of(1), 0, 80, victim, 4, Optional.of(false), false,
                 OptionalInt.of(2), OptionalInt.empty(), 2);
     }
 
