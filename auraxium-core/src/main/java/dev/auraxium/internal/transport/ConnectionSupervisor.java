@@ -93,6 +93,13 @@ public final class ConnectionSupervisor {
         boolean open;
         boolean draining;
         long openedAt;
+        /**
+         * Whether its frames go to the session: {@code open && (draining || live(this))}, written
+         * by {@link #settle} under the lock at the end of every block that changes one of those,
+         * so the transport thread reads on every frame, without the lock, the value the lock would
+         * show it.
+         */
+        volatile boolean delivering;
 
         Attempt(Slot slot) {
             this.slot = slot;
@@ -207,6 +214,8 @@ public final class ConnectionSupervisor {
                 drained.add(a);
             }
             draining.clear();
+            open.forEach(this::settle);
+            drained.forEach(this::settle);
         }
         for (Attempt a : drained) {
             a.connection.abort(); // already sent its close frame; nothing more is wanted from it
@@ -259,6 +268,7 @@ public final class ConnectionSupervisor {
                     break;
                 }
             }
+            settle(droppedStandby);
         }
         if (next != null) {
             session.event(next.slot.index, Kind.REPLACING, cause, null);
@@ -293,6 +303,9 @@ public final class ConnectionSupervisor {
                     break;
                 }
             }
+            // both keep delivering: the old one drains, the promoted one is the primary now
+            settle(old);
+            settle(promoted);
         }
         if (promoted == null) {
             return;
@@ -324,6 +337,16 @@ public final class ConnectionSupervisor {
 
     private synchronized boolean live(Attempt a) {
         return a.slot.primary == a || a.slot.standby == a;
+    }
+
+    /**
+     * Recomputes {@link Attempt#delivering}. Lock held; called after the last change of a block,
+     * never between two changes, so no half-done state is ever published.
+     */
+    private void settle(Attempt a) {
+        if (a != null) {
+            a.delivering = a.open && (a.draining || live(a));
+        }
     }
 
     private void connect(Attempt a) {
@@ -362,7 +385,9 @@ public final class ConnectionSupervisor {
             if (fatal) {
                 active = false;
                 for (Slot other : slots) {
+                    Attempt dropped = other.standby;
                     other.standby = null;
+                    settle(dropped);
                     cancelTimer(other);
                     other.retries = 0;
                 }
@@ -395,6 +420,7 @@ public final class ConnectionSupervisor {
                 }
                 s.primary = null;
             }
+            open.forEach(this::settle);
         }
         for (Attempt a : open) {
             a.connection.close(1000, "service id rejected").exceptionally(e -> null);
@@ -417,6 +443,7 @@ public final class ConnectionSupervisor {
             if (a.draining) {
                 drained = a.open && draining.remove(a);
                 a.open = false;
+                settle(a);
             }
         }
         if (drained) {
@@ -448,6 +475,8 @@ public final class ConnectionSupervisor {
                     scheduleRetry(s, false, 0);
                 }
             }
+            settle(a);
+            settle(s.primary);
         }
         session.closed(s.index, a.connection, cause);
         session.event(s.index, Kind.LOST, cause, null);
@@ -521,6 +550,7 @@ public final class ConnectionSupervisor {
                 attempt.connection = c;
                 attempt.open = true;
                 attempt.openedAt = timers.nanoTime();
+                settle(attempt);
             }
             session.event(attempt.slot.index, Kind.OPENED, "", null);
             session.opened(attempt.slot.index, c);
@@ -528,11 +558,8 @@ public final class ConnectionSupervisor {
 
         @Override
         public void onText(TransportConnection c, String message) {
-            boolean ok;
-            synchronized (ConnectionSupervisor.this) {
-                ok = attempt.open && (attempt.draining || live(attempt));
-            }
-            if (ok) {
+            // per frame: one volatile read instead of the supervisor's monitor (see Attempt.delivering)
+            if (attempt.delivering) {
                 session.text(c, message);
             }
         }
