@@ -1,6 +1,5 @@
 package dev.auraxium.event;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -10,7 +9,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 
@@ -48,12 +46,13 @@ import java.util.function.Predicate;
  * <h2>Lifecycle and threading</h2>
  * A trigger's configuration is immutable and it may be shared between threads. It belongs to at
  * most one {@link EventClient} at a time (its {@link #name()} is unique per client). The only
- * mutable state is {@link #lastRun()}, updated atomically each time the action runs. Conditions
+ * mutable state is {@link #lastRun()}, a volatile value set each time the action runs. Conditions
  * and the action run on the client's dispatch thread (or its action executor); see
  * {@link EventClient}.
  */
 public final class Trigger {
     private static final AtomicLong DEFAULT_NAME_SEQUENCE = new AtomicLong();
+    private static final long NEVER = Long.MIN_VALUE;
 
     private final Set<Class<? extends Event>> eventTypes;
     private final Set<String> eventNames;
@@ -63,7 +62,8 @@ public final class Trigger {
     private final Consumer<Object> action;
     private final String name;
     private final boolean singleShot;
-    private final AtomicReference<Instant> lastRun = new AtomicReference<>();
+    /** Epoch millis of the last run, or {@link #NEVER}: a long, so a run allocates nothing. */
+    private volatile long lastRunMillis = NEVER;
 
     private Trigger(Set<Class<? extends Event>> eventTypes, Set<String> eventNames, Set<Long> characters,
             Set<Integer> worlds, List<Predicate<Object>> conditions, Consumer<Object> action, String name,
@@ -221,7 +221,7 @@ public final class Trigger {
      * @throws ClassCastException if the event is not of the trigger's typed class
      */
     public void run(Event event) {
-        lastRun.set(Clock.systemUTC().instant());
+        lastRunMillis = System.currentTimeMillis();
         if (action != null) {
             action.accept(event);
         }
@@ -262,9 +262,10 @@ public final class Trigger {
         return action != null;
     }
 
-    /** @return when the action last started, or empty if it never ran */
+    /** @return when the action last started (to the millisecond), or empty if it never ran */
     public Optional<Instant> lastRun() {
-        return Optional.ofNullable(lastRun.get());
+        long t = lastRunMillis;
+        return t == NEVER ? Optional.empty() : Optional.of(Instant.ofEpochMilli(t));
     }
 
     /** A copy with another action and name, for {@link EventClient#waitFor}. */
