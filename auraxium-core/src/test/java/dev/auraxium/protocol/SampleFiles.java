@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** Finds the shared real ESS captures beside the project; tests skip when they are absent. */
-final class SampleFiles {
+public final class SampleFiles {
     private SampleFiles() {
     }
 
-    static Path dir() {
+    public static Path dir() {
         String prop = System.getProperty("ess.samples.dir");
         Path p = prop == null ? null : Path.of(prop);
         assumeTrue(p != null && Files.isDirectory(p),
@@ -22,13 +22,13 @@ final class SampleFiles {
         return p;
     }
 
-    static List<Path> jsonl() throws IOException {
+    public static List<Path> jsonl() throws IOException {
         try (Stream<Path> s = Files.list(dir())) {
             return s.filter(f -> f.getFileName().toString().endsWith(".jsonl")).sorted().toList();
         }
     }
 
-    static List<String> lines(Path file) throws IOException {
+    public static List<String> lines(Path file) throws IOException {
         return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).toList();
     }
 }

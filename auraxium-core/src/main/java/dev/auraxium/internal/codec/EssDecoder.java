@@ -60,8 +60,30 @@ public final class EssDecoder {
     /** Decodes a whole frame. */
     public static EssMessage decode(String text) {
         Frame f = FRAMES.get();
+        check(text);
+        f.reset();
+        if (EventFrameScanner.scan(text, f)) { // nearly every live frame
+            return new ServiceMessage(EventAssembler.assemble(f.slots, text, false));
+        }
+        return decodeGeneral(text, f);
+    }
+
+    /** Decodes any frame with Jackson: every shape, every error message. */
+    static EssMessage decodeGeneral(String text, Frame f) {
         parseObject(text, f, EssDecoder::readFrame);
         return classify(text, f, f.slots);
+    }
+
+    /** The general decoder alone, bypassing the fast path: for tests that compare the two. */
+    static EssMessage decodeGeneral(String text) {
+        return decodeGeneral(text, FRAMES.get());
+    }
+
+    /** Whether the fast path takes this frame: for tests. */
+    static boolean takesFastPath(String text) {
+        Frame f = FRAMES.get();
+        f.reset();
+        return text != null && !text.isEmpty() && text.length() <= MAX_FRAME_CHARS && EventFrameScanner.scan(text, f);
     }
 
     /** Decodes a bare payload object. */
@@ -119,8 +141,11 @@ public final class EssDecoder {
 
     /** Everything a frame's top level may hold; most frames fill two or three of these. */
     static final class Frame {
+        /** Frames up to this size reuse one character buffer per thread. */
+        private static final int KEPT_CHARS = 64 * 1024;
         /** The payload's slots: one per thread too, reset with the frame. */
         final PayloadSlots slots = new PayloadSlots();
+        private char[] chars = new char[1024];
         String service;
         String type;
         boolean hasPayload;
@@ -142,6 +167,17 @@ public final class EssDecoder {
         Boolean listCharacters;
         Boolean all;
         String badReason;
+
+        /** A buffer for {@code n} characters: this thread's own, or a one-off for a huge frame. */
+        char[] chars(int n) {
+            if (n > KEPT_CHARS) {
+                return new char[n];
+            }
+            if (chars.length < n) {
+                chars = new char[KEPT_CHARS];
+            }
+            return chars;
+        }
 
         void reset() {
             slots.reset();

@@ -175,6 +175,46 @@ final class PayloadSlots {
         }
     }
 
+    /** Open addressing over {@link String#hashCode()} of the names: slot + 1, 0 for empty. */
+    private static final int[] BY_HASH = new int[128];
+
+    static {
+        for (int slot = 0; slot < COUNT; slot++) {
+            int i = NAMES[slot].hashCode() & (BY_HASH.length - 1);
+            while (BY_HASH[i] != 0) {
+                i = (i + 1) & (BY_HASH.length - 1);
+            }
+            BY_HASH[i] = slot + 1;
+        }
+    }
+
+    /**
+     * The slot of a field name given as characters, or -1.
+     *
+     * @param hash the name's {@link String#hashCode()}, computed while scanning it
+     */
+    static int slotOf(char[] buf, int off, int len, int hash) {
+        for (int i = hash & (BY_HASH.length - 1);; i = (i + 1) & (BY_HASH.length - 1)) {
+            int entry = BY_HASH[i];
+            if (entry == 0) {
+                return -1;
+            }
+            String name = NAMES[entry - 1];
+            if (name.length() == len && name.hashCode() == hash && sameChars(name, buf, off)) {
+                return entry - 1;
+            }
+        }
+    }
+
+    private static boolean sameChars(String name, char[] buf, int off) {
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /**
      * Reads the payload object the parser is positioned on (its START_OBJECT) up to and including
      * its END_OBJECT.
@@ -196,11 +236,14 @@ final class PayloadSlots {
     }
 
     private void readValue(JsonParser p, int slot, JsonToken v) throws IOException {
-        long bit = 1L << slot;
         if (v == JsonToken.VALUE_NULL) {
             return; // never seen on the wire; treated as absent
         }
-        present |= bit;
+        if (v == JsonToken.VALUE_STRING) { // every value on the live wire is a string
+            readString(slot, p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            return;
+        }
+        present |= 1L << slot;
         if (slot == RECENT_LIST) {
             readLongList(p, v);
             return;
@@ -214,7 +257,7 @@ final class PayloadSlots {
             case LONG -> readLong(p, slot, v);
             case DOUBLE -> readDouble(p, slot, v);
             case BOOL -> readBool(p, slot, v);
-            default -> readText(p, slot, v);
+            default -> markBad(slot, p.getText()); // a number or a literal where text belongs
         }
     }
 
@@ -223,88 +266,96 @@ final class PayloadSlots {
         badValues[slot] = what;
     }
 
+    /**
+     * Fills a slot from a JSON string value, given as its (unescaped) characters. Both decoders
+     * come through here: the Jackson one for each string token, and {@link EventFrameScanner} for
+     * frames it can read without Jackson, so the two agree on every value by construction.
+     */
+    void readString(int slot, char[] buf, int off, int len) {
+        present |= 1L << slot;
+        switch (slot == RECENT_LIST ? -1 : KIND[slot]) {
+            case LONG -> {
+                long r = parseLong(buf, off, len);
+                if (r == Long.MIN_VALUE) {
+                    markBad(slot, quote(buf, off, len));
+                } else {
+                    nums[slot] = r;
+                }
+            }
+            case DOUBLE -> readDouble(slot, new String(buf, off, len), true);
+            case BOOL -> {
+                if (len == 1 && (buf[off] == '0' || buf[off] == '1')) {
+                    nums[slot] = buf[off] - '0';
+                } else {
+                    readBool(slot, new String(buf, off, len), true);
+                }
+            }
+            case TEXT -> {
+                if (slot == EVENT_NAME) {
+                    int kind = EventKinds.match(buf, off, len);
+                    eventKind = kind;
+                    if (kind >= 0) {
+                        texts[slot] = EventKinds.NAMES[kind];
+                        return;
+                    }
+                }
+                String s = new String(buf, off, len);
+                if (EssDecoder.hasLoneSurrogate(s)) {
+                    markBad(slot, "text with an unpaired UTF-16 surrogate");
+                } else {
+                    texts[slot] = s;
+                }
+            }
+            default -> markBad(RECENT_LIST, "not an array");
+        }
+    }
+
     private void readLong(JsonParser p, int slot, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_STRING) {
-            char[] buf = p.getTextCharacters();
-            int off = p.getTextOffset();
-            int len = p.getTextLength();
-            long r = parseLong(buf, off, len);
-            if (r == Long.MIN_VALUE) {
-                markBad(slot, quote(buf, off, len));
-            } else {
-                nums[slot] = r;
-            }
-        } else if (v == JsonToken.VALUE_NUMBER_INT) {
-            if (p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
-                markBad(slot, p.getText());
-            } else {
-                nums[slot] = p.getLongValue();
-            }
+        if (v == JsonToken.VALUE_NUMBER_INT && p.getNumberType() != JsonParser.NumberType.BIG_INTEGER) {
+            nums[slot] = p.getLongValue();
         } else {
             markBad(slot, p.getText());
         }
     }
 
     private void readDouble(JsonParser p, int slot, JsonToken v) throws IOException {
-        if (v == JsonToken.VALUE_STRING || v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
-            String s = p.getText();
-            double d;
-            try {
-                d = Double.parseDouble(s);
-            } catch (NumberFormatException e) {
-                markBad(slot, v == JsonToken.VALUE_STRING ? '"' + s + '"' : s);
-                return;
-            }
-            if (Double.isNaN(d) || Double.isInfinite(d) || !looksDecimal(s)) {
-                markBad(slot, '"' + s + '"');
-                return;
-            }
-            nums[slot] = Double.doubleToRawLongBits(d);
+        if (v == JsonToken.VALUE_NUMBER_INT || v == JsonToken.VALUE_NUMBER_FLOAT) {
+            readDouble(slot, p.getText(), false);
         } else {
             markBad(slot, p.getText());
         }
     }
 
+    private void readDouble(int slot, String s, boolean quoted) {
+        double d;
+        try {
+            d = Double.parseDouble(s);
+        } catch (NumberFormatException e) {
+            markBad(slot, quoted ? '"' + s + '"' : s);
+            return;
+        }
+        if (Double.isNaN(d) || Double.isInfinite(d) || !looksDecimal(s)) {
+            markBad(slot, '"' + s + '"');
+            return;
+        }
+        nums[slot] = Double.doubleToRawLongBits(d);
+    }
+
     private void readBool(JsonParser p, int slot, JsonToken v) throws IOException {
         if (v == JsonToken.VALUE_TRUE || v == JsonToken.VALUE_FALSE) {
             nums[slot] = v == JsonToken.VALUE_TRUE ? 1 : 0;
-            return;
-        }
-        if (v == JsonToken.VALUE_STRING && p.getTextLength() == 1) {
-            char c = p.getTextCharacters()[p.getTextOffset()];
-            if (c == '0' || c == '1') {
-                nums[slot] = c - '0';
-                return;
-            }
-        }
-        String s = p.getText();
-        Boolean b = EssDecoder.parseBool(s);
-        if (b == null) {
-            markBad(slot, v == JsonToken.VALUE_STRING ? '"' + s + '"' : s);
         } else {
-            nums[slot] = b ? 1 : 0;
+            readBool(slot, p.getText(), false);
         }
     }
 
-    private void readText(JsonParser p, int slot, JsonToken v) throws IOException {
-        if (slot == EVENT_NAME && v == JsonToken.VALUE_STRING) {
-            int kind = EventKinds.match(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
-            eventKind = kind;
-            if (kind >= 0) {
-                texts[slot] = EventKinds.NAMES[kind];
-                return;
-            }
+    private void readBool(int slot, String s, boolean quoted) {
+        Boolean b = EssDecoder.parseBool(s);
+        if (b == null) {
+            markBad(slot, quoted ? '"' + s + '"' : s);
+        } else {
+            nums[slot] = b ? 1 : 0;
         }
-        String s = p.getText();
-        if (v != JsonToken.VALUE_STRING) {
-            markBad(slot, s);
-            return;
-        }
-        if (EssDecoder.hasLoneSurrogate(s)) {
-            markBad(slot, "text with an unpaired UTF-16 surrogate");
-            return;
-        }
-        texts[slot] = s;
     }
 
     private void readLongList(JsonParser p, JsonToken v) throws IOException {
