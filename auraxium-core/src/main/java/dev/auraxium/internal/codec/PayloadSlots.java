@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -175,16 +176,25 @@ final class PayloadSlots {
         }
     }
 
-    /** Open addressing over {@link String#hashCode()} of the names: slot + 1, 0 for empty. */
-    private static final int[] BY_HASH = new int[128];
+    /**
+     * Open addressing over {@link String#hashCode()} of the names: each entry is a slot + 1, 0 for
+     * empty, with the name's hash and characters beside it so a lookup touches no String.
+     */
+    private static final int TABLE = 128;
+    private static final int[] TABLE_SLOT = new int[TABLE];
+    private static final int[] TABLE_HASH = new int[TABLE];
+    private static final char[][] TABLE_NAME = new char[TABLE][];
 
     static {
         for (int slot = 0; slot < COUNT; slot++) {
-            int i = NAMES[slot].hashCode() & (BY_HASH.length - 1);
-            while (BY_HASH[i] != 0) {
-                i = (i + 1) & (BY_HASH.length - 1);
+            int hash = NAMES[slot].hashCode();
+            int i = hash & (TABLE - 1);
+            while (TABLE_SLOT[i] != 0) {
+                i = (i + 1) & (TABLE - 1);
             }
-            BY_HASH[i] = slot + 1;
+            TABLE_SLOT[i] = slot + 1;
+            TABLE_HASH[i] = hash;
+            TABLE_NAME[i] = NAMES[slot].toCharArray();
         }
     }
 
@@ -194,25 +204,15 @@ final class PayloadSlots {
      * @param hash the name's {@link String#hashCode()}, computed while scanning it
      */
     static int slotOf(char[] buf, int off, int len, int hash) {
-        for (int i = hash & (BY_HASH.length - 1);; i = (i + 1) & (BY_HASH.length - 1)) {
-            int entry = BY_HASH[i];
+        for (int i = hash & (TABLE - 1);; i = (i + 1) & (TABLE - 1)) {
+            int entry = TABLE_SLOT[i];
             if (entry == 0) {
                 return -1;
             }
-            String name = NAMES[entry - 1];
-            if (name.length() == len && name.hashCode() == hash && sameChars(name, buf, off)) {
+            if (TABLE_HASH[i] == hash && Arrays.equals(TABLE_NAME[i], 0, TABLE_NAME[i].length, buf, off, off + len)) {
                 return entry - 1;
             }
         }
-    }
-
-    private static boolean sameChars(String name, char[] buf, int off) {
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) != buf[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
