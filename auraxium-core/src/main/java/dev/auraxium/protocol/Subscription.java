@@ -73,22 +73,21 @@ public record Subscription(Set<String> eventNames, Set<String> characters, Set<S
         if (!selectsName(event)) {
             return false;
         }
-        String world = Integer.toString(event.worldId());
-        boolean worldOk = contains(worlds, world);
+        boolean worldOk = worlds.contains(ALL) || worlds.contains(Integer.toString(event.worldId()));
         if (event instanceof PlayerLogin || event instanceof PlayerLogout) {
-            return worldOk || contains(characters, Long.toString(((CharacterEvent) event).characterId()));
+            return worldOk || containsId(characters, ((CharacterEvent) event).characterId());
         }
         if (event instanceof AttackerEvent a) {
-            boolean charOk = contains(characters, Long.toString(a.characterId()))
-                    || contains(characters, Long.toString(a.attackerCharacterId()));
+            boolean charOk = containsId(characters, a.characterId())
+                    || containsId(characters, a.attackerCharacterId());
             return charOk && (!logicalAndCharactersWithWorlds || worldOk);
         }
         if (event instanceof CharacterEvent c) {
-            return contains(characters, Long.toString(c.characterId()))
+            return containsId(characters, c.characterId())
                     && (!logicalAndCharactersWithWorlds || worldOk);
         }
         if (event instanceof UnknownEvent u && u.characterId().isPresent()) {
-            return contains(characters, Long.toString(u.characterId().get()))
+            return containsId(characters, u.characterId().get())
                     && (!logicalAndCharactersWithWorlds || worldOk);
         }
         return worldOk;
@@ -101,7 +100,8 @@ public record Subscription(Set<String> eventNames, Set<String> characters, Set<S
         return event instanceof GainExperience g && eventNames.contains(g.filterName());
     }
 
-    private static boolean contains(Set<String> set, String value) {
-        return set.contains(ALL) || set.contains(value);
+    /** The id's text is only made when the set is not "all" (the server's test for each event). */
+    private static boolean containsId(Set<String> set, long id) {
+        return set.contains(ALL) || set.contains(Long.toString(id));
     }
 }

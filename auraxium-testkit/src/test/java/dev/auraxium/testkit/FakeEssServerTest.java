@@ -234,6 +234,23 @@ class FakeEssServerTest {
     }
 
     @Test
+    void recentCharacterIdsAreDistinctOrderedByLatestMentionAndBounded() {
+        try (FakeEssServer server = FakeEssServer.start()) {
+            server.publish(TestEvents.death(10, ALICE, BOB));
+            server.publish(TestEvents.login(10, ALICE)); // ALICE again: now the most recent
+            assertEquals(List.of(BOB, ALICE), server.recentCharacterIds());
+            for (long id = 1; id <= 10_000; id++) {
+                server.publish(TestEvents.login(10, id));
+            }
+            List<Long> recent = server.recentCharacterIds();
+            assertEquals(10_000, recent.size(), "the last 10,000 mentions are kept");
+            assertEquals(1L, recent.get(0));
+            assertEquals(10_000L, recent.get(recent.size() - 1));
+            assertFalse(recent.contains(ALICE), "older mentions are forgotten");
+        }
+    }
+
+    @Test
     void staysSilentOnMalformedJsonUnknownActionsAndUnknownServicesButRecordsThem() throws Exception {
         try (FakeEssServer server = FakeEssServer.start(); EssTestClient c = EssTestClient.connectReady(server, 6)) {
             c.send("{not json");

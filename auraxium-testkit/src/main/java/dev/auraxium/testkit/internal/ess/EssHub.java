@@ -33,6 +33,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class EssHub implements AutoCloseable {
     public static final String PATH = "/streaming";
     /** Client messages kept for inspection; older ones are dropped so a long run stays bounded. */
     static final int MAX_CLIENT_MESSAGES = 10_000;
-    /** Character ids remembered for {@code recentCharacterIds}. */
+    /** Character mentions remembered for {@code recentCharacterIds}: the last this many ids seen. */
     static final int MAX_RECENT_CHARACTERS = 10_000;
     private static final Pattern DEFAULT_SERVICE_ID = Pattern.compile("s:[A-Za-z0-9]+");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -78,14 +79,13 @@ public final class EssHub implements AutoCloseable {
     private final Map<String, Boolean> endpoints;
     private final AtomicInteger duplicates = new AtomicInteger();
     private final AtomicLong ignoredClientMessages = new AtomicLong();
-    private final Map<Long, Boolean> recentCharacters = new LinkedHashMap<>(256, 0.75f, false) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
-            return size() > MAX_RECENT_CHARACTERS;
-        }
-    };
+    /*
+     * The last MAX_RECENT_CHARACTERS character ids published, as a ring written per event without
+     * allocating (a map kept in recency order cost more than the rest of publishing); made distinct
+     * only when someone asks. Guarded by itself.
+     */
+    private final long[] recentCharacters = new long[MAX_RECENT_CHARACTERS];
+    private long recentWritten;
 
     // Guarded by "this": the inspection queues and the closed flag, so waiters can be woken.
     private final ArrayDeque<ClientMessage> untaken = new ArrayDeque<>();
@@ -414,23 +414,36 @@ public final class EssHub implements AutoCloseable {
     }
 
     private void remember(Event event) {
+        long character = event instanceof CharacterEvent c ? c.characterId() : 0;
+        long attacker = event instanceof AttackerEvent a ? a.attackerCharacterId() : 0;
+        if (character == 0 && attacker == 0) {
+            return;
+        }
         synchronized (recentCharacters) {
-            if (event instanceof CharacterEvent c && c.characterId() != 0) {
-                recentCharacters.remove(c.characterId());
-                recentCharacters.put(c.characterId(), Boolean.TRUE);
+            if (character != 0) {
+                recentCharacters[(int) (recentWritten++ % MAX_RECENT_CHARACTERS)] = character;
             }
-            if (event instanceof AttackerEvent a && a.attackerCharacterId() != 0) {
-                recentCharacters.remove(a.attackerCharacterId());
-                recentCharacters.put(a.attackerCharacterId(), Boolean.TRUE);
+            if (attacker != 0) {
+                recentCharacters[(int) (recentWritten++ % MAX_RECENT_CHARACTERS)] = attacker;
             }
         }
     }
 
-    /** @return the character ids of recently published events, oldest first */
+    /**
+     * @return the distinct character ids among the last {@value #MAX_RECENT_CHARACTERS} mentions
+     *     in published events, ordered by their latest mention, oldest first
+     */
     public List<Long> recentCharacterIds() {
+        LinkedHashSet<Long> newestFirst = new LinkedHashSet<>();
         synchronized (recentCharacters) {
-            return List.copyOf(recentCharacters.keySet());
+            long oldest = Math.max(0, recentWritten - MAX_RECENT_CHARACTERS);
+            for (long i = recentWritten - 1; i >= oldest; i--) {
+                newestFirst.add(recentCharacters[(int) (i % MAX_RECENT_CHARACTERS)]);
+            }
         }
+        List<Long> ids = new ArrayList<>(newestFirst);
+        Collections.reverse(ids);
+        return List.copyOf(ids);
     }
 
     // ---------------------------------------------------------------- inspection
