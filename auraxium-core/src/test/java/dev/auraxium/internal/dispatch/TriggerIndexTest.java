@@ -70,4 +70,18 @@ class TriggerIndexTest {
         UnknownEvent fish = new UnknownEvent("FishCaught", T, 1, Map.of());
         assertEquals(List.of(unknown, anyUnknown), index.candidates(fish));
     }
+
+    @Test
+    void anExperienceFilterAddedOrRemovedLaterIsSeenByTheNextEvent() {
+        TriggerIndex index = new TriggerIndex();
+        Registration all = new Registration(Trigger.on(GainExperience.class).build(), 1);
+        index.add(all);
+        GainExperience seven = new GainExperience(T, 1, 1, 5, 7, 1, 0, OptionalInt.empty(), 2);
+        assertEquals(List.of(all), index.candidates(seven));
+        Registration xp7 = new Registration(Trigger.onExperience(7).build(), 2);
+        index.add(xp7);
+        assertEquals(List.of(all, xp7), index.candidates(seven));
+        index.remove(xp7);
+        assertEquals(List.of(all), index.candidates(seven));
+    }
 }
