@@ -44,7 +44,12 @@ import org.openjdk.jmh.annotations.Warmup;
  *       ({@link RawWsReader}): how fast the server pushes. It must be at least twice the
  *       {@code client} figure, or {@code client} measures the server.</li>
  * </ul>
- * With the default {@code endpoint} the server runs in this JVM (both share the 2 cores); with
+ * {@code clientLargeReads} and {@code transportOnlyLargeReads} are the same two in a JVM started
+ * with {@value #LARGE_READS}: the JDK's HTTP client reads the socket 16 KB at a time by default,
+ * and each read costs a hand-over from its selector thread to an executor thread, during which
+ * the receiving thread idles (see {@code JdkTransport}'s javadoc on throughput).
+ *
+ * <p>With the default {@code endpoint} the server runs in this JVM (both share the 2 cores); with
  * {@code -p endpoint=ws://127.0.0.1:8765/streaming} the benchmark connects to a
  * {@link BenchServer} in another process.
  *
@@ -56,6 +61,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 3)
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
 public class EndToEndBenchmark {
+    /** The JVM option of the {@code …LargeReads} benchmarks: 128 KB socket reads in the JDK client. */
+    static final String LARGE_READS = "-Djdk.httpclient.bufsize=131072";
     static final long WAIT_SECONDS = 120;
     static final String SERVICE_ID = "s:bench";
 
@@ -186,7 +193,21 @@ public class EndToEndBenchmark {
 
     @Benchmark
     @OperationsPerInvocation(Workload.EVENTS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", LARGE_READS})
+    public long clientLargeReads(Server s, Client c) {
+        return client(c, s.events, WAIT_SECONDS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Workload.EVENTS)
     public long transportOnly(Server s, Transport t) {
+        return transportOnly(t, s.events, WAIT_SECONDS);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(Workload.EVENTS)
+    @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g", LARGE_READS})
+    public long transportOnlyLargeReads(Server s, Transport t) {
         return transportOnly(t, s.events, WAIT_SECONDS);
     }
 

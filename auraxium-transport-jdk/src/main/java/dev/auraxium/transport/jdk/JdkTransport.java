@@ -74,6 +74,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>An exception thrown by the listener is logged and the connection goes on.</li>
  * </ul>
  *
+ * <h2>Throughput</h2>
+ * The JDK's HTTP client reads the socket in buffers of {@code jdk.httpclient.bufsize} bytes (16 KB
+ * by default, a JVM-wide system property read once), and each buffer is handed from its selector
+ * thread to an executor thread. Far above the live ESS's rate (a few hundred events a second)
+ * those hand-overs become the limit: on loopback, {@code -Djdk.httpclient.bufsize=131072} took
+ * the end-to-end benchmark from about 240,000 to about 330,000 events a second (BENCHMARKS.md).
+ * This transport never sets the property itself: it belongs to the application.
+ *
  * <h2>Threading and lifecycle</h2>
  * Thread-safe: connect from any thread, any number of connections. Listener calls follow the
  * {@link TransportListener} contract (one at a time, in order); they run on the HTTP client's
