@@ -1,5 +1,6 @@
 package dev.auraxium.testkit;
 
+import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
 import dev.auraxium.testkit.internal.ess.EssHub;
@@ -11,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -126,8 +125,7 @@ public final class FakeEssServer implements AutoCloseable {
     public URI uri(Environment environment, String serviceId) {
         Objects.requireNonNull(environment, "environment");
         Objects.requireNonNull(serviceId, "serviceId");
-        return URI.create(uri + "?environment=" + environment.wireName() + "&service-id="
-                + URLEncoder.encode(serviceId, StandardCharsets.UTF_8));
+        return ServiceIds.withQuery(uri, environment, serviceId);
     }
 
     /** @return the bound port */

@@ -1,5 +1,6 @@
 package dev.auraxium.cli.internal;
 
+import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.transport.TransportException;
 import java.net.URI;
 import java.util.Locale;
@@ -65,7 +66,7 @@ final class Connect {
         while (cause != null && !(cause instanceof TransportException) && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String base = "cannot connect to " + uri + " with service id " + Redaction.serviceId(serviceId) + ": ";
+        String base = "cannot connect to " + uri + " with service id " + ServiceIds.redact(serviceId) + ": ";
         String detail;
         if (cause instanceof TransportException t && t.httpStatus().isPresent()) {
             int status = t.httpStatus().getAsInt();
@@ -75,6 +76,6 @@ final class Connect {
         } else {
             detail = String.valueOf(error);
         }
-        return new ConnectionFailure(Redaction.scrub(base + detail, serviceId), error);
+        return new ConnectionFailure(ServiceIds.scrub(base + detail, serviceId), error);
     }
 }

@@ -1,5 +1,6 @@
 package dev.auraxium.cli.internal;
 
+import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.event.Environment;
 import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.EssCodec;
@@ -71,7 +72,7 @@ final class RecordCommand implements Callable<Integer> {
         long limit = stream.limit();
         String id = stream.serviceId(root.environment());
         URI base = stream.endpoint();
-        URI uri = withQuery(base, environment, id);
+        URI uri = ServiceIds.withQuery(base, environment, id);
         Path parent = out.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             throw new UsageException("cannot write '" + out + "': folder " + parent + " does not exist");
@@ -160,7 +161,7 @@ final class RecordCommand implements Callable<Integer> {
                 throw Connect.failure(base, id, e);
             }
             err.println("record: connected to " + base + " (" + environment.wireName() + ", service id "
-                    + Redaction.serviceId(id) + "), " + filter.describe() + ", writing " + out);
+                    + ServiceIds.redact(id) + "), " + filter.describe() + ", writing " + out);
             err.flush();
             start = System.nanoTime();
             stop.await(stream.duration);
@@ -175,12 +176,5 @@ final class RecordCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
-    }
-
-    private static URI withQuery(URI endpoint, Environment environment, String serviceId) {
-        String q = "environment=" + environment.wireName() + "&service-id="
-                + java.net.URLEncoder.encode(serviceId, java.nio.charset.StandardCharsets.UTF_8).replace("%3A", ":");
-        String s = endpoint.toString();
-        return URI.create(s + (endpoint.getRawQuery() == null ? "?" : "&") + q);
     }
 }

@@ -1,5 +1,6 @@
 package dev.auraxium.cli.internal;
 
+import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.EventClient;
@@ -107,7 +108,7 @@ final class TailCommand implements Callable<Integer> {
                 return 0;
             }
             err.println("tail: connected to " + uri + " (" + environment.wireName() + ", service id "
-                    + Redaction.serviceId(id) + "), " + filter.describe());
+                    + ServiceIds.redact(id) + "), " + filter.describe());
             err.flush();
             start = System.nanoTime();
             stop.await(stream.duration);

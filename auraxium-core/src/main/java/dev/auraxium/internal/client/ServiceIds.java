@@ -1,13 +1,20 @@
 package dev.auraxium.internal.client;
 
+import dev.auraxium.event.Environment;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
 /**
- * Service ids are credentials: this is the only place that turns one into text for humans.
+ * Service ids are credentials: this is the only place that turns one into text for humans, for
+ * every module of the project (the package is exported to them alone).
  * {@code s:example} becomes {@code s:ex…(7 chars)}: the prefix, at most two characters (never more
  * than a third of the id), and the length.
  */
 public final class ServiceIds {
     /** The prefix the ESS expects. */
     public static final String PREFIX = "s:";
+    private static final String QUERY_PARAMETER = "service-id=";
 
     private ServiceIds() {
     }
@@ -35,12 +42,30 @@ public final class ServiceIds {
     }
 
     /**
+     * The streaming URI with the query the ESS reads: {@code environment} and {@code service-id}
+     * (its {@code s:} prefix kept literal, the rest URL-encoded), appended to any query the
+     * endpoint already has. The one builder of that query for every module.
+     *
+     * @param endpoint e.g. {@code wss://push.planetside2.com/streaming}
+     * @param environment the environment to ask for
+     * @param serviceId the id as it is to be sent (not normalised: tests send wrong ones on purpose)
+     * @return the URI
+     */
+    public static URI withQuery(URI endpoint, Environment environment, String serviceId) {
+        String value = serviceId.startsWith(PREFIX)
+                ? PREFIX + URLEncoder.encode(serviceId.substring(PREFIX.length()), StandardCharsets.UTF_8)
+                : URLEncoder.encode(serviceId, StandardCharsets.UTF_8);
+        String query = "environment=" + environment.wireName() + "&service-id=" + value;
+        return URI.create(endpoint + (endpoint.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    /**
      * @param id a service id, with or without prefix
-     * @return a form safe to log
+     * @return a form safe to log, {@code "(none)"} for null
      */
     public static String redact(String id) {
         if (id == null) {
-            return "null";
+            return "(none)";
         }
         String bare = id.startsWith(PREFIX) ? id.substring(PREFIX.length()) : id;
         int keep = Math.min(2, bare.length() / 3);
@@ -49,18 +74,54 @@ public final class ServiceIds {
 
     /**
      * @param text any text, e.g. an exception message or URI
-     * @param id the id to hide in it
-     * @return the text with every occurrence of the id (and its bare form) redacted
+     * @param id the id to hide in it, with or without prefix
+     * @return the text with every occurrence of the id, prefixed or bare, redacted
      */
     public static String scrub(String text, String id) {
         if (text == null || id == null) {
             return text;
         }
         String bare = id.startsWith(PREFIX) ? id.substring(PREFIX.length()) : id;
-        String out = text.replace(id, redact(id));
-        if (bare.length() >= 4) {
-            out = out.replace(bare, redact(id));
+        if (bare.isEmpty()) {
+            return text;
+        }
+        String redacted = redact(bare);
+        String out = text.replace(PREFIX + bare, redacted);
+        if (bare.length() >= 4) { // shorter, a bare match would mostly hit unrelated text
+            out = out.replace(bare, redacted);
         }
         return out;
+    }
+
+    /**
+     * @param uri an ESS URI as text, possibly carrying {@code service-id} in its query
+     * @return the text with every {@code service-id} query value redacted
+     */
+    public static String redactUri(String uri) {
+        int queryStart = uri.indexOf('?');
+        if (queryStart < 0) {
+            return uri;
+        }
+        StringBuilder out = new StringBuilder(uri.length());
+        int from = 0;
+        int at = queryStart;
+        while (at < uri.length()) {
+            int hit = uri.indexOf(QUERY_PARAMETER, at);
+            if (hit < 0) {
+                break;
+            }
+            int valueStart = hit + QUERY_PARAMETER.length();
+            int valueEnd = valueStart;
+            while (valueEnd < uri.length() && uri.charAt(valueEnd) != '&' && uri.charAt(valueEnd) != '#') {
+                valueEnd++;
+            }
+            char before = uri.charAt(hit - 1);
+            if (before == '?' || before == '&') { // not the tail of another name, e.g. not-service-id
+                out.append(uri, from, valueStart).append(redact(uri.substring(valueStart, valueEnd)));
+                from = valueEnd;
+            }
+            at = valueEnd;
+        }
+        return out.append(uri, from, uri.length()).toString();
     }
 }

@@ -1,2 +1,5 @@
-/** Client plumbing: service-id handling (redaction) and the codec seam. Internal: not exported. */
+/**
+ * Client plumbing: service-id handling (redaction) and the codec seam. Internal: exported only to
+ * the project's own modules, so that they all redact the service id the same way.
+ */
 package dev.auraxium.internal.client;

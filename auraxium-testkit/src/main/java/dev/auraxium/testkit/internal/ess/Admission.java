@@ -1,5 +1,6 @@
 package dev.auraxium.testkit.internal.ess;
 
+import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.event.Environment;
 import java.time.Duration;
 import java.util.Optional;
@@ -16,7 +17,7 @@ public sealed interface Admission {
     record Admit(Environment environment, String serviceId) implements Admission {
         @Override
         public String toString() {
-            return "Admit[environment=" + environment + ", serviceId=" + EssSession.redact(serviceId) + "]";
+            return "Admit[environment=" + environment + ", serviceId=" + ServiceIds.redact(serviceId) + "]";
         }
     }
 

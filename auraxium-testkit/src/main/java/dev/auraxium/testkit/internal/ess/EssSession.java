@@ -1,5 +1,6 @@
 package dev.auraxium.testkit.internal.ess;
 
+import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.event.Environment;
 import dev.auraxium.protocol.ClearSubscribe;
 import dev.auraxium.protocol.Subscribe;
@@ -67,10 +68,6 @@ public final class EssSession {
 
     boolean isOpen() {
         return !closed && peer.isOpen();
-    }
-
-    boolean isStalled() {
-        return stalled;
     }
 
     void stalled(boolean value) {
@@ -184,7 +181,7 @@ public final class EssSession {
     }
 
     synchronized ConnectionSnapshot snapshot() {
-        return new ConnectionSnapshot(id, environment, redact(serviceId), subscription, isOpen(), stalled,
+        return new ConnectionSnapshot(id, environment, ServiceIds.redact(serviceId), subscription, isOpen(), stalled,
                 framesSent.get(), peer.pendingBytes());
     }
 
@@ -206,23 +203,8 @@ public final class EssSession {
         return out;
     }
 
-    /**
-     * @param serviceId a service id
-     * @return the id cut to its prefix and at most two characters (never more than a third of
-     *     it), with its length, e.g. {@code s:ab…(12 chars)}
-     */
-    public static String redact(String serviceId) {
-        if (serviceId == null) {
-            return "(none)";
-        }
-        String bare = serviceId.startsWith("s:") ? serviceId.substring(2) : serviceId;
-        // Never more than a third of the id, at most two characters, as the client redacts.
-        int keep = Math.min(2, bare.length() / 3);
-        return "s:" + bare.substring(0, keep) + "…(" + serviceId.length() + " chars)";
-    }
-
     @Override
     public String toString() {
-        return "EssSession[id=" + id + ", environment=" + environment.wireName() + ", serviceId=" + redact(serviceId) + "]";
+        return "EssSession[id=" + id + ", environment=" + environment.wireName() + ", serviceId=" + ServiceIds.redact(serviceId) + "]";
     }
 }

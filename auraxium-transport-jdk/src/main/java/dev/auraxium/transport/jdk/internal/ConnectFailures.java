@@ -1,5 +1,6 @@
 package dev.auraxium.transport.jdk.internal;
 
+import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.transport.TransportException;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -39,7 +40,7 @@ public final class ConnectFailures {
      */
     public static TransportException map(Throwable failure, URI uri, Duration connectTimeout, Clock clock) {
         Throwable cause = unwrap(failure);
-        String where = Redaction.uri(uri);
+        String where = ServiceIds.redactUri(uri.toString());
         if (cause instanceof TransportException already) {
             return already;
         }

@@ -1,5 +1,6 @@
 package dev.auraxium.transport.jdk.internal;
 
+import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.TransportListener;
@@ -73,7 +74,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
      */
     public JdkConnection(URI uri, TransportListener listener, Duration closeTimeout,
             Consumer<JdkConnection> onTerminated) {
-        this.where = Redaction.uri(uri);
+        this.where = ServiceIds.redactUri(uri.toString());
         this.listener = Objects.requireNonNull(listener, "listener");
         this.closeTimeout = closeTimeout;
         this.onTerminated = onTerminated;
