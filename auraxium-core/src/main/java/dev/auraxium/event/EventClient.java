@@ -32,8 +32,6 @@ import dev.auraxium.transport.TransportOptions;
 import dev.auraxium.transport.TransportProvider;
 import java.lang.System.Logger.Level;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -272,7 +270,7 @@ public final class EventClient implements AutoCloseable {
         this.tickNanos = Math.max(TimeUnit.MILLISECONDS.toNanos(10),
                 Math.min(TimeUnit.SECONDS.toNanos(5), shortest == Long.MAX_VALUE ? Long.MAX_VALUE : shortest / 4));
         this.dispatcher = new Dispatcher(id + "-dispatch", queue, index, b.actionExecutor, new DispatchHost());
-        this.supervisor = new ConnectionSupervisor(transport, uri(b.endpoint, b.environment, b.serviceId),
+        this.supervisor = new ConnectionSupervisor(transport, ServiceIds.withQuery(b.endpoint, b.environment, b.serviceId),
                 b.connections, new Backoff(b.backoffInitial, b.backoffMultiplier, b.backoffCap, b.stablePeriod),
                 timers, b.random != null ? b.random : () -> ThreadLocalRandom.current().nextDouble(), new Session());
         dispatcher.start();
@@ -282,14 +280,6 @@ public final class EventClient implements AutoCloseable {
     /** @return a new builder */
     public static Builder builder() {
         return new Builder();
-    }
-
-    static URI uri(URI endpoint, Environment environment, String serviceId) {
-        String bare = serviceId.substring(ServiceIds.PREFIX.length());
-        String query = "environment=" + environment.wireName() + "&service-id=" + ServiceIds.PREFIX
-                + URLEncoder.encode(bare, StandardCharsets.UTF_8);
-        String s = endpoint.toString();
-        return URI.create(s + (endpoint.getRawQuery() == null ? "?" : "&") + query);
     }
 
     // ---------------------------------------------------------------- triggers
@@ -374,7 +364,7 @@ public final class EventClient implements AutoCloseable {
         lock.lock();
         try {
             Registration r = triggers.get(name);
-            return r == null ? Optional.empty() : Optional.of(r.trigger());
+            return r == null ? Optional.empty() : Optional.of(r.origin());
         } finally {
             lock.unlock();
         }
@@ -385,7 +375,7 @@ public final class EventClient implements AutoCloseable {
         lock.lock();
         try {
             List<Trigger> out = new ArrayList<>(triggers.size());
-            triggers.values().forEach(r -> out.add(r.trigger()));
+            triggers.values().forEach(r -> out.add(r.origin()));
             return Collections.unmodifiableList(out);
         } finally {
             lock.unlock();
@@ -415,7 +405,7 @@ public final class EventClient implements AutoCloseable {
         lock.lock();
         try {
             r = triggers.get(trigger.name());
-            if (r == null || r.trigger() != trigger) {
+            if (r == null || r.origin() != trigger) {
                 throw new IllegalArgumentException("trigger '" + trigger.name() + "' is not registered with this client");
             }
         } finally {
@@ -464,7 +454,9 @@ public final class EventClient implements AutoCloseable {
      * with a {@link TransportException} when the service id is rejected; cancel it to stop
      * waiting. The triggers are removed in every case (the seed left them behind on a timeout), and
      * removing them closes the connection when no other trigger remains, as
-     * {@link #removeTrigger(Trigger)} does.
+     * {@link #removeTrigger(Trigger)} does. While waiting, {@link #getTrigger(String)} and
+     * {@link #triggers()} list the triggers as given, and {@link #removeTrigger(Trigger)} takes them
+     * (the future then waits on the others, or until the timeout).
      *
      * @param timeout how long to wait; zero or negative waits forever
      * @param first a trigger
@@ -492,7 +484,7 @@ public final class EventClient implements AutoCloseable {
                 }
             }
             for (Trigger t : originals) {
-                regs.add(register(t.withAction(e -> result.complete((Event) e), t.name())));
+                regs.add(register(t.withAction(e -> result.complete((Event) e), t.name()), t));
             }
             waiters.add(result);
             replan();
@@ -543,7 +535,9 @@ public final class EventClient implements AutoCloseable {
      * Opens the connection now (the first trigger does this too). Idempotent while connected.
      *
      * @return completes when the client is ready (see {@link #awaitReady}); fails on a rejected
-     *     service id or a failed connection
+     *     service id or a failed connection. It completes on a pool thread
+     *     ({@link java.util.concurrent.ForkJoinPool#commonPool()}), so what the caller chains to
+     *     it never runs inside the client's own threads or locks.
      * @throws IllegalStateException when the client is closed
      */
     public CompletableFuture<Void> connect() {
@@ -556,7 +550,16 @@ public final class EventClient implements AutoCloseable {
             lock.unlock();
         }
         supervisor.start();
-        return f.copy();
+        // The internal future completes under the client's lock; the caller's copy must not.
+        CompletableFuture<Void> out = new CompletableFuture<>();
+        f.whenCompleteAsync((v, error) -> {
+            if (error != null) {
+                out.completeExceptionally(error);
+            } else {
+                out.complete(v);
+            }
+        });
+        return out;
     }
 
     /**
@@ -762,7 +765,11 @@ public final class EventClient implements AutoCloseable {
     }
 
     private Registration register(Trigger t) {
-        Registration r = new Registration(t, ++seq);
+        return register(t, t);
+    }
+
+    private Registration register(Trigger t, Trigger origin) {
+        Registration r = new Registration(t, origin, ++seq);
         triggers.put(t.name(), r);
         index.add(r);
         return r;
@@ -1229,7 +1236,6 @@ public final class EventClient implements AutoCloseable {
         final long id;
         final int slot;
         final TransportConnection connection;
-        final long openedAt;
         boolean pushConnected;
         boolean subscriptionConfirmed;
         boolean ready;
@@ -1252,7 +1258,6 @@ public final class EventClient implements AutoCloseable {
             this.id = id;
             this.slot = slot;
             this.connection = connection;
-            this.openedAt = now;
             // the heartbeat watchdog counts from the open: a connection that never beats is stale
             this.lastHeartbeat = now;
         }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auraxium.protocol.ClearSubscribe;
@@ -351,6 +352,19 @@ class EventClientTest {
         f.cancel(true);
         assertThrows(CancellationException.class, f::join);
         assertEquals(Optional.empty(), client.getTrigger("w"));
+    }
+
+    @Test
+    void aWaitForTriggerIsListedAndRemovedAsTheUserGaveIt() throws Exception {
+        client = builder().build();
+        client.on(Death.class, d -> { });
+        Trigger login = Trigger.on(PlayerLogin.class).name("w").build();
+        client.waitFor(Duration.ZERO, login);
+        assertSame(login, client.getTrigger("w").orElseThrow());
+        assertTrue(client.triggers().contains(login));
+        client.removeTrigger(login);
+        assertEquals(Optional.empty(), client.getTrigger("w"));
+        assertEquals(Set.of("Death"), client.plannedSubscription().eventNames());
     }
 
     @Test

@@ -174,7 +174,7 @@ public final class EssDecoder {
                 return new char[n];
             }
             if (chars.length < n) {
-                chars = new char[KEPT_CHARS];
+                chars = new char[Math.min(KEPT_CHARS, Math.max(n, chars.length * 2))];
             }
             return chars;
         }

@@ -76,16 +76,6 @@ public final class EventCatalog {
     private EventCatalog() {
     }
 
-    /** @return every known wire name, in alphabetical order */
-    public static Set<String> knownNames() {
-        return CLASSES.keySet();
-    }
-
-    /** @return wire name of each known record class */
-    public static Map<Class<? extends Event>, String> names() {
-        return NAMES;
-    }
-
     /**
      * The wire names a trigger on {@code type} needs subscribed: {@code {"all"}} for {@link Event}
      * and {@link UnknownEvent} (an unknown event's name cannot be listed in advance), the record's
