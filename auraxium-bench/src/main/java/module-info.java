@@ -4,6 +4,7 @@ module dev.auraxium.bench {
     requires dev.auraxium.transport.jdk;
     requires dev.auraxium.testkit;
     requires jmh.core;
+    requires java.net.http;
     requires com.fasterxml.jackson.core;
     requires com.fasterxml.jackson.databind;
 

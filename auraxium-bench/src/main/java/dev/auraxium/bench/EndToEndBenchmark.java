@@ -12,6 +12,7 @@ import dev.auraxium.transport.jdk.JdkTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,7 +48,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code clientLargeReads} and {@code transportOnlyLargeReads} are the same two in a JVM started
  * with {@value #LARGE_READS}: the JDK's HTTP client reads the socket 16 KB at a time by default,
  * and each read costs a hand-over from its selector thread to an executor thread, during which
- * the receiving thread idles (see {@code JdkTransport}'s javadoc on throughput).
+ * the receiving thread idles (see {@code JdkTransport}'s javadoc on throughput). The parameter
+ * {@code executor} runs each receiver on the transport's default HTTP client ({@code pool}) and
+ * on one whose executor runs tasks inline ({@code inline}), which removes that hand-over.
  *
  * <p>With the default {@code endpoint} the server runs in this JVM (both share the 2 cores); with
  * {@code -p endpoint=ws://127.0.0.1:8765/streaming} the benchmark connects to a
@@ -106,17 +109,33 @@ public class EndToEndBenchmark {
         }
     }
 
+    /**
+     * The JDK transport of a receiver: {@code pool} = the transport's own HTTP client (its executor
+     * is a thread pool, the JDK's way); {@code inline} = an HTTP client whose executor runs tasks
+     * inline, so the WebSocket's receive work runs on the client's selector thread.
+     */
+    static JdkTransport transport(String executor) {
+        return switch (executor) {
+            case "pool" -> JdkTransport.builder().build();
+            case "inline" -> JdkTransport.builder().httpClient(HttpClient.newBuilder().executor(Runnable::run).build()).build();
+            default -> throw new IllegalArgumentException("executor must be pool or inline, was " + executor);
+        };
+    }
+
     /** An {@link EventClient} on the JDK transport, connected and ready, with a placeholder trigger. */
     @State(Scope.Benchmark)
     public static class Client {
         final Countdown events = new Countdown();
+        /** See {@link EndToEndBenchmark#transport(String)}. */
+        @Param({"pool", "inline"})
+        public String executor = "pool";
         JdkTransport transport;
         EventClient client;
         Trigger counting;
 
         @Setup(Level.Trial)
         public void connect(Server server) throws InterruptedException, TimeoutException {
-            transport = JdkTransport.builder().build();
+            transport = transport(executor);
             client = EventClient.builder().transport(transport).endpoint(server.uri).serviceId(SERVICE_ID)
                     .environment(Environment.PS2).subscriptionProbeInterval(Duration.ZERO).build();
             // Keeps the connection open between invocations; it matches nothing the replay sends.
@@ -136,12 +155,15 @@ public class EndToEndBenchmark {
     @State(Scope.Benchmark)
     public static class Transport {
         final Countdown events = new Countdown();
+        /** See {@link EndToEndBenchmark#transport(String)}. */
+        @Param({"pool", "inline"})
+        public String executor = "pool";
         JdkTransport transport;
         TransportConnection connection;
 
         @Setup(Level.Trial)
         public void connect(Server server) throws Exception {
-            transport = JdkTransport.builder().build();
+            transport = transport(executor);
             connection = transport.connect(server.withQuery(), new TransportListener() {
                 @Override
                 public void onText(TransportConnection c, String message) {

@@ -26,12 +26,14 @@ import dev.auraxium.protocol.Heartbeat;
 import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
 import dev.auraxium.testkit.ClientMessage;
+import dev.auraxium.testkit.ConnectionSnapshot;
 import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.testkit.Recording;
 import dev.auraxium.testkit.ReplayProgress;
 import dev.auraxium.testkit.ReplaySpeed;
 import dev.auraxium.testkit.SyntheticStream;
 import dev.auraxium.transport.jdk.JdkTransport;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -128,6 +130,35 @@ class EventClientEndToEndTest {
         assertEquals(recording.events(), take(all, 2_000));
         assertNull(all.poll(200, TimeUnit.MILLISECONDS), "an event arrived twice or from nowhere");
         assertEquals(2_000, client.stats().eventsDecoded());
+    }
+
+    @Test
+    void onAnInlineExecutorHttpClientAReplayArrivesWholeAndInOrderAndAnActionCanClose() throws Exception {
+        // The throughput setting of JdkTransport's javadoc: the JDK's receive work on its selector thread.
+        FakeEssServer server = server(FakeEssServer.builder());
+        HttpClient inline = HttpClient.newBuilder().executor(Runnable::run).build();
+        JdkTransport transport = keep(JdkTransport.builder().httpClient(inline).connectTimeout(Duration.ofSeconds(5))
+                .closeTimeout(Duration.ofSeconds(2)).build());
+        EventClient client = keep(EventClient.builder().serviceId("s:example").environment(Environment.PS2)
+                .endpoint(server.uri()).transport(transport).subscriptionProbeInterval(Duration.ZERO).build());
+        Recording recording = SyntheticStream.builder().seed(11).worlds(1, 10, 13, 17, 40).build().toRecording(5_000);
+        BlockingQueue<Event> all = new LinkedBlockingQueue<>();
+        client.addTrigger(collecting(Trigger.on(Event.class), all));
+        client.awaitReady(WAIT);
+
+        server.replay(recording, ReplaySpeed.asFastAsPossible()).completion().get(30, TimeUnit.SECONDS);
+        assertEquals(recording.events(), take(all, 5_000));
+
+        CompletableFuture<Void> closedFromAction = new CompletableFuture<>();
+        client.addTrigger(Trigger.on(PlayerLogin.class).characters(BOB).action(e -> {
+            client.close(); // from the dispatch thread, while the selector thread keeps reading
+            closedFromAction.complete(null);
+        }).build());
+        client.awaitReady(WAIT);
+        server.publish(login(13, BOB));
+        closedFromAction.get(10, TimeUnit.SECONDS);
+        assertTrue(waitUntil(() -> server.connections().stream().noneMatch(ConnectionSnapshot::open), WAIT),
+                "the server still sees the connection open");
     }
 
     @Test
