@@ -47,10 +47,12 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  * {@code clientLargeReads} and {@code transportOnlyLargeReads} are the same two in a JVM started
  * with {@value #LARGE_READS}: the JDK's HTTP client reads the socket 16 KB at a time by default,
- * and each read costs a hand-over from its selector thread to an executor thread, during which
- * the receiving thread idles (see {@code JdkTransport}'s javadoc on throughput). The parameter
- * {@code executor} runs each receiver on the transport's default HTTP client ({@code pool}) and
- * on one whose executor runs tasks inline ({@code inline}), which removes that hand-over.
+ * and with a thread-pool executor each read costs a hand-over from its selector thread to a pool
+ * thread, during which the receiving thread idles (see {@code JdkTransport}'s javadoc on
+ * throughput). The parameter
+ * {@code executor} runs each receiver on the transport's own HTTP client ({@code own}, whose
+ * executor runs tasks inline, without that hand-over) and on one with the JDK's default thread
+ * pool ({@code pool}).
  *
  * <p>With the default {@code endpoint} the server runs in this JVM (both share the 2 cores); with
  * {@code -p endpoint=ws://127.0.0.1:8765/streaming} the benchmark connects to a
@@ -110,15 +112,15 @@ public class EndToEndBenchmark {
     }
 
     /**
-     * The JDK transport of a receiver: {@code pool} = the transport's own HTTP client (its executor
-     * is a thread pool, the JDK's way); {@code inline} = an HTTP client whose executor runs tasks
-     * inline, so the WebSocket's receive work runs on the client's selector thread.
+     * The JDK transport of a receiver: {@code own} = the transport's own HTTP client (its executor
+     * runs tasks inline, on the client's selector thread); {@code pool} = an HTTP client made with
+     * the JDK's defaults (a thread-pool executor: one hand-over per socket read).
      */
     static JdkTransport transport(String executor) {
         return switch (executor) {
-            case "pool" -> JdkTransport.builder().build();
-            case "inline" -> JdkTransport.builder().httpClient(HttpClient.newBuilder().executor(Runnable::run).build()).build();
-            default -> throw new IllegalArgumentException("executor must be pool or inline, was " + executor);
+            case "own" -> JdkTransport.builder().build();
+            case "pool" -> JdkTransport.builder().httpClient(HttpClient.newBuilder().build()).build();
+            default -> throw new IllegalArgumentException("executor must be own or pool, was " + executor);
         };
     }
 
@@ -127,8 +129,8 @@ public class EndToEndBenchmark {
     public static class Client {
         final Countdown events = new Countdown();
         /** See {@link EndToEndBenchmark#transport(String)}. */
-        @Param({"pool", "inline"})
-        public String executor = "pool";
+        @Param({"own", "pool"})
+        public String executor = "own";
         JdkTransport transport;
         EventClient client;
         Trigger counting;
@@ -156,8 +158,8 @@ public class EndToEndBenchmark {
     public static class Transport {
         final Countdown events = new Countdown();
         /** See {@link EndToEndBenchmark#transport(String)}. */
-        @Param({"pool", "inline"})
-        public String executor = "pool";
+        @Param({"own", "pool"})
+        public String executor = "own";
         JdkTransport transport;
         TransportConnection connection;
 

@@ -85,7 +85,7 @@ class BenchmarkSmokeTest {
         server.events = 2_000;
         server.start();
         try {
-            for (String executor : new String[] {"pool", "inline"}) {
+            for (String executor : new String[] {"own", "pool"}) {
                 EndToEndBenchmark.Client client = new EndToEndBenchmark.Client();
                 client.executor = executor;
                 client.connect(server);

@@ -133,11 +133,11 @@ class EventClientEndToEndTest {
     }
 
     @Test
-    void onAnInlineExecutorHttpClientAReplayArrivesWholeAndInOrderAndAnActionCanClose() throws Exception {
-        // The throughput setting of JdkTransport's javadoc: the JDK's receive work on its selector thread.
+    void onACallersPooledHttpClientAReplayArrivesWholeAndInOrderAndAnActionCanClose() throws Exception {
+        // The other tests use the transport's own client (inline executor); this one the JDK's default pool.
         FakeEssServer server = server(FakeEssServer.builder());
-        HttpClient inline = HttpClient.newBuilder().executor(Runnable::run).build();
-        JdkTransport transport = keep(JdkTransport.builder().httpClient(inline).connectTimeout(Duration.ofSeconds(5))
+        HttpClient pooled = HttpClient.newBuilder().build();
+        JdkTransport transport = keep(JdkTransport.builder().httpClient(pooled).connectTimeout(Duration.ofSeconds(5))
                 .closeTimeout(Duration.ofSeconds(2)).build());
         EventClient client = keep(EventClient.builder().serviceId("s:example").environment(Environment.PS2)
                 .endpoint(server.uri()).transport(transport).subscriptionProbeInterval(Duration.ZERO).build());

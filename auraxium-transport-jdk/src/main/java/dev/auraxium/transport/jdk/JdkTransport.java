@@ -22,12 +22,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.SynchronousQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The ESS {@link Transport} on {@code java.net.http.WebSocket}, the JDK's own WebSocket client.
@@ -75,35 +70,38 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </ul>
  *
  * <h2>Throughput</h2>
- * The JDK's HTTP client reads the socket in buffers of {@code jdk.httpclient.bufsize} bytes (16 KB
- * by default, a JVM-wide system property read once), and each buffer is handed from its selector
- * thread to an executor thread. Far above the live ESS's rate (a few hundred events a second)
- * those hand-overs become the limit: on loopback, {@code -Djdk.httpclient.bufsize=131072} took
- * the end-to-end benchmark from about 240,000 to about 330,000 events a second (BENCHMARKS.md).
- * This transport never sets the property itself: it belongs to the application.
+ * The JDK's HTTP client reads the socket on its selector thread and passes each read buffer to its
+ * executor. The transport's own client runs those tasks inline, on the selector thread: with the
+ * JDK's usual thread pool, every socket read was a hand-over to a pool thread, and on loopback the
+ * end-to-end benchmark ran at about half the rate (BENCHMARKS.md). A client passed to
+ * {@link Builder#httpClient(HttpClient)} keeps its own executor. The read buffer is
+ * {@code jdk.httpclient.bufsize} bytes (16 KB by default; a JVM-wide system property that
+ * belongs to the application, so this transport never sets it): 128 KB raised the benchmark
+ * further. Neither matters at the live ESS's rate of a few hundred events a second.
  *
  * <h2>Threading and lifecycle</h2>
  * Thread-safe: connect from any thread, any number of connections. Listener calls follow the
- * {@link TransportListener} contract (one at a time, in order); they run on the HTTP client's
- * executor or, for a final {@code onClose} caused by {@code abort()}, on the aborting thread.
- * {@link #close()} aborts every connection this transport opened and, when the transport made
- * its own {@code HttpClient}, shuts down that client's executor (waiting briefly for its threads)
- * and, on Java 21 or later, the client itself. On Java 17 the JDK keeps the client's selector
- * thread until the client is garbage-collected. A client passed to the builder is never shut
- * down: it belongs to the caller.
+ * {@link TransportListener} contract (one at a time, in order, returning quickly); with the
+ * transport's own client they run on that client's selector thread (with a client passed in, on
+ * its executor) or, for a final {@code onClose} caused by {@code abort()}, on the aborting thread.
+ * A listener that blocks holds up every connection of the transport. {@link #close()} aborts
+ * every connection this transport opened and, when the transport made its own
+ * {@code HttpClient}, shuts that client down on Java 21 or later; on Java 17 the JDK keeps the
+ * client's selector thread until the client is garbage-collected. A client passed to the builder
+ * is never shut down: it belongs to the caller.
  */
 public final class JdkTransport implements Transport {
     /** How long {@code close(code, reason)} waits for the peer's close frame: 5 seconds. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     private static final System.Logger LOG = System.getLogger("dev.auraxium.transport.jdk");
-    private static final AtomicInteger TRANSPORTS = new AtomicInteger();
     /** Headers the JDK sets itself during the opening handshake and refuses from callers. */
     private static final List<String> RESERVED_HEADERS =
             List.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpClient client;
-    private final ThreadPoolExecutor ownExecutor;
+    /** Whether {@link #client} is ours to shut down (not one the caller passed in). */
+    private final boolean ownsClient;
     private final Duration connectTimeout;
     private final Duration closeTimeout;
     private final Map<String, String> headers;
@@ -116,11 +114,13 @@ public final class JdkTransport implements Transport {
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         if (builder.httpClient != null) {
             this.client = builder.httpClient;
-            this.ownExecutor = null;
+            this.ownsClient = false;
         } else {
-            this.ownExecutor = newExecutor();
+            this.ownsClient = true;
+            // Tasks run inline: the WebSocket's receive work stays on the client's selector thread
+            // instead of being handed to a pool thread per socket read (see "Throughput").
             this.client = HttpClient.newBuilder()
-                    .executor(ownExecutor)
+                    .executor(Runnable::run)
                     .connectTimeout(connectTimeout)
                     .build();
         }
@@ -194,20 +194,8 @@ public final class JdkTransport implements Transport {
         for (JdkConnection connection : List.copyOf(connections)) {
             connection.abort("the transport was closed");
         }
-        if (ownExecutor == null) {
-            return;
-        }
-        shutDownClientIfSupported();
-        ownExecutor.shutdown();
-        if (!(Thread.currentThread() instanceof TransportThread)) {
-            try {
-                // Idle threads leave at once; a listener call still running gets a moment to end.
-                if (!ownExecutor.awaitTermination(2, TimeUnit.SECONDS)) {
-                    LOG.log(System.Logger.Level.DEBUG, "JDK transport threads still busy after close()");
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (ownsClient) {
+            shutDownClientIfSupported();
         }
     }
 
@@ -225,21 +213,6 @@ public final class JdkTransport implements Transport {
             // the selector thread ends when the client is garbage-collected
         } catch (ReflectiveOperationException | RuntimeException e) {
             LOG.log(System.Logger.Level.DEBUG, "Could not shut down the HttpClient", e);
-        }
-    }
-
-    private static ThreadPoolExecutor newExecutor() {
-        int transport = TRANSPORTS.incrementAndGet();
-        AtomicInteger threads = new AtomicInteger();
-        return new ThreadPoolExecutor(0, Integer.MAX_VALUE, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                task -> new TransportThread(task, "auraxium-jdk-" + transport + "-" + threads.incrementAndGet()));
-    }
-
-    /** Marks our own executor's threads, so {@code close()} called from a listener does not wait on itself. */
-    private static final class TransportThread extends Thread {
-        TransportThread(Runnable task, String name) {
-            super(task, name);
-            setDaemon(true);
         }
     }
 
