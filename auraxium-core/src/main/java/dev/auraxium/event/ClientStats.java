@@ -16,7 +16,9 @@ import java.util.Optional;
  * }</pre>
  *
  * @param framesReceived text frames received from the transport
- * @param eventsDecoded frames that were game events
+ * @param eventsDecoded frames that were game events (copies dropped by deduplication included); a
+ *     frame dropped from a full queue under a dropping {@link OverflowPolicy} is dropped before it
+ *     is decoded, so it counts in {@code overflowDrops} only
  * @param eventsDispatched events the dispatch thread matched against the triggers (including those
  *     given to {@link EventClient#dispatch})
  * @param unknownEvents events of a name this version does not know ({@link UnknownEvent})

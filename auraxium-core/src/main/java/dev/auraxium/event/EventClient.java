@@ -1025,20 +1025,6 @@ public final class EventClient implements AutoCloseable {
 
     private void onFrame(TransportConnection c, String text) {
         frames.incrementAndGet();
-        ServerMessage m;
-        try {
-            m = codec.decode(text);
-        } catch (EssDecodeException e) {
-            decodeErrors.incrementAndGet();
-            report(e);
-            demandOne(c);
-            return;
-        } catch (RuntimeException e) {
-            decodeErrors.incrementAndGet();
-            report(new EssDecodeException("the decoder failed: " + e, text, e));
-            demandOne(c);
-            return;
-        }
         Link[] current = linkSnapshot;
         Link l = null;
         for (Link candidate : current) {
@@ -1048,12 +1034,29 @@ public final class EventClient implements AutoCloseable {
             }
         }
         boolean overlapping = current.length > 1;
-        if (l == null) {
+        if (l != null && silenceNanos == 0 && looksLikeEvent(text)) {
+            // The transport's thread is the one serial stage of the pipeline: an event frame is
+            // decoded (and deduplicated) on the dispatch thread. The world-silence watchdog needs
+            // each frame's world as it arrives, so with it on, frames decode here.
+            queue.offer(new Delivery(new Arrival(text, l.id, overlapping, timers.nanoTime(), clock.millis()), c));
+            return;
+        }
+        ServerMessage m = decodeOrReport(text);
+        if (m == null || l == null) {
             demandOne(c);
             return;
         }
         if (m instanceof ServiceMessage sm) {
-            onEvent(l, sm.event(), text, overlapping);
+            Event e = sm.event();
+            long nanos = timers.nanoTime();
+            if (silenceNanos > 0) {
+                l.lastEventByWorld.put(e.worldId(), nanos); // read only by the world-silence watchdog
+            }
+            if (admitted(e, text, l.id, overlapping, nanos, clock.millis())) {
+                queue.offer(new Delivery(e, c));
+            } else {
+                demandOne(c);
+            }
             return;
         }
         try {
@@ -1066,42 +1069,90 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
-    private void onEvent(Link l, Event e, String text, boolean overlapping) {
+    /** An event frame as it arrived, queued to be decoded on the dispatch thread. */
+    private record Arrival(String text, long linkId, boolean overlapping, long nanos, long millis) {
+    }
+
+    /** A compact frame carrying an event, as the live service writes them (anything else decodes at once). */
+    private static boolean looksLikeEvent(String text) {
+        return text.startsWith("{\"payload\":{") && text.indexOf("\"event_name\":") > 0;
+    }
+
+    /** @return the frame's message, or null after counting and reporting a frame that does not decode */
+    private ServerMessage decodeOrReport(String text) {
+        try {
+            return codec.decode(text);
+        } catch (EssDecodeException e) {
+            decodeErrors.incrementAndGet();
+            report(e);
+        } catch (RuntimeException e) {
+            decodeErrors.incrementAndGet();
+            report(new EssDecodeException("the decoder failed: " + e, text, e));
+        }
+        return null;
+    }
+
+    /** Decodes an {@link Arrival} on the dispatch thread; null when there is nothing to dispatch. */
+    private Event decodeArrival(Arrival a, Object source) {
+        ServerMessage m = decodeOrReport(a.text());
+        if (m instanceof ServiceMessage sm) {
+            Event e = sm.event();
+            return admitted(e, a.text(), a.linkId(), a.overlapping(), a.nanos(), a.millis()) ? e : null;
+        }
+        if (m != null) {
+            // a payload-shaped frame that is not an event: handled as it would have been on arrival
+            for (Link l : linkSnapshot) {
+                if (l.connection == source) {
+                    try {
+                        onControl(l, m);
+                    } catch (RuntimeException e) {
+                        report(e);
+                    } finally {
+                        flushReadyNotices();
+                    }
+                    break;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Counts a decoded event; drops it when deduplication says it is a copy, else records its
+     * world's last event time and the receive lag.
+     *
+     * @return whether to dispatch it
+     */
+    private boolean admitted(Event e, String text, long linkId, boolean overlapping, long nanos, long arrivedMillis) {
         decoded.incrementAndGet();
         if (e instanceof UnknownEvent) {
             unknown.incrementAndGet();
         }
-        long nanos = timers.nanoTime();
-        if (silenceNanos > 0) {
-            l.lastEventByWorld.put(e.worldId(), nanos); // read only by the world-silence watchdog
+        if (!dedup.admit(linkId, text, nanos, overlapping)) {
+            return false;
         }
-        if (!dedup.admit(l.id, text, nanos, overlapping)) {
-            demandOne(l.connection);
-            return;
-        }
-        long now = clock.millis();
         int world = e.worldId();
         if (world >= 0 && world < WORLD_SLOTS) {
-            lastEventByWorldMillis.set(world, now);
+            lastEventByWorldMillis.set(world, arrivedMillis);
         } else {
             AtomicLong slot = lastEventByOtherWorldMillis.get(world);
             if (slot == null) {
                 // created holding the time, so stats() never sees a world without one
-                AtomicLong fresh = new AtomicLong(now);
+                AtomicLong fresh = new AtomicLong(arrivedMillis);
                 slot = lastEventByOtherWorldMillis.putIfAbsent(world, fresh);
                 if (slot == null) {
                     slot = fresh;
                 }
             }
-            slot.set(now);
+            slot.set(arrivedMillis);
         }
-        long lag = lagMillis(now, e.timestamp());
+        long lag = lagMillis(arrivedMillis, e.timestamp());
         lastLagMillis = lag;
         // read first: the common case (not a new maximum) then writes nothing shared
         if (lag > maxLagMillis.get()) {
             maxLagMillis.accumulateAndGet(lag, Math::max);
         }
-        queue.offer(new Delivery(e, l.connection));
+        return true;
     }
 
     /**
@@ -1364,6 +1415,11 @@ public final class EventClient implements AutoCloseable {
         @Override
         public void report(Throwable error) {
             EventClient.this.report(error);
+        }
+
+        @Override
+        public Event decode(Object item, Object source) {
+            return decodeArrival((Arrival) item, source);
         }
     }
 

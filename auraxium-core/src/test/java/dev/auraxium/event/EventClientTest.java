@@ -288,6 +288,25 @@ class EventClientTest {
     }
 
     @Test
+    void aFrameShapedLikeAnEventThatIsNotOneNeitherBreaksNorStallsTheStream() throws Exception {
+        // Event-shaped frames are decoded on the dispatch thread; this one turns out to be an echo.
+        client = builder().queueCapacity(4).build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on(PlayerLogin.class).action(got::add).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        long before = client.stats().framesReceived();
+        for (int i = 0; i < 10; i++) { // more than the queue holds: each must give its demand back
+            c.push("{\"payload\":{\"event_name\":\"PlayerLogin\",\"n\":\"" + i + "\"},\"service\":\"event\",\"type\":\"echo\"}");
+        }
+        c.push(frame(Events.login(ALICE, 1)));
+        assertEquals(ALICE, ((PlayerLogin) take(got)).characterId());
+        assertEquals(0, client.stats().decodeErrors());
+        assertEquals(1, client.stats().eventsDecoded());
+        assertEquals(11, client.stats().framesReceived() - before);
+    }
+
+    @Test
     void letsAnUnknownEventReachATriggerThatNamesIt() throws Exception {
         client = builder().build();
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
@@ -522,7 +541,8 @@ class EventClientTest {
         for (int i = 0; i < 3; i++) {
             take(got);
         }
-        assertEquals(11, client.stats().eventsDecoded());
+        // frames are decoded on the dispatch thread: the 8 dropped from the full queue never were
+        assertEquals(3, client.stats().eventsDecoded());
     }
 
     @Test

@@ -40,6 +40,14 @@ public final class Dispatcher {
 
         /** Report a failure of a condition or an action. */
         void report(Throwable error);
+
+        /**
+         * Turns a queued item that is not an {@link Event} into one, on the dispatch thread.
+         *
+         * @return its event, or null when there is nothing to dispatch (the host reported a bad
+         *     frame, dropped a duplicate, or handled a frame that was not an event)
+         */
+        Event decode(Object item, Object source);
     }
 
     private final EventQueue<Delivery> queue;
@@ -123,7 +131,10 @@ public final class Dispatcher {
                     owed = giveBack(owner, owed);
                 }
                 try {
-                    dispatch(d.event());
+                    Event event = d.item() instanceof Event e ? e : host.decode(d.item(), d.source());
+                    if (event != null) {
+                        dispatch(event);
+                    }
                 } catch (RuntimeException e) {
                     // A bug of ours must not end the stream: report and go on.
                     host.report(e);
