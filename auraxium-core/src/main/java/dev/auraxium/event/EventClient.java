@@ -137,9 +137,12 @@ import java.util.HashMap;
  * triggers and the stream go on. Single-shot triggers are removed before their action runs. When
  * {@link #removeTrigger} returns, the trigger's action is not running and will not run again; it
  * waits for a running action of that trigger to return (unless called from that action).
- * Frames are decoded on the transport's thread; events pass to the dispatch thread through a
- * bounded queue ({@link Builder#queueCapacity(int)}), with {@code request(n)} flow control or a
- * dropping {@link OverflowPolicy}. The error handler runs on whichever thread met the error.
+ * Event frames pass from the transport's thread to the dispatch thread through a bounded queue
+ * ({@link Builder#queueCapacity(int)}), with {@code request(n)} flow control or a dropping
+ * {@link OverflowPolicy}, and are decoded and deduplicated there (with the
+ * {@linkplain Builder#worldSilenceTimeout world-silence watchdog} on, on the transport's thread);
+ * control frames (heartbeats, subscription replies) are handled on the transport's thread as they
+ * arrive. The error handler runs on whichever thread met the error.
  *
  * <p>The service id is a credential: it never appears whole in logs, exceptions or
  * {@link #toString()}.

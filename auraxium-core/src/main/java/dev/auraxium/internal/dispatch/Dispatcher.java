@@ -11,9 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The client's one dispatch thread: takes events from the queue in arrival order, finds candidate
- * triggers in the index, checks them, removes single-shot triggers before their action runs, and
- * runs actions inline (in stream order) or on the user's executor.
+ * The client's one dispatch thread: takes items from the queue in arrival order, has the host
+ * decode those that are frames rather than events, finds candidate triggers in the index, checks
+ * them, removes single-shot triggers before their action runs, and runs actions inline (in stream
+ * order) or on the user's executor.
  *
  * <p>Candidates are an immutable list taken per event, so removing a trigger while an event is
  * dispatched never makes another trigger miss it (the seed's list-mutation bug).

@@ -72,12 +72,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <h2>Throughput</h2>
  * The JDK's HTTP client reads the socket on its selector thread and passes each read buffer to its
  * executor. The transport's own client runs those tasks inline, on the selector thread: with the
- * JDK's usual thread pool, every socket read was a hand-over to a pool thread, and on loopback the
- * end-to-end benchmark ran at about half the rate (BENCHMARKS.md). A client passed to
- * {@link Builder#httpClient(HttpClient)} keeps its own executor. The read buffer is
- * {@code jdk.httpclient.bufsize} bytes (16 KB by default; a JVM-wide system property that
- * belongs to the application, so this transport never sets it): 128 KB raised the benchmark
- * further. Neither matters at the live ESS's rate of a few hundred events a second.
+ * JDK's usual thread pool every socket read is a hand-over to a pool thread, and on loopback the
+ * transport alone received about 630,000 messages a second inline against about 400,000 pooled
+ * (BENCHMARKS.md). A client passed to {@link Builder#httpClient(HttpClient)} keeps its own
+ * executor. The read buffer is {@code jdk.httpclient.bufsize} bytes (16 KB by default; a JVM-wide
+ * system property that belongs to the application, so this transport never sets it); larger
+ * buffers mostly help a pooled client. None of this matters at the live ESS's rate of a few
+ * hundred events a second.
  *
  * <h2>Threading and lifecycle</h2>
  * Thread-safe: connect from any thread, any number of connections. Listener calls follow the
