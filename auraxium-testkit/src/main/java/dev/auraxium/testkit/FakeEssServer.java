@@ -183,6 +183,26 @@ public final class FakeEssServer implements AutoCloseable {
     }
 
     /**
+     * Replays a recording to one connection only, as the live service streams to each client on
+     * its own: its subscription, environment, a stall or duplication fault apply exactly as to
+     * {@link #publish(Event)}. The replay stops early when the connection or the server closes.
+     *
+     * @param connectionId a connection of this server (see {@link #connections()})
+     * @param recording the frames to send; frames that are not events are skipped
+     * @param speed how fast
+     * @return a handle to wait for or cancel the replay; its deliveries count the frames sent
+     * @throws IllegalArgumentException for an unknown connection id
+     */
+    public ReplayHandle replayTo(long connectionId, Recording recording, ReplaySpeed speed) {
+        Objects.requireNonNull(recording, "recording");
+        Objects.requireNonNull(speed, "speed");
+        hub.session(connectionId); // an unknown id fails here, with the known ones in the message
+        return ReplayRun.start(recording.frames(), speed,
+                (ReplayRun.EventSink) (text, event) -> hub.publishTo(connectionId, text, event),
+                () -> !hub.isClosed() && hub.isOpen(connectionId));
+    }
+
+    /**
      * Sets an endpoint's (world's) state: later heartbeats report it, and every live connection
      * is sent a {@code serviceStateChanged} when the state changed.
      *

@@ -163,6 +163,31 @@ class FakeEssServerReplayTest {
     }
 
     @Test
+    void replayToOneConnectionReachesOnlyItAndEndsWhenItCloses() throws Exception {
+        Client a = new Client(Environment.PS2);
+        Client b = new Client(Environment.PS2);
+        List<ConnectionSnapshot> connections = server.connections();
+        long aId = connections.get(connections.size() - 2).id();
+        Recording r = SyntheticStream.builder().seed(9).worlds(1, 10, 13, 17, 40).build().toRecording(200);
+
+        ReplayProgress done = server.replayTo(aId, r, ReplaySpeed.asFastAsPossible()).completion().get(30, TimeUnit.SECONDS);
+        assertEquals(200, done.deliveries());
+        assertEquals(r.texts(), a.takeEvents(200));
+        b.assertNothingMoreArrived();
+        assertTrue(!server.recentCharacterIds().isEmpty(), "the replayed characters are remembered");
+
+        SyntheticStream s = SyntheticStream.builder().worlds(17).build();
+        Recording slow = Recording.ofFrames(List.of(RecordedFrame.at(Duration.ZERO, s.next()),
+                RecordedFrame.at(Duration.ofHours(1), s.next())));
+        ReplayHandle h = server.replayTo(aId, slow, ReplaySpeed.realTime());
+        a.takeEvents(1);
+        a.socket.abort();
+        ExecutionException e = assertThrows(ExecutionException.class, () -> h.completion().get(10, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalStateException.class, e.getCause());
+        assertThrows(IllegalArgumentException.class, () -> server.replayTo(-1, slow, ReplaySpeed.realTime()));
+    }
+
+    @Test
     void closingTheServerEndsItsReplay() throws Exception {
         Client client = new Client(Environment.PS2);
         SyntheticStream s = SyntheticStream.builder().worlds(17).build();

@@ -1,10 +1,6 @@
 package dev.auraxium.cli.internal;
 
-import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.protocol.EssCodec;
-import dev.auraxium.protocol.EssMessage;
-import dev.auraxium.protocol.ServiceMessage;
 import dev.auraxium.testkit.ConnectionSnapshot;
 import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.testkit.Recording;
@@ -176,6 +172,7 @@ final class ServeCommand implements Callable<Integer> {
                         ReplayHandle gone = replays.remove(c.id()); // a long serve must not keep every handle
                         if (gone != null) {
                             gone.cancel();
+                            sent.addAndGet(gone.progress().deliveries());
                         }
                         continue;
                     }
@@ -185,11 +182,17 @@ final class ServeCommand implements Callable<Integer> {
                     // FakeEssServer queues a subscription's reply before the new subscription becomes
                     // visible, so a replay started once it shows never puts an event ahead of the reply.
                     if (!c.subscription().isEmpty() && (running == null || restart)) {
-                        replays.put(c.id(), replay(server, c.id(), recording, pace, sent));
+                        if (running != null) {
+                            sent.addAndGet(running.progress().deliveries());
+                        }
+                        replays.put(c.id(), server.replayTo(c.id(), recording, pace));
                     }
                 }
             }
-            replays.values().forEach(ReplayHandle::cancel);
+            for (ReplayHandle r : replays.values()) {
+                r.cancel();
+                sent.addAndGet(r.progress().deliveries());
+            }
             if (sharedReplay != null) {
                 sharedReplay.cancel();
                 sharedSent += sharedReplay.progress().deliveries();
@@ -217,52 +220,5 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("recording '" + file + "' holds no events");
         }
         return r;
-    }
-
-    private static ReplayHandle replay(FakeEssServer server, long id, Recording recording, ReplaySpeed pace,
-            AtomicLong sent) {
-        return recording.replay(pace, frame -> {
-            ConnectionSnapshot c = find(server, id);
-            if (c == null || !c.open()) {
-                throw new IllegalStateException("connection " + id + " closed");
-            }
-            Event event = event(frame);
-            if (event != null && sameEnvironment(c.environment(), event) && c.subscription().selects(event)) {
-                server.faults().sendText(id, frame);
-                sent.incrementAndGet();
-            }
-        });
-    }
-
-    private static ConnectionSnapshot find(FakeEssServer server, long id) {
-        for (ConnectionSnapshot c : server.connections()) {
-            if (c.id() == id) {
-                return c;
-            }
-        }
-        return null;
-    }
-
-    private static Event event(String frame) {
-        try {
-            EssMessage m = EssCodec.standard().decode(frame);
-            return m instanceof ServiceMessage s ? s.event() : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
-    }
-
-    // As the server does for published events: a world listed for another environment is not
-    // sent to this one; unknown worlds go everywhere.
-    private static boolean sameEnvironment(Environment env, Event event) {
-        if (env.worlds().contains(event.worldId())) {
-            return true;
-        }
-        for (Environment other : Environment.values()) {
-            if (other != env && other.worlds().contains(event.worldId())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

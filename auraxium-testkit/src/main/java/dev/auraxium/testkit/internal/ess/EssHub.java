@@ -386,6 +386,30 @@ public final class EssHub implements AutoCloseable {
         return deliver(event, frame);
     }
 
+    /**
+     * Publishes a decoded event to one connection only (a replay of its own), by the same rules as
+     * {@link #publish(String, Event)}: environment, subscription, stall, duplication, and the
+     * characters it names are remembered.
+     *
+     * @return 1 when it was sent, 0 when not (not selected, stalled or closed)
+     */
+    public int publishTo(long connectionId, String frame, Event event) {
+        EssSession s = byId.get(connectionId);
+        if (s == null) {
+            return 0;
+        }
+        remember(event);
+        int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
+        return (settings.crossEnvironment() || inEnvironment(event, s.environment()))
+                && s.sendIfSelected(event, frame, copies) ? 1 : 0;
+    }
+
+    /** @return whether the connection exists and is open */
+    public boolean isOpen(long connectionId) {
+        EssSession s = byId.get(connectionId);
+        return s != null && s.isOpen();
+    }
+
     private int deliver(Event event, String frame) {
         remember(event);
         int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;

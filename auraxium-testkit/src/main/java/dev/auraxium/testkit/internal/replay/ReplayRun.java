@@ -193,7 +193,7 @@ public final class ReplayRun implements ReplayHandle {
                 }
                 if (alive != null && !alive.getAsBoolean()) {
                     completion.completeExceptionally(new IllegalStateException(
-                            "the server was closed after " + processed + " of " + frames.size() + " frames"));
+                            "the server (or, for a replay to one connection, the connection) closed after " + processed + " of " + frames.size() + " frames"));
                     return false;
                 }
                 long wait;
