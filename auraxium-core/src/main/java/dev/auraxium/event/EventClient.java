@@ -1029,19 +1029,14 @@ public final class EventClient implements AutoCloseable {
     private void onFrame(TransportConnection c, String text) {
         frames.incrementAndGet();
         Link[] current = linkSnapshot;
-        Link l = null;
-        for (Link candidate : current) {
-            if (candidate.connection == c) {
-                l = candidate;
-                break;
-            }
-        }
+        Link l = linkOf(current, c);
         boolean overlapping = current.length > 1;
         if (l != null && silenceNanos == 0 && looksLikeEvent(text)) {
             // The transport's thread is the one serial stage of the pipeline: an event frame is
-            // decoded (and deduplicated) on the dispatch thread. The world-silence watchdog needs
-            // each frame's world as it arrives, so with it on, frames decode here.
-            queue.offer(new Delivery(new Arrival(text, l.id, overlapping, timers.nanoTime(), clock.millis()), c));
+            // decoded, deduplicated and counted on the dispatch thread. Not with the world-silence
+            // watchdog on: it must see each frame's world when it arrives, not when a dispatch
+            // thread held up by a slow action gets to it.
+            queue.offer(new Delivery(new Arrival(text, l, overlapping, timers.nanoTime(), clock.millis()), c));
             return;
         }
         ServerMessage m = decodeOrReport(text);
@@ -1050,13 +1045,12 @@ public final class EventClient implements AutoCloseable {
             return;
         }
         if (m instanceof ServiceMessage sm) {
-            Event e = sm.event();
             long nanos = timers.nanoTime();
             if (silenceNanos > 0) {
-                l.lastEventByWorld.put(e.worldId(), nanos); // read only by the world-silence watchdog
+                l.lastEventByWorld.put(sm.event().worldId(), nanos); // a copy counts too: its world is not silent
             }
-            if (admitted(e, text, l.id, overlapping, nanos, clock.millis())) {
-                queue.offer(new Delivery(e, c));
+            if (admitted(sm.event(), text, l.id, overlapping, nanos, clock.millis())) {
+                queue.offer(new Delivery(sm.event(), c));
             } else {
                 demandOne(c);
             }
@@ -1072,8 +1066,18 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
+    /** @return the link of a connection in a {@link #linkSnapshot}, or null */
+    private static Link linkOf(Link[] links, Object connection) {
+        for (Link l : links) {
+            if (l.connection == connection) {
+                return l;
+            }
+        }
+        return null;
+    }
+
     /** An event frame as it arrived, queued to be decoded on the dispatch thread. */
-    private record Arrival(String text, long linkId, boolean overlapping, long nanos, long millis) {
+    private record Arrival(String text, Link link, boolean overlapping, long nanos, long millis) {
     }
 
     /** A compact frame carrying an event, as the live service writes them (anything else decodes at once). */
@@ -1096,25 +1100,20 @@ public final class EventClient implements AutoCloseable {
     }
 
     /** Decodes an {@link Arrival} on the dispatch thread; null when there is nothing to dispatch. */
-    private Event decodeArrival(Arrival a, Object source) {
+    private Event decodeArrival(Arrival a) {
         ServerMessage m = decodeOrReport(a.text());
         if (m instanceof ServiceMessage sm) {
             Event e = sm.event();
-            return admitted(e, a.text(), a.linkId(), a.overlapping(), a.nanos(), a.millis()) ? e : null;
+            return admitted(e, a.text(), a.link().id, a.overlapping(), a.nanos(), a.millis()) ? e : null;
         }
-        if (m != null) {
-            // a payload-shaped frame that is not an event: handled as it would have been on arrival
-            for (Link l : linkSnapshot) {
-                if (l.connection == source) {
-                    try {
-                        onControl(l, m);
-                    } catch (RuntimeException e) {
-                        report(e);
-                    } finally {
-                        flushReadyNotices();
-                    }
-                    break;
-                }
+        if (m != null && linkOf(linkSnapshot, a.link().connection) == a.link()) {
+            // a payload-shaped frame that is not an event, on a link still open: handled as on arrival
+            try {
+                onControl(a.link(), m);
+            } catch (RuntimeException e) {
+                report(e);
+            } finally {
+                flushReadyNotices();
             }
         }
         return null;
@@ -1124,6 +1123,8 @@ public final class EventClient implements AutoCloseable {
      * Counts a decoded event; drops it when deduplication says it is a copy, else records its
      * world's last event time and the receive lag.
      *
+     * @param nanos when it arrived ({@link Timers#nanoTime()})
+     * @param arrivedMillis when it arrived (epoch millis)
      * @return whether to dispatch it
      */
     private boolean admitted(Event e, String text, long linkId, boolean overlapping, long nanos, long arrivedMillis) {
@@ -1422,7 +1423,7 @@ public final class EventClient implements AutoCloseable {
 
         @Override
         public Event decode(Object item, Object source) {
-            return decodeArrival((Arrival) item, source);
+            return decodeArrival((Arrival) item);
         }
     }
 

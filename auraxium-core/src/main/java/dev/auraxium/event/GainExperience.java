@@ -29,6 +29,8 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
     public static final String NAME = "GainExperience";
     /** The prefix of filtered subscription names: {@code GainExperience_experience_id_}. */
     public static final String FILTER_PREFIX = "GainExperience_experience_id_";
+    /** Filter names of the experience ids below its length (real ids are in the low thousands). */
+    private static final String[] FILTER_NAMES = new String[8192];
 
     public GainExperience {
         Objects.requireNonNull(timestamp, "timestamp");
@@ -50,7 +52,17 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
         if (experienceId < 0) {
             throw new IllegalArgumentException("experienceId must not be negative, was " + experienceId);
         }
-        return FILTER_PREFIX + experienceId;
+        if (experienceId >= FILTER_NAMES.length) {
+            return FILTER_PREFIX + experienceId;
+        }
+        // Matching looks this name up for every GainExperience (most of the stream): each is built
+        // once. A race only builds an equal String twice; Strings are safe to publish so.
+        String name = FILTER_NAMES[experienceId];
+        if (name == null) {
+            name = FILTER_PREFIX + experienceId;
+            FILTER_NAMES[experienceId] = name;
+        }
+        return name;
     }
 
     /** @return {@link #filterExperience(int)} of this event's experience id */

@@ -62,8 +62,6 @@ public final class Trigger {
     private final Consumer<Object> action;
     private final String name;
     private final boolean singleShot;
-    /** Whether a name is an experience filter: only then is a GainExperience's filter name built. */
-    private final boolean namesExperienceFilter;
     /** Epoch millis of the last run, or {@link #NEVER}: a long, so a run allocates nothing. */
     private volatile long lastRunMillis = NEVER;
 
@@ -78,7 +76,6 @@ public final class Trigger {
         this.action = action;
         this.name = name;
         this.singleShot = singleShot;
-        this.namesExperienceFilter = eventNames.stream().anyMatch(n -> n.startsWith(GainExperience.FILTER_PREFIX));
     }
 
     /**
@@ -184,7 +181,7 @@ public final class Trigger {
             return false;
         }
         return eventNames.contains(event.eventName())
-                || namesExperienceFilter && event instanceof GainExperience g && eventNames.contains(g.filterName());
+                || event instanceof GainExperience g && eventNames.contains(g.filterName());
     }
 
     private boolean matchesCharacters(Event event) {

@@ -121,58 +121,17 @@ final class PayloadSlots {
         return (bad & (1L << slot)) != 0;
     }
 
+    /** The slot of a field name, or -1: the Jackson path's lookup, on the same table as the scanner's. */
     static int slotOf(String name) {
-        switch (name) {
-            case "achievement_id": return ACHIEVEMENT_ID;
-            case "amount": return AMOUNT;
-            case "attacker_character_id": return ATTACKER_CHARACTER_ID;
-            case "attacker_fire_mode_id": return ATTACKER_FIRE_MODE_ID;
-            case "attacker_loadout_id": return ATTACKER_LOADOUT_ID;
-            case "attacker_team_id": return ATTACKER_TEAM_ID;
-            case "attacker_vehicle_id": return ATTACKER_VEHICLE_ID;
-            case "attacker_weapon_id": return ATTACKER_WEAPON_ID;
-            case "battle_rank": return BATTLE_RANK;
-            case "character_id": return CHARACTER_ID;
-            case "character_loadout_id": return CHARACTER_LOADOUT_ID;
-            case "context": return CONTEXT;
-            case "duration_held": return DURATION_HELD;
-            case "event_name": return EVENT_NAME;
-            case "event_type": return EVENT_TYPE;
-            case "experience_bonus": return EXPERIENCE_BONUS;
-            case "experience_id": return EXPERIENCE_ID;
-            case "facility_id": return FACILITY_ID;
-            case "faction_id": return FACTION_ID;
-            case "faction_nc": return FACTION_NC;
-            case "faction_tr": return FACTION_TR;
-            case "faction_vs": return FACTION_VS;
-            case "fish_id": return FISH_ID;
-            case "instance_id": return INSTANCE_ID;
-            case "is_critical": return IS_CRITICAL;
-            case "is_headshot": return IS_HEADSHOT;
-            case "item_count": return ITEM_COUNT;
-            case "item_id": return ITEM_ID;
-            case "loadout_id": return LOADOUT_ID;
-            case "metagame_event_id": return METAGAME_EVENT_ID;
-            case "metagame_event_state": return METAGAME_EVENT_STATE;
-            case "metagame_event_state_name": return METAGAME_EVENT_STATE_NAME;
-            case "nc_population": return NC_POPULATION;
-            case "new_faction_id": return NEW_FACTION_ID;
-            case "old_faction_id": return OLD_FACTION_ID;
-            case "other_id": return OTHER_ID;
-            case "outfit_id": return OUTFIT_ID;
-            case "previous_faction": return PREVIOUS_FACTION;
-            case "skill_id": return SKILL_ID;
-            case "team_id": return TEAM_ID;
-            case "timestamp": return TIMESTAMP;
-            case "tr_population": return TR_POPULATION;
-            case "triggering_faction": return TRIGGERING_FACTION;
-            case "vehicle_id": return VEHICLE_ID;
-            case "vs_population": return VS_POPULATION;
-            case "world_id": return WORLD_ID;
-            case "zone_id": return ZONE_ID;
-            case "recent_character_id_count": return RECENT_COUNT;
-            case "recent_character_id_list": return RECENT_LIST;
-            default: return -1;
+        int hash = name.hashCode();
+        for (int i = hash & (TABLE - 1);; i = (i + 1) & (TABLE - 1)) {
+            int entry = TABLE_SLOT[i];
+            if (entry == 0) {
+                return -1;
+            }
+            if (TABLE_HASH[i] == hash && NAMES[entry - 1].equals(name)) {
+                return entry - 1;
+            }
         }
     }
 

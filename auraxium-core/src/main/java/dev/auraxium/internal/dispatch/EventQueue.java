@@ -123,26 +123,6 @@ public final class EventQueue<T> {
         }
     }
 
-    /** @return the next item, or null after the timeout or when closed and empty */
-    public T poll(long timeout, TimeUnit unit) throws InterruptedException {
-        long nanos = unit.toNanos(timeout);
-        lock.lockInterruptibly();
-        try {
-            while (items.isEmpty()) {
-                if (closed || nanos <= 0) {
-                    return null;
-                }
-                nanos = notEmpty.awaitNanos(nanos);
-            }
-            T t = items.pollFirst();
-            count = items.size();
-            notFull.signal();
-            return t;
-        } finally {
-            lock.unlock();
-        }
-    }
-
     /**
      * Moves up to {@code max} items, oldest first, into {@code out}; waits for the first one (after
      * a few naps, see the class comment).
@@ -179,7 +159,7 @@ public final class EventQueue<T> {
         }
     }
 
-    /** Wakes everyone; later offers and puts are ignored, queued items can still be polled. */
+    /** Wakes everyone; later offers and puts are ignored, queued items can still be drained. */
     public void close() {
         lock.lock();
         try {

@@ -34,11 +34,6 @@ public final class TriggerIndex {
     private static final Comparator<Registration> BY_SEQ = Comparator.comparingLong(Registration::seq);
 
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
-    /**
-     * Whether any bucket is keyed by an experience filter name: when none is, a GainExperience
-     * (most of the stream) is matched without building its filter name.
-     */
-    private volatile boolean experienceBuckets;
 
     private static final class Bucket {
         final CopyOnWriteArrayList<Registration> unfiltered = new CopyOnWriteArrayList<>();
@@ -85,7 +80,6 @@ public final class TriggerIndex {
                 b.unfiltered.add(r);
             }
         }
-        noteExperienceBuckets();
     }
 
     /** Removes a registration. Called with the client's lock held. */
@@ -109,19 +103,6 @@ public final class TriggerIndex {
             }
             buckets.computeIfPresent(key, (k, bb) -> bb.isEmpty() ? null : bb);
         }
-        noteExperienceBuckets();
-    }
-
-    /** Called with the client's lock held, after every change. */
-    private void noteExperienceBuckets() {
-        boolean any = false;
-        for (String key : buckets.keySet()) {
-            if (key.startsWith(GainExperience.FILTER_PREFIX)) {
-                any = true;
-                break;
-            }
-        }
-        experienceBuckets = any;
     }
 
     /**
@@ -132,7 +113,7 @@ public final class TriggerIndex {
     public List<Registration> candidates(Event event) {
         List<Registration> out = new ArrayList<>();
         collect(buckets.get(event.eventName()), event, out);
-        if (experienceBuckets && event instanceof GainExperience g) {
+        if (event instanceof GainExperience g) {
             collect(buckets.get(g.filterName()), event, out);
         }
         if (event instanceof UnknownEvent) {

@@ -348,7 +348,7 @@ public final class EssHub implements AutoCloseable {
      * @return how many connections it was sent to
      */
     public int publish(Event event) {
-        return deliver(event, codec.encodeServiceMessage(event));
+        return deliver(event, codec.encodeServiceMessage(event), sessions);
     }
 
     /**
@@ -364,7 +364,7 @@ public final class EssHub implements AutoCloseable {
             m = null;
         }
         if (m instanceof ServiceMessage sm) {
-            return deliver(sm.event(), frame);
+            return deliver(sm.event(), frame, sessions);
         }
         int n = 0;
         for (EssSession s : sessions) {
@@ -383,7 +383,7 @@ public final class EssHub implements AutoCloseable {
      * @return how many connections it was sent to
      */
     public int publish(String frame, Event event) {
-        return deliver(event, frame);
+        return deliver(event, frame, sessions);
     }
 
     /**
@@ -395,13 +395,7 @@ public final class EssHub implements AutoCloseable {
      */
     public int publishTo(long connectionId, String frame, Event event) {
         EssSession s = byId.get(connectionId);
-        if (s == null) {
-            return 0;
-        }
-        remember(event);
-        int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
-        return (settings.crossEnvironment() || inEnvironment(event, s.environment()))
-                && s.sendIfSelected(event, frame, copies) ? 1 : 0;
+        return s == null ? 0 : deliver(event, frame, List.of(s));
     }
 
     /** @return whether the connection exists and is open */
@@ -410,11 +404,12 @@ public final class EssHub implements AutoCloseable {
         return s != null && s.isOpen();
     }
 
-    private int deliver(Event event, String frame) {
+    /** The one way an event goes out: remembered, duplicated on request, environment and subscription applied. */
+    private int deliver(Event event, String frame, List<EssSession> to) {
         remember(event);
         int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
         int n = 0;
-        for (EssSession s : sessions) {
+        for (EssSession s : to) {
             if ((settings.crossEnvironment() || inEnvironment(event, s.environment()))
                     && s.sendIfSelected(event, frame, copies)) {
                 n++;
