@@ -195,7 +195,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 for (ConnectionSnapshot c : server.connections()) {
                     if (c.open() && !c.subscription().isEmpty() && announced.add(c.id())) {
-                        out.println("serve: connection " + c.id() + " (" + c.environment().wireName() + ", service id "
+                        out.println("serve: connection " + c.id() + " (" + (c.allEnvironments() ? "all" : c.environment().wireName()) + ", service id "
                                 + c.serviceId() + ") subscribed" + (shared ? "" : ": replaying from the start"));
                         out.flush();
                     }

@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * The checked, immutable configuration of a fake ESS, built by {@code FakeEssServer.Builder}.
  *
  * @param heartbeatInterval the heartbeat period, or empty when heartbeats are disabled
- * @param firstHeartbeat the delay before a connection's first heartbeat, or empty for one interval
+ * @param firstHeartbeat the delay before a connection's first heartbeat, or empty for the flavour's
  * @param heartbeatTimestamps whether heartbeats carry {@code timestamp}
  * @param endpoints endpoint name to online flag, in report order
  * @param environments accepted {@code environment} values
