@@ -174,6 +174,19 @@ class FakeEssServerFlavourTest {
     }
 
     @Test
+    void anEndpointGoesToTheEnvironmentOfItsWorldIdInEitherNameFormAndAnOldWorldEverywhere() throws Exception {
+        try (FakeEssServer server = FakeEssServer.builder().endpoints(java.util.Map.of()).firstHeartbeatAfter(Duration.ZERO)
+                .endpoint("EventServerEndpoint_2000_Ceres", true).endpoint("EventServerEndpoint_Briggs_25", true)
+                .endpoint("EventServerEndpoint_Miller_10", true).start()) {
+            assertEquals(List.of("EventServerEndpoint_Briggs_25", "EventServerEndpoint_Miller_10"),
+                    endpointsSeen(server, Environment.PS2, 2));
+            assertEquals(List.of("EventServerEndpoint_2000_Ceres", "EventServerEndpoint_Briggs_25"),
+                    endpointsSeen(server, Environment.PS2PS4EU, 2));
+            assertEquals(List.of("EventServerEndpoint_Briggs_25"), endpointsSeen(server, Environment.PS2PS4US, 1));
+        }
+    }
+
+    @Test
     void serviceStateChangesGoOnlyToTheEnvironmentOfTheEndpoint() throws Exception {
         try (FakeEssServer server = FakeEssServer.start();
                 EssTestClient pc = EssTestClient.connectReady(server, 6);
