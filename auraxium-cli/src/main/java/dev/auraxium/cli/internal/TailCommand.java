@@ -34,6 +34,8 @@ import picocli.CommandLine.Spec;
                 "      --events GainExperience_experience_id_7,PlayerLogin",
                 "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming \\",
                 "      --max-events 100 --format json > events.jsonl",
+                "  auraxium tail --endpoint wss://127.0.0.1:8090/streaming \\",
+                "      --trust-cert fake-ess.pem",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unknown event name, missing service id), "
                         + "3 connection failure or rejected service id."})
 final class TailCommand implements Callable<Integer> {
@@ -49,6 +51,9 @@ final class TailCommand implements Callable<Integer> {
 
     @Mixin
     FilterOptions filterOptions;
+
+    @Mixin
+    TrustOptions trust;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (readable, the default), json (one raw payload per line) or none (only the summary).")
@@ -74,7 +79,7 @@ final class TailCommand implements Callable<Integer> {
         AtomicReference<Throwable> fatal = new AtomicReference<>();
         long start;
         try (StopSignal stop = new StopSignal();
-                JdkTransport transport = JdkTransport.builder().connectTimeout(stream.connectTimeout).build();
+                JdkTransport transport = trust.transport(stream.connectTimeout);
                 EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
                         .transport(transport)
                         .errorHandler(e -> {
