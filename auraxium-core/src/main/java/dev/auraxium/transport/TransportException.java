@@ -15,7 +15,9 @@ import java.util.OptionalInt;
 public class TransportException extends AuraxiumException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of a refused upgrade, or {@code null}. */
     private final Integer httpStatus;
+    /** The server's {@code Retry-After} delay, or {@code null}. */
     private final Duration retryAfter;
 
     /**

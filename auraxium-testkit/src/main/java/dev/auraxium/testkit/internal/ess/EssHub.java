@@ -169,7 +169,7 @@ public final class EssHub implements AutoCloseable {
     }
 
     /**
-     * Registers an admitted connection and sends the connect sequence (§1.4): connected "true",
+     * Registers an admitted connection and sends the connect sequence: connected "true",
      * the help prompt, one serviceStateChanged per endpoint; then schedules its heartbeats.
      *
      * @param peer the connection
@@ -328,7 +328,7 @@ public final class EssHub implements AutoCloseable {
     }
 
     /**
-     * The §2.4 reply: characters listed when the set holds "all" or the request asked for the
+     * The subscription reply: characters listed when the set holds "all" or the request asked for the
      * list, else only counted.
      */
     static SubscriptionReply reply(Subscription sub, boolean listCharacters) {
