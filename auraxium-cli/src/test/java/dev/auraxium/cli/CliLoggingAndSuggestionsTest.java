@@ -124,8 +124,13 @@ class CliLoggingAndSuggestionsTest {
         try (FakeEssServer server = FakeEssServer.start()) {
             port = server.port();
         }
-        CliRun old = CliRun.run("tail", "--endpoint", "ws://127.0.0.1:" + port + "/streaming", "--connect-timeout", "2s");
+        CliRun old = CliRun.run("tail", "--endpoint", "ws://127.0.0.1:" + port + "/streaming", "--connect-timeout", "1s");
         assertEquals(Main.EXIT_CONNECTION, old.exitCode(), () -> "err:\n" + old.err);
         assertTrue(old.err.text().contains("--connect-timeout is deprecated, use --ready-timeout"), old.err.text());
+        assertTrue(old.err.text().contains("PT1S"), "the old name sets the ready timeout: " + old.err);
+
+        CliRun renamed = CliRun.run("tail", "--endpoint", "ws://127.0.0.1:" + port + "/streaming", "--ready-timeout", "1500ms");
+        assertEquals(Main.EXIT_CONNECTION, renamed.exitCode(), () -> "err:\n" + renamed.err);
+        assertTrue(renamed.err.text().contains("PT1.5S"), renamed.err.text());
     }
 }

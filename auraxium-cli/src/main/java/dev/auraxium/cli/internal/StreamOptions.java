@@ -29,10 +29,11 @@ final class StreamOptions {
 
     // Set by --ready-timeout (and by the deprecated --connect-timeout): the time from the start
     // until the server has confirmed the subscription; it also bounds the connection attempt.
+    // No defaultValue: picocli would apply it after --connect-timeout had set the field.
     @Option(names = "--ready-timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            defaultValue = "10s", description = "How long connecting and subscribing may take, until the server "
+            description = "How long connecting and subscribing may take, until the server "
                     + "has confirmed the subscription (default 10s).")
-    Duration connectTimeout;
+    Duration connectTimeout = Duration.ofSeconds(10);
 
     @Spec(Spec.Target.MIXEE)
     CommandSpec command;
