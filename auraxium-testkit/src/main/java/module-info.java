@@ -1,4 +1,4 @@
-/** The auraxium test kit: a fake ESS server, recordings, replay, fault injection and JUnit 5 glue. */
+/** The auraxium test kit: a fake ESS server, recordings, replay, fault injection and JUnit Jupiter glue. */
 module dev.auraxium.testkit {
     requires transitive dev.auraxium.core;
     requires static org.junit.jupiter.api;

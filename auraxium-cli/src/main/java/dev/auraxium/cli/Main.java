@@ -42,23 +42,10 @@ public final class Main {
      * @param args the command line
      */
     public static void main(String... args) {
-        quietLogging();
+        RootCommand.processLogging();
         String[] effective = args.length == 0 ? new String[] {"demo"} : args;
         int code = commandLine().execute(effective);
         System.exit(code);
-    }
-
-    // The commands report what matters themselves; the library's INFO logs (connection opened,
-    // closed) would only interleave with the output. A logging config given by the user wins.
-    private static void quietLogging() {
-        if (System.getProperty("java.util.logging.config.file") == null
-                && System.getProperty("java.util.logging.config.class") == null) {
-            java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
-            root.setLevel(java.util.logging.Level.WARNING);
-            for (java.util.logging.Handler h : root.getHandlers()) {
-                h.setLevel(java.util.logging.Level.WARNING);
-            }
-        }
     }
 
     /** @return a command line reading the process environment (for {@code AURAXIUM_SERVICE_ID}) */

@@ -63,7 +63,11 @@ class DemoCommandTest {
         assertTrue(top.find(), out);
         assertEquals(most, Long.parseLong(top.group(2)), out);
         assertEquals(most, byKiller.get(Long.parseLong(top.group(1))), out);
-        assertTrue(out.contains("demo: done, " + events.size() + " events sent, " + events.size() + " received, 0 decode errors"), out);
+        // the figures on stdout; the status and summary lines on stderr, as for every command
+        String err = r.err.text();
+        assertTrue(err.startsWith("auraxium demo: 2500 synthetic events (seed 7)"), err);
+        assertTrue(err.contains("demo: done, " + events.size() + " events sent, " + events.size() + " received, 0 decode errors"), err);
+        assertFalse(out.contains("demo: done"), out);
         assertFalse(out.contains("\033["), "no ANSI escapes when not on a terminal");
     }
 

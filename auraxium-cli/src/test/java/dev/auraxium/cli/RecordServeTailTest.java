@@ -53,8 +53,8 @@ class RecordServeTailTest {
 
         CliRun serve = new CliRun().start("serve", "--replay", file.toString(), "--port", "0", "--speed", "max",
                 "--duration", "50s");
-        Matcher m = LISTENING.matcher(serve.out.await("listening on", WAIT));
-        assertTrue(m.find(), serve.out.text());
+        Matcher m = LISTENING.matcher(serve.err.await("listening on", WAIT));
+        assertTrue(m.find(), serve.err.text());
         String uri = m.group(1);
 
         CliRun all = CliRun.run("tail", "--endpoint", uri, "--format", "json", "--max-events", "300");
@@ -69,6 +69,6 @@ class RecordServeTailTest {
         assertEquals(deaths, some.out.text().lines().map(CODEC::decodeEvent).toList());
 
         assertEquals(0, serve.interruptAndWait(WAIT), () -> "err:\n" + serve.err);
-        assertTrue(serve.out.text().contains("connections"), serve.out.text());
+        assertTrue(serve.err.text().contains("connections"), serve.err.text());
     }
 }

@@ -73,7 +73,7 @@ class ServeCommandTest {
     void answersTheEssProtocolToAPlainJdkWebSocketClient() throws Exception {
         CliRun serve = new CliRun().start("serve", "--synthetic", "--seed", "3", "--count", "600", "--port", "0",
                 "--speed", "max", "--heartbeat-interval", "200ms", "--duration", "50s");
-        Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.out.await("listening on", WAIT));
+        Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.err.await("listening on", WAIT));
         assertTrue(m.find());
         URI uri = URI.create(m.group(1) + "?environment=ps2&service-id=s:anyclient");
 
@@ -120,16 +120,17 @@ class ServeCommandTest {
             ws.abort();
         }
         assertEquals(0, serve.interruptAndWait(WAIT), () -> "err:\n" + serve.err);
-        String out = serve.out.text();
+        String out = serve.err.text();
         assertTrue(out.contains("subscribed: replaying"), out);
         assertTrue(out.contains("serve: stopped after"), out);
+        assertEquals("", serve.out.text(), "serve's status lines go to standard error, like tail's and record's");
     }
 
     @Test
     void loopsTheStreamForEachConnectionWhenAsked() throws Exception {
         CliRun serve = new CliRun().start("serve", "--synthetic", "--seed", "8", "--count", "40", "--port", "0",
                 "--speed", "max", "--loop", "--duration", "50s");
-        Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.out.await("listening on", WAIT));
+        Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.err.await("listening on", WAIT));
         assertTrue(m.find());
         List<Event> once = SyntheticStream.builder().seed(8).eventsPerSecond(150).build().toRecording(40).events()
                 .stream().filter(e -> !Environment.PS2PS4US.worlds().contains(e.worldId())
@@ -150,7 +151,7 @@ class ServeCommandTest {
     void sharesOneStreamBetweenConnectionsWhenAsked() throws Exception {
         CliRun serve = new CliRun().start("serve", "--synthetic", "--seed", "4", "--count", "200", "--rate", "400",
                 "--port", "0", "--speed", "1", "--shared", "--loop", "--duration", "50s");
-        Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.out.await("listening on", WAIT));
+        Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.err.await("listening on", WAIT));
         assertTrue(m.find());
         List<Event> stream = SyntheticStream.builder().seed(4).eventsPerSecond(400).build().toRecording(200).events();
         CliRun tail = CliRun.run("tail", "--endpoint", m.group(1), "--format", "json", "--max-events", "30");
@@ -159,6 +160,6 @@ class ServeCommandTest {
         assertEquals(30, got.size());
         assertTrue(stream.containsAll(got), "every event comes from the replayed stream");
         assertEquals(0, serve.interruptAndWait(WAIT), () -> "err:\n" + serve.err);
-        assertTrue(serve.out.text().contains("one stream shared by every connection"), serve.out.text());
+        assertTrue(serve.err.text().contains("one stream shared by every connection"), serve.err.text());
     }
 }

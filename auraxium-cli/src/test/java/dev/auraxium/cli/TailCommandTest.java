@@ -90,7 +90,7 @@ class TailCommandTest {
     void reportsARejectedServiceIdWithExitCodeThreeWithoutPrintingIt() throws Exception {
         try (FakeEssServer server = FakeEssServer.builder().acceptServiceIds("s:good").start()) {
             CliRun tail = CliRun.run(Map.of("AURAXIUM_SERVICE_ID", "s:secretservice123"), "tail", "--endpoint",
-                    server.uri().toString(), "--duration", "5s", "--connect-timeout", "3s");
+                    server.uri().toString(), "--duration", "5s", "--ready-timeout", "3s");
             assertEquals(Main.EXIT_CONNECTION, tail.exitCode(), () -> "err:\n" + tail.err);
             String err = tail.err.text();
             assertEquals(1, err.lines().count(), err);
@@ -106,8 +106,11 @@ class TailCommandTest {
         try (FakeEssServer server = FakeEssServer.start()) {
             port = server.port();
         }
-        CliRun tail = CliRun.run("tail", "--endpoint", "ws://127.0.0.1:" + port + "/streaming", "--connect-timeout", "2s");
+        CliRun tail = CliRun.run("tail", "--endpoint", "ws://127.0.0.1:" + port + "/streaming", "--ready-timeout", "2s");
         assertEquals(Main.EXIT_CONNECTION, tail.exitCode(), () -> "err:\n" + tail.err);
-        assertTrue(tail.err.text().startsWith("auraxium tail: cannot connect to ws://127.0.0.1:" + port), tail.err.text());
+        // before it, each failed attempt may show as a one-line WARNING record; the last line says why it stopped
+        List<String> lines = tail.err.text().lines().toList();
+        assertTrue(lines.get(lines.size() - 1).startsWith("auraxium tail: cannot connect to ws://127.0.0.1:" + port), tail.err.text());
+        assertTrue(lines.subList(0, lines.size() - 1).stream().allMatch(l -> l.startsWith("auraxium: WARNING ")), tail.err.text());
     }
 }

@@ -19,6 +19,17 @@ public record AchievementEarned(Instant timestamp, int worldId, int achievementI
     /** The wire name. */
     public static final String NAME = "AchievementEarned";
 
+    /**
+     * Checks the components: each reference must be non-null, an absent field being an empty
+     * {@code Optional}, never {@code null}.
+     *
+     * @param timestamp when it happened
+     * @param worldId the world
+     * @param achievementId the achievement ({@code achievement_id}, see Census {@code achievement})
+     * @param characterId the character that earned it
+     * @param zoneId the zone (see {@link ZoneEvent})
+     * @throws NullPointerException if a component is {@code null}
+     */
     public AchievementEarned {
         Objects.requireNonNull(timestamp, "timestamp");
     }

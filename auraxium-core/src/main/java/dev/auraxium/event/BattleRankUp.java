@@ -17,6 +17,17 @@ public record BattleRankUp(Instant timestamp, int worldId, int battleRank, long 
     /** The wire name. */
     public static final String NAME = "BattleRankUp";
 
+    /**
+     * Checks the components: each reference must be non-null, an absent field being an empty
+     * {@code Optional}, never {@code null}.
+     *
+     * @param timestamp when it happened
+     * @param worldId the world
+     * @param battleRank the new battle rank
+     * @param characterId the character
+     * @param zoneId the zone (see {@link ZoneEvent})
+     * @throws NullPointerException if a component is {@code null}
+     */
     public BattleRankUp {
         Objects.requireNonNull(timestamp, "timestamp");
     }

@@ -54,6 +54,43 @@ public record ClientStats(long framesReceived, long eventsDecoded, long eventsDi
         Optional<Duration> maxReceiveLag, int openConnections, long connectAttempts, long connectFailures,
         Map<String, Long> watchdogTrips, long dedupEarlyEvictions) {
 
+    /**
+     * Checks the components: each reference must be non-null. Collections are copied, so the
+     * value stays immutable.
+     *
+     * @param framesReceived text frames received from the transport
+     * @param eventsDecoded frames that were game events (copies dropped by deduplication included); a
+     *     frame dropped from a full queue under a dropping {@link OverflowPolicy} is dropped before it
+     *     is decoded, so it counts in {@code overflowDrops} only
+     * @param eventsDispatched events the dispatch thread matched against the triggers (including those
+     *     given to {@link EventClient#dispatch})
+     * @param unknownEvents events of a name this version does not know ({@link UnknownEvent})
+     * @param decodeErrors frames that could not be decoded (each also went to the error handler)
+     * @param duplicatesDropped duplicate events dropped by deduplication
+     * @param overflowDrops events dropped because the queue was full under a dropping
+     *     {@link OverflowPolicy}
+     * @param actionsRun trigger actions started
+     * @param actionFailures conditions and actions that threw
+     * @param queueDepth events waiting for the dispatch thread now
+     * @param queueHighWaterMark the deepest the queue has been
+     * @param reconnectsByCause reconnects and replacements by cause ({@code close}, {@code error},
+     *     {@code connectionStateChanged}, {@code heartbeat}, {@code probe}, {@code silence})
+     * @param subscriptionDrifts subscription replies that showed the server's copy differing from the
+     *     client's, each repaired by resubscribing
+     * @param lastHeartbeat when the last heartbeat arrived (local clock)
+     * @param lastEventByWorld when the last event of each world arrived (local clock, to the millisecond)
+     * @param lastReceiveLag arrival time minus event timestamp of the last event, to the millisecond
+     *     (the timestamp has one-second resolution, so small values are noise)
+     * @param maxReceiveLag the largest such lag seen
+     * @param openConnections connections open now (of {@link EventClient.Builder#connections(int)})
+     * @param connectAttempts connection attempts started (first connects, reconnects, replacements)
+     * @param connectFailures connection attempts that failed (each retried after a backoff, unless 403)
+     * @param watchdogTrips connections found unhealthy, by watchdog ({@code heartbeat}, {@code probe},
+     *     {@code silence}, {@code connectionStateChanged})
+     * @param dedupEarlyEvictions payloads forgotten before their deduplication window ended because the
+     *     key cap was reached (a copy arriving later would not be recognised)
+     * @throws NullPointerException if a component is {@code null}
+     */
     public ClientStats {
         reconnectsByCause = Map.copyOf(Objects.requireNonNull(reconnectsByCause, "reconnectsByCause"));
         Objects.requireNonNull(lastHeartbeat, "lastHeartbeat");

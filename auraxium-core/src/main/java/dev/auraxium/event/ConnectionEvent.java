@@ -61,6 +61,19 @@ public record ConnectionEvent(int slot, Kind kind, String cause, Optional<Durati
         CLOSED
     }
 
+    /**
+     * Checks the components: each reference must be non-null.
+     *
+     * @param slot which of the {@link EventClient.Builder#connections(int) n} connections, from 0
+     * @param kind what happened
+     * @param cause why, for {@link Kind#LOST}, {@link Kind#REPLACING}, {@link Kind#FAILED},
+     *     {@link Kind#REJECTED} and {@link Kind#DRIFT} (e.g. {@code "close"}, {@code "error"},
+     *     {@code "heartbeat"}, {@code "probe"}, {@code "silence"}, {@code "connectionStateChanged"});
+     *     empty otherwise
+     * @param retryIn for {@link Kind#RETRY_SCHEDULED}: the backoff delay chosen
+     * @param time when it happened (wall clock)
+     * @throws NullPointerException if a component is {@code null}
+     */
     public ConnectionEvent {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(cause, "cause");

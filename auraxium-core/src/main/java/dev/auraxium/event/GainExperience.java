@@ -32,6 +32,22 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
     /** Filter names of the experience ids below its length (real ids are in the low thousands). */
     private static final String[] FILTER_NAMES = new String[8192];
 
+    /**
+     * Checks the components: each reference must be non-null, an absent field being an empty
+     * {@code Optional}, never {@code null}.
+     *
+     * @param timestamp when it happened
+     * @param worldId the world
+     * @param amount experience points granted
+     * @param characterId the character that gained it (its meaning varies by experience id)
+     * @param experienceId what it was for (Census {@code experience})
+     * @param loadoutId the character's class (loadout)
+     * @param otherId the other party: a character, a vehicle or NPC instance, or {@code 0}; never
+     *     matched by character filters
+     * @param teamId the character's team; empty in payloads before 2022
+     * @param zoneId the zone (see {@link ZoneEvent})
+     * @throws NullPointerException if a component is {@code null}
+     */
     public GainExperience {
         Objects.requireNonNull(timestamp, "timestamp");
         Objects.requireNonNull(teamId, "teamId");

@@ -18,6 +18,18 @@ public record PlayerFacilityCapture(Instant timestamp, int worldId, long charact
     /** The wire name. */
     public static final String NAME = "PlayerFacilityCapture";
 
+    /**
+     * Checks the components: each reference must be non-null, an absent field being an empty
+     * {@code Optional}, never {@code null}.
+     *
+     * @param timestamp when it happened
+     * @param worldId the world
+     * @param characterId the character
+     * @param facilityId the facility (Census {@code map_region.facility_id})
+     * @param outfitId the character's outfit, {@code 0} for none
+     * @param zoneId the zone (see {@link ZoneEvent})
+     * @throws NullPointerException if a component is {@code null}
+     */
     public PlayerFacilityCapture {
         Objects.requireNonNull(timestamp, "timestamp");
     }

@@ -15,6 +15,15 @@ public record PlayerLogin(Instant timestamp, int worldId, long characterId) impl
     /** The wire name. */
     public static final String NAME = "PlayerLogin";
 
+    /**
+     * Checks the components: each reference must be non-null, an absent field being an empty
+     * {@code Optional}, never {@code null}.
+     *
+     * @param timestamp when it happened
+     * @param worldId the world
+     * @param characterId the character
+     * @throws NullPointerException if a component is {@code null}
+     */
     public PlayerLogin {
         Objects.requireNonNull(timestamp, "timestamp");
     }

@@ -19,6 +19,17 @@ import java.util.Optional;
 public record UnknownEvent(String eventName, Instant timestamp, int worldId, Map<String, String> fields)
         implements Event {
 
+    /**
+     * Checks the components: each reference must be non-null, an absent field being an empty
+     * {@code Optional}, never {@code null}. Collections are copied, so the value stays immutable.
+     *
+     * @param eventName the wire name
+     * @param timestamp when it happened
+     * @param worldId the world
+     * @param fields every payload field, including {@code event_name}, {@code timestamp} and
+     *     {@code world_id}, in payload order; unmodifiable
+     * @throws NullPointerException if a component is {@code null}
+     */
     public UnknownEvent {
         Objects.requireNonNull(eventName, "eventName");
         Objects.requireNonNull(timestamp, "timestamp");

@@ -20,6 +20,17 @@ public record ClearSubscribe(boolean all, Optional<List<String>> eventNames, Opt
     /** The wire action. */
     public static final String ACTION = "clearSubscribe";
 
+    /**
+     * Checks the components: each reference must be non-null. Collections are copied, so the
+     * value stays immutable.
+     *
+     * @param all whether to clear everything ({@code "all":"true"} on the wire)
+     * @param eventNames event names to remove
+     * @param characters character ids to remove
+     * @param worlds world ids to remove
+     * @param logicalAndCharactersWithWorlds the new flag, or empty to keep it
+     * @throws NullPointerException if a component is {@code null}
+     */
     public ClearSubscribe {
         eventNames = Objects.requireNonNull(eventNames, "eventNames").map(List::copyOf);
         characters = Objects.requireNonNull(characters, "characters").map(List::copyOf);

@@ -12,6 +12,12 @@ public record Echo(String payload) implements ClientCommand {
     /** The wire action. */
     public static final String ACTION = "echo";
 
+    /**
+     * Checks the components: each reference must be non-null.
+     *
+     * @param payload a JSON object, as compact JSON text
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Echo {
         Objects.requireNonNull(payload, "payload");
     }

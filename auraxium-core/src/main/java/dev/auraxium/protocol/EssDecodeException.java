@@ -14,8 +14,11 @@ public final class EssDecodeException extends AuraxiumException {
     /** How many characters of the raw frame {@link #rawExcerpt()} keeps at most. */
     public static final int MAX_EXCERPT = 512;
 
+    /** Why the frame was refused. */
     private final String reason;
+    /** The start of the raw frame, at most {@link #MAX_EXCERPT} characters. */
     private final String rawExcerpt;
+    /** The raw frame's whole length in characters. */
     private final int rawLength;
 
     /**

@@ -16,6 +16,15 @@ import java.util.Optional;
  * @param timestamp the server's clock (added in 2023); empty in older heartbeats
  */
 public record Heartbeat(Map<String, Boolean> online, Optional<Instant> timestamp) implements ServerMessage {
+    /**
+     * Checks the components: each reference must be non-null. Collections are copied, so the
+     * value stays immutable.
+     *
+     * @param online endpoint name ({@code EventServerEndpoint_Connery_1}) to online flag, in frame
+     *     order; unmodifiable
+     * @param timestamp the server's clock (added in 2023); empty in older heartbeats
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Heartbeat {
         online = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(online, "online")));
         Objects.requireNonNull(timestamp, "timestamp");

@@ -9,6 +9,12 @@ import java.util.Objects;
  * @param json the whole frame as compact JSON
  */
 public record RawMessage(String json) implements ServerMessage {
+    /**
+     * Checks the components: each reference must be non-null.
+     *
+     * @param json the whole frame as compact JSON
+     * @throws NullPointerException if a component is {@code null}
+     */
     public RawMessage {
         Objects.requireNonNull(json, "json");
     }

@@ -12,6 +12,14 @@ import java.util.Optional;
  * @param characterIds {@code recent_character_id_list}; empty for the count-only reply
  */
 public record RecentCharacterIdsReply(int count, Optional<List<Long>> characterIds) implements ServerMessage {
+    /**
+     * Checks the components: each reference must be non-null. Collections are copied, so the
+     * value stays immutable.
+     *
+     * @param count {@code recent_character_id_count}
+     * @param characterIds {@code recent_character_id_list}; empty for the count-only reply
+     * @throws NullPointerException if a component is {@code null}
+     */
     public RecentCharacterIdsReply {
         Objects.requireNonNull(characterIds, "characterIds");
         characterIds = characterIds.map(List::copyOf);

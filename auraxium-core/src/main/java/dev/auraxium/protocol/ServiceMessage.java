@@ -10,6 +10,12 @@ import java.util.Objects;
  * @param event the decoded payload
  */
 public record ServiceMessage(Event event) implements ServerMessage {
+    /**
+     * Checks the components: each reference must be non-null.
+     *
+     * @param event the decoded payload
+     * @throws NullPointerException if a component is {@code null}
+     */
     public ServiceMessage {
         Objects.requireNonNull(event, "event");
     }

@@ -12,6 +12,13 @@ import java.util.OptionalInt;
  * @param online whether that world's feed is up
  */
 public record ServiceStateChanged(String detail, boolean online) implements ServerMessage {
+    /**
+     * Checks the components: each reference must be non-null.
+     *
+     * @param detail the endpoint name, {@code EventServerEndpoint_<WorldName>_<worldId>}
+     * @param online whether that world's feed is up
+     * @throws NullPointerException if a component is {@code null}
+     */
     public ServiceStateChanged {
         Objects.requireNonNull(detail, "detail");
     }

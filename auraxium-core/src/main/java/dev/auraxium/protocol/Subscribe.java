@@ -23,6 +23,17 @@ public record Subscribe(Optional<List<String>> eventNames, Optional<List<String>
     /** The wire action. */
     public static final String ACTION = "subscribe";
 
+    /**
+     * Checks the components: each reference must be non-null. Collections are copied, so the
+     * value stays immutable.
+     *
+     * @param eventNames event names to add, or empty to leave the set unchanged
+     * @param characters character ids to add
+     * @param worlds world ids to add
+     * @param logicalAndCharactersWithWorlds the new flag, or empty to keep it
+     * @param listCharacters whether the reply should list characters instead of counting them
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Subscribe {
         eventNames = Objects.requireNonNull(eventNames, "eventNames").map(List::copyOf);
         characters = Objects.requireNonNull(characters, "characters").map(List::copyOf);

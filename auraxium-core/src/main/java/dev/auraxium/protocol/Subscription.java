@@ -29,6 +29,15 @@ public record Subscription(Set<String> eventNames, Set<String> characters, Set<S
     /** The empty subscription a new connection starts with. */
     public static final Subscription EMPTY = new Subscription(Set.of(), Set.of(), Set.of(), false);
 
+    /**
+     * Checks the components: each reference must be non-null.
+     *
+     * @param eventNames event names, {@code GainExperience_experience_id_<N>} filters, or {@code "all"}
+     * @param characters character ids as decimal strings, or {@code "all"}
+     * @param worlds world ids as decimal strings, or {@code "all"}
+     * @param logicalAndCharactersWithWorlds the per-connection flag
+     * @throws NullPointerException if a component is {@code null}
+     */
     public Subscription {
         eventNames = copy(eventNames, "eventNames");
         characters = copy(characters, "characters");
@@ -50,7 +59,9 @@ public record Subscription(Set<String> eventNames, Set<String> characters, Set<S
 
     /**
      * Whether a connection with this subscription receives {@code event}, by the server's matching
-     * rules as modelled by the protocol sheet (§3.2, after the Nanite Systems re-implementation):
+     * rules as this library models them (see
+     * <a href="doc-files/ess-protocol.html#which-events-a-connection-receives">which events a
+     * connection receives</a>):
      * <ul>
      *   <li>the event's name, {@code "all"}, or for GainExperience its
      *       {@code GainExperience_experience_id_<N>} filter, must be in {@link #eventNames()};</li>

@@ -23,6 +23,17 @@ import java.util.OptionalInt;
 public record SubscriptionReply(Optional<List<String>> characters, OptionalInt characterCount,
         List<String> eventNames, Optional<Boolean> logicalAndCharactersWithWorlds, List<String> worlds)
         implements ServerMessage {
+    /**
+     * Checks the components: each reference must be non-null. Collections are copied, so the
+     * value stays immutable.
+     *
+     * @param characters the characters set, when listed
+     * @param characterCount the size of the characters set, when only counted
+     * @param eventNames the event-name set
+     * @param logicalAndCharactersWithWorlds the connection's flag, when sent
+     * @param worlds the worlds set
+     * @throws NullPointerException if a component is {@code null}
+     */
     public SubscriptionReply {
         characters = Objects.requireNonNull(characters, "characters").map(List::copyOf);
         Objects.requireNonNull(characterCount, "characterCount");

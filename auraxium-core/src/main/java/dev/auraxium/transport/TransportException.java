@@ -16,9 +16,9 @@ import java.util.OptionalInt;
 public class TransportException extends AuraxiumException {
     private static final long serialVersionUID = 1L;
 
-    /** The HTTP status of a refused upgrade, or null. */
+    /** The HTTP status of a refused upgrade, or {@code null}. */
     private final Integer httpStatus;
-    /** The server's {@code Retry-After}, or null. */
+    /** The server's {@code Retry-After} delay, or {@code null}. */
     private final Duration retryAfter;
     /** Whether the transport marked the failure as one retrying cannot cure. */
     private final boolean fatal;

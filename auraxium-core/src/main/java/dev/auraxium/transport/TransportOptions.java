@@ -19,6 +19,14 @@ public record TransportOptions(Duration connectTimeout, Map<String, String> head
     /** The defaults. */
     public static final TransportOptions DEFAULTS = new TransportOptions(DEFAULT_CONNECT_TIMEOUT, Map.of());
 
+    /**
+     * Checks the components: each reference must be non-null. Collections are copied, so the
+     * value stays immutable.
+     *
+     * @param connectTimeout how long a connection attempt may take, positive
+     * @param headers extra upgrade-request headers; unmodifiable
+     * @throws NullPointerException if a component is {@code null}
+     */
     public TransportOptions {
         Objects.requireNonNull(connectTimeout, "connectTimeout");
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {

@@ -22,6 +22,15 @@ import java.util.Optional;
  * @param receivedAt when the server received it
  */
 public record ClientMessage(long connectionId, String text, Optional<ClientCommand> command, Instant receivedAt) {
+    /**
+     * Checks the components: each reference must be non-null.
+     *
+     * @param connectionId the {@link ConnectionSnapshot#id()} of the sending connection
+     * @param text the raw text, unchanged
+     * @param command the decoded command, or empty when the text is not a known ESS command
+     * @param receivedAt when the server received it
+     * @throws NullPointerException if a component is {@code null}
+     */
     public ClientMessage {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(command, "command");

@@ -41,6 +41,13 @@ public sealed interface Disconnect {
      * @param reason the close reason
      */
     record Close(int code, String reason) implements Disconnect {
+        /**
+         * Checks that the code may be sent in a close frame.
+         *
+         * @param code the close code
+         * @param reason the close reason
+         * @throws IllegalArgumentException if the code is reserved or out of range
+         */
         public Close {
             java.util.Objects.requireNonNull(reason, "reason");
             boolean sendable = (code >= 1000 && code <= 1014 && code != 1004 && code != 1005 && code != 1006)

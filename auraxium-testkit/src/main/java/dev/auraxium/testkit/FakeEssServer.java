@@ -26,9 +26,9 @@ import javax.net.ssl.SSLContext;
 
 /**
  * A fake PlanetSide 2 Event Streaming Service: a real WebSocket server on loopback that speaks
- * the ESS as the live service does (connect sequence, messages, commands, subscriptions), so
- * clients are tested against the protocol
- * instead of a mock of their own making.
+ * the ESS as the protocol page of the core module's javadoc describes ({@code dev.auraxium.protocol},
+ * "The ESS protocol"), so clients are tested against the protocol instead of a mock of their own
+ * making.
  *
  * <h2>Behaviour</h2>
  * <ul>
@@ -44,9 +44,11 @@ import javax.net.ssl.SSLContext;
  *   <li>It plays one {@linkplain EssFlavour flavour} of the live service, Daybreak's own server
  *       by default: the flavour decides how replies and heartbeats are written, which
  *       environments are accepted and which commands are silently ignored.</li>
- *   <li>Each connection has its own subscription, merged by the §3.1 rules and answered after
- *       every {@code subscribe} and {@code clearSubscribe} in both §2.4 shapes. Events are
- *       delivered by {@link dev.auraxium.protocol.Subscription#selects(Event)}, the §3.2 model.
+ *   <li>Each connection has its own subscription, merged by the server's rules (additive
+ *       {@code subscribe}, exact {@code clearSubscribe}, one logicalAnd flag) and answered after
+ *       every {@code subscribe} and {@code clearSubscribe} in both reply shapes (characters
+ *       listed or counted). Events are delivered by
+ *       {@link dev.auraxium.protocol.Subscription#selects(Event)}, the server's matching model.
  *       An event whose world belongs to another environment's list is not sent to a connection
  *       of this one, unless {@link Builder#crossEnvironment(boolean)}; unknown worlds go to every
  *       environment.</li>

@@ -11,7 +11,7 @@ import java.util.function.UnaryOperator;
 
 /**
  * The failures a {@link FakeEssServer} can inject, each one a failure the live ESS is known to
- * show (ess-protocol.md §9): a rejected service id, dropped connections, a socket that stays open
+ * show (see the ESS protocol page in the core module's javadoc): a rejected service id, dropped connections, a socket that stays open
  * but silent, {@code connected:"false"}, a subscription altered behind the client's back,
  * duplicate events, malformed frames, slow writes.
  *
@@ -120,7 +120,7 @@ public final class Faults {
     /**
      * Makes a connection go silent: the socket stays open, but no event, reply or heartbeat is
      * sent on it (they are dropped, not queued) until {@link #resume(long)}. The live ESS does this
-     * to whole worlds for hours (ess-protocol.md §9.2).
+     * to whole worlds for hours.
      *
      * @param connectionId the connection
      * @return this
@@ -178,8 +178,8 @@ public final class Faults {
     }
 
     /**
-     * Replaces a connection's subscription without telling the client, as the live service does
-     * (ess-protocol.md §9.1). The next subscribe reply, e.g. to an empty probe, shows the change.
+     * Replaces a connection's subscription without telling the client, as the live service does.
+     * The next subscribe reply, e.g. to an empty probe, shows the change.
      *
      * @param connectionId the connection
      * @param change computes the new subscription from the current one; must not return null

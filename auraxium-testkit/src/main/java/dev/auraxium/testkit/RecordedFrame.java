@@ -21,6 +21,14 @@ import java.util.OptionalLong;
  *     empty when the recording did not keep receive times
  */
 public record RecordedFrame(String text, OptionalLong offsetNanos) {
+    /**
+     * Checks the components.
+     *
+     * @param text the raw frame, exactly as received (a JSON object in every real capture)
+     * @param offsetNanos receive time in nanoseconds after the recording started, not negative;
+     *     empty when the recording did not keep receive times
+     * @throws IllegalArgumentException if the offset is negative
+     */
     public RecordedFrame {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(offsetNanos, "offsetNanos");

@@ -9,7 +9,9 @@ import dev.auraxium.event.AuraxiumException;
 public final class RecordingFormatException extends AuraxiumException {
     private static final long serialVersionUID = 1L;
 
+    /** Where the line came from, e.g. the file path. */
     private final String source;
+    /** The 1-based number of the bad line. */
     private final long lineNumber;
 
     /**

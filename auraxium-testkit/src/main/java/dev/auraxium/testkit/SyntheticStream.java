@@ -30,9 +30,9 @@ import java.util.stream.Stream;
  * for load tests, benchmarks and replays. The same seed and settings always give the same frames,
  * on any JVM.
  *
- * <p>What it imitates (after the shared samples' {@code STATS.md}): an unfiltered all-worlds
- * stream dominated by GainExperience (about 85%), then Death, VehicleDestroy, FacilityControl
- * (with occasional bursts of dozens of flips on one continent, as when a continent locks),
+ * <p>What it imitates (the mix measured in real captures of the live service): an unfiltered
+ * all-worlds stream dominated by GainExperience (about 85%), then Death, VehicleDestroy,
+ * FacilityControl (with occasional bursts of dozens of flips on one continent, as when a continent locks),
  * logins/logouts, and rare events (ItemAdded, AchievementEarned, BattleRankUp, SkillAdded,
  * PlayerFacilityCapture/Defend, MetagameEvent, ContinentLock, FishScan). Frames are compact JSON
  * with the live service's envelope order {@code payload, service, type}, payload keys in

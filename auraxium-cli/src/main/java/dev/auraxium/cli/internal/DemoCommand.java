@@ -88,9 +88,10 @@ final class DemoCommand implements Callable<Integer> {
         DemoFigures figures = new DemoFigures();
         AtomicLong delivered = new AtomicLong();
 
-        out.println("auraxium demo: " + recording.size() + " synthetic events (seed " + sourceOptions.seed
+        PrintWriter err = spec.commandLine().getErr(); // status and summary lines, as for every command
+        err.println("auraxium demo: " + recording.size() + " synthetic events (seed " + sourceOptions.seed
                 + "), replay speed " + speed + "; Ctrl-C to stop");
-        out.flush();
+        err.flush();
         try (StopSignal stop = new StopSignal();
                 FakeEssServer server = FakeEssServer.builder().heartbeatInterval(Duration.ofSeconds(5)).start();
                 JdkTransport transport = JdkTransport.builder().connectTimeout(CONNECT_TIMEOUT).build();
@@ -138,9 +139,9 @@ final class DemoCommand implements Callable<Integer> {
             delivered.set(replay.progress().deliveries());
             awaitDispatched(figures, delivered.get(), stop);
             live.finish(figures.snapshot(), seconds(start));
-            out.println(String.format(Locale.ROOT, "demo: done, %d events sent, %d received, %d decode errors",
+            err.println(String.format(Locale.ROOT, "demo: done, %d events sent, %d received, %d decode errors",
                     delivered.get(), figures.snapshot().events(), client.stats().decodeErrors()));
-            out.flush();
+            err.flush();
         }
         return 0;
     }

@@ -1,6 +1,8 @@
 package dev.auraxium.cli.internal;
 
 import dev.auraxium.transport.TransportException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import picocli.CommandLine;
@@ -42,15 +44,39 @@ public final class RootCommand implements Runnable {
     }
 
     /**
+     * For the {@code auraxium} process: log records appear only as the commands' one-line records
+     * (see {@link CliLogging}), never in the JDK's two-line default format.
+     */
+    public static void processLogging() {
+        CliLogging.forProcess();
+    }
+
+    /**
      * @param environment environment variables
      * @return the configured command line
      */
     public static CommandLine commandLine(Map<String, String> environment) {
         Objects.requireNonNull(environment, "environment");
         CommandLine cl = new CommandLine(new RootCommand(environment));
+        LogOptions logging = new LogOptions();
+        cl.addMixin("logging", logging);
+        cl.getSubcommands().values().stream()
+                .filter(sub -> !(sub.getCommand() instanceof CommandLine.HelpCommand))
+                .forEach(sub -> sub.addMixin("logging", logging));
+        cl.setExecutionStrategy(parsed -> {
+            if (logging.verbose && logging.quiet) {
+                List<CommandLine> commands = parsed.asCommandLineList();
+                throw new CommandLine.ParameterException(commands.get(commands.size() - 1),
+                        "--verbose and --quiet are mutually exclusive");
+            }
+            try (CliLogging.Scope scope = CliLogging.install(cl.getErr(), logging.verbosity())) {
+                return new CommandLine.RunLast().execute(parsed);
+            }
+        });
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
-            c.getErr().println(qualifiedName(c) + ": " + ex.getMessage() + " (see '" + qualifiedName(c) + " --help')");
+            c.getErr().println(qualifiedName(c) + ": " + ex.getMessage() + suggestion(ex)
+                    + " (see '" + qualifiedName(c) + " --help')");
             c.getErr().flush();
             return CommandLine.ExitCode.USAGE;
         });
@@ -72,6 +98,64 @@ public final class RootCommand implements Runnable {
             return code;
         });
         return cl;
+    }
+
+    /** {@code "; did you mean tail?"} for a mistyped command or option, else empty. */
+    private static String suggestion(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return "";
+        }
+        List<String> similar = unmatched.getSuggestions();
+        if (similar == null || similar.isEmpty()) {
+            // picocli suggests options, not subcommands: find the nearest names ourselves
+            String typed = unmatched.getUnmatched().get(0);
+            CommandSpec spec = unmatched.getCommandLine().getCommandSpec();
+            List<String> names = new ArrayList<>(typed.startsWith("-")
+                    ? spec.optionsMap().keySet() : spec.subcommands().keySet());
+            similar = nearest(typed, names);
+        }
+        if (similar.isEmpty()) {
+            return "";
+        }
+        return "; did you mean " + String.join(" or ", similar.subList(0, Math.min(3, similar.size()))) + "?";
+    }
+
+    /** The names at the smallest edit distance from {@code typed}, when that is small for its length. */
+    static List<String> nearest(String typed, List<String> names) {
+        int best = Math.max(1, typed.length() / 3) + 1;
+        List<String> found = new ArrayList<>();
+        for (String name : names) {
+            int d = distance(typed, name);
+            if (d < best) {
+                best = d;
+                found.clear();
+            }
+            if (d == best) {
+                found.add(name);
+            }
+        }
+        return found;
+    }
+
+    /** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
+    private static int distance(String a, String b) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static String qualifiedName(CommandLine c) {

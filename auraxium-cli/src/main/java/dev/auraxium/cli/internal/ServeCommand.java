@@ -144,7 +144,7 @@ final class ServeCommand implements Callable<Integer> {
             what = "replaying a synthetic stream (seed " + sourceOptions.seed + ")";
         }
         List<Event> events = recording.events();
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = spec.commandLine().getErr(); // status lines go to stderr, as tail's and record's do
 
         FakeEssServer server;
         try {

@@ -3,7 +3,9 @@ package dev.auraxium.cli.internal;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** Where to connect and when to stop: the options {@code tail} and {@code record} share. */
 final class StreamOptions {
@@ -25,9 +27,25 @@ final class StreamOptions {
             description = "Stop after this long (500ms, 20s, 5m, 1h). Default: until Ctrl-C.")
     Duration duration;
 
-    @Option(names = "--connect-timeout", paramLabel = "TIME", converter = DurationConverter.class,
-            defaultValue = "10s", description = "How long connecting may take (default 10s).")
-    Duration connectTimeout;
+    // Set by --ready-timeout (and by the deprecated --connect-timeout): the time from the start
+    // until the server has confirmed the subscription; it also bounds the connection attempt.
+    // No defaultValue: picocli would apply it after --connect-timeout had set the field.
+    @Option(names = "--ready-timeout", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "How long connecting and subscribing may take, until the server "
+                    + "has confirmed the subscription (default 10s).")
+    Duration connectTimeout = Duration.ofSeconds(10);
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    /** The option's old name, which said less than it did; kept for scripts, hidden from --help. */
+    @Option(names = "--connect-timeout", paramLabel = "TIME", converter = DurationConverter.class, hidden = true)
+    void deprecatedConnectTimeout(Duration timeout) {
+        connectTimeout = timeout;
+        command.commandLine().getErr().println(command.qualifiedName()
+                + ": --connect-timeout is deprecated, use --ready-timeout (the time until the subscription is confirmed)");
+        command.commandLine().getErr().flush();
+    }
 
     /** @return the event limit, {@code Long.MAX_VALUE} when none was given */
     long limit() {

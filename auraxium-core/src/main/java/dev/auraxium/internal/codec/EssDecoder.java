@@ -35,7 +35,8 @@ import java.util.OptionalInt;
 
 /**
  * Streaming decoder of ESS frames (Jackson's {@link JsonParser}, no tree and no map for known
- * events). Classification follows the protocol sheet's table (§2); see {@code EssCodec}.
+ * events). Classification follows the table in docs/protocol.md, "What the server sends"; see
+ * {@code EssCodec}.
  */
 public final class EssDecoder {
     /** Longest frame accepted, in chars: far above any real frame, far below what hurts. */

@@ -17,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * order) or on the user's executor.
  *
  * <p>Candidates are an immutable list taken per event, so removing a trigger while an event is
- * dispatched never makes another trigger miss it (the seed's list-mutation bug).
+ * dispatched never makes another trigger miss it (mutating a shared list while iterating would).
  */
 public final class Dispatcher {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());

@@ -34,7 +34,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class EventCatalog {
 
-    /** How the server selects events of a name (ess-protocol.md §3.2). */
+    /** How the server selects events of a name (docs/protocol.md, "Which events a connection receives"). */
     public enum Centric {
         /** character in characters (and world in worlds only under logicalAnd). */
         CHARACTER,

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * The commands that turn the server's copy of a subscription into the wanted one, and the server's
- * merge rules (ess-protocol.md §3.1) to predict what each command leaves behind.
+ * merge rules (docs/protocol.md, "Subscription state") to predict what each command leaves behind.
  *
  * <p>Additions go first, in one {@code subscribe} that also carries a changed flag, and removals
  * after, in one {@code clearSubscribe}: the server never holds less than both the old and the new

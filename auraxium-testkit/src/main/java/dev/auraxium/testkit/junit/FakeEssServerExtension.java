@@ -11,14 +11,16 @@ import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Starts a {@link FakeEssServer} for JUnit 5 tests, per test or per class, injects it as a
- * parameter, and closes it when its scope ends.
+ * Starts a {@link FakeEssServer} for JUnit Jupiter tests, per test or per class, injects it as a
+ * parameter, and closes it when its scope ends. Works with JUnit Jupiter 5.10 and later, 6.x
+ * included.
  *
  * <h2>Lifecycle</h2>
  * <ul>
  *   <li>{@link #perTest()}: a fresh server before each test, closed after it. It can be injected
- *       into test methods, {@code @BeforeEach}/{@code @AfterEach} methods and the test class's
- *       constructor (the extension asks JUnit for the test method's context at instantiation).</li>
+ *       into test methods, {@code @BeforeEach}/{@code @AfterEach} methods and, on JUnit 5.12 and
+ *       later, the test class's constructor (the extension asks JUnit for the test method's
+ *       context at instantiation; older releases cannot give it, and say so in a clear error).</li>
  *   <li>{@link #perClass()}: one server for all tests of the class (register the extension on a
  *       {@code static} field), closed after the last test. It can also be injected into
  *       {@code @BeforeAll} methods. Tests share its connections and state.</li>
@@ -112,14 +114,22 @@ public final class FakeEssServerExtension implements BeforeAllCallback, BeforeEa
     }
 
     @Override
-    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return serverFor(context);
-    }
-
-    @Override
     public ExtensionContextScope getTestInstantiationExtensionContextScope(ExtensionContext rootContext) {
         // per test, a constructor parameter must get the test's own server, not a class-wide one
         return perClass ? ExtensionContextScope.DEFAULT : ExtensionContextScope.TEST_METHOD;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (!perClass && context.getTestMethod().isEmpty()
+                && parameter.getDeclaringExecutable() instanceof java.lang.reflect.Constructor) {
+            // JUnit before 5.12 instantiates the test class in the class's context, whatever
+            // getTestInstantiationExtensionContextScope says: there is no test to start a server for.
+            throw new ParameterResolutionException("FakeEssServerExtension.perTest() cannot inject into the "
+                    + "constructor of " + context.getDisplayName() + " on this JUnit release (needs JUnit "
+                    + "Jupiter 5.12 or later); inject FakeEssServer into the test or @BeforeEach method instead");
+        }
+        return serverFor(context);
     }
 
     private FakeEssServer serverFor(ExtensionContext context) {
@@ -130,7 +140,14 @@ public final class FakeEssServerExtension implements BeforeAllCallback, BeforeEa
                     + "@BeforeAll methods");
         }
         ExtensionContext.Store store = scope.getStore(ExtensionContext.Namespace.create(FakeEssServerExtension.class, this));
-        return store.computeIfAbsent(KEY, k -> new Running(start()), Running.class).server;
+        return getOrStart(store);
+    }
+
+    // getOrComputeIfAbsent is deprecated in JUnit 6 in favour of computeIfAbsent, which JUnit 5
+    // lacks (NoSuchMethodError there); the old method still works on 6.x, so one binary serves both.
+    @SuppressWarnings("deprecation")
+    private FakeEssServer getOrStart(ExtensionContext.Store store) {
+        return store.getOrComputeIfAbsent(KEY, k -> new Running(start()), Running.class).server;
     }
 
     private static ExtensionContext classContext(ExtensionContext context) {
@@ -149,8 +166,13 @@ public final class FakeEssServerExtension implements BeforeAllCallback, BeforeEa
         return server;
     }
 
-    /** What the store holds: closing the store closes the server. */
-    private final class Running implements AutoCloseable {
+    /**
+     * What the store holds: closing the store closes the server. JUnit before 5.13 closes only
+     * {@code CloseableResource} values, later releases close {@code AutoCloseable} ones (and still
+     * the deprecated {@code CloseableResource}); it is both, and closing twice is harmless.
+     */
+    @SuppressWarnings("deprecation") // CloseableResource: deprecated since 5.13, needed by 5.10 to 5.12
+    private final class Running implements AutoCloseable, ExtensionContext.Store.CloseableResource {
         final FakeEssServer server;
 
         Running(FakeEssServer server) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The contract every {@link Transport} must keep, as an abstract JUnit 5 test: extend it, say how
+ * The contract every {@link Transport} must keep, as an abstract JUnit Jupiter test: extend it, say how
  * to make your transport (and, if it does not reach servers over a socket, the server side), and
  * run it. Each test opens real connections to a {@link ContractServer} and checks one promise of
  * the transport SPI: whole messages (a 5 MB message sent in 64 KB fragments arrives whole), zero
@@ -53,7 +53,8 @@ import org.junit.jupiter.api.Timeout;
  * ({@link ContractServer#greetingMessages()}) are taken before each test's own.
  *
  * <p>Lifecycle: per test, {@link #newServer()} then {@link #newTransport()}; both closed after
- * it. The class needs JUnit 5 (Jupiter) on the test class path; the rest of the test kit does not.
+ * it. The class needs JUnit Jupiter (5.10 or later, 6.x included) on the test class path; the
+ * rest of the test kit does not.
  *
  * <pre>{@code
  * class JdkTransportContractTest extends TransportContractTest {

@@ -67,15 +67,11 @@ class FakeEssServerExtensionTest {
         static final FakeEssServerExtension ESS = FakeEssServerExtension.perTest()
                 .configure(b -> CONFIGURED.incrementAndGet());
 
-        private final FakeEssServer fromConstructor;
-
-        PerTestSample(FakeEssServer server) {
-            this.fromConstructor = server;
-        }
+        private FakeEssServer fromBeforeEach;
 
         @BeforeEach
         void before(FakeEssServer server) {
-            assertSame(fromConstructor, server);
+            fromBeforeEach = server;
             SEEN.add(server);
         }
 
@@ -90,7 +86,7 @@ class FakeEssServerExtensionTest {
         }
 
         private void check(FakeEssServer server) {
-            assertSame(fromConstructor, server);
+            assertSame(fromBeforeEach, server);
             assertSame(server, ESS.server());
             assertTrue(listening(server));
         }
@@ -111,6 +107,58 @@ class FakeEssServerExtensionTest {
             assertFalse(listening(server), "closed after its test: " + server);
         }
         assertThrows(IllegalStateException.class, PerTestSample.ESS::server);
+    }
+
+    static class PerTestConstructorSample {
+        static final List<FakeEssServer> SEEN = new CopyOnWriteArrayList<>();
+
+        @RegisterExtension
+        static final FakeEssServerExtension ESS = FakeEssServerExtension.perTest();
+
+        private final FakeEssServer fromConstructor;
+
+        PerTestConstructorSample(FakeEssServer server) {
+            this.fromConstructor = server;
+        }
+
+        @Test
+        void one(FakeEssServer server) {
+            assertSame(fromConstructor, server);
+            SEEN.add(server);
+        }
+
+        @Test
+        void two(FakeEssServer server) {
+            assertSame(fromConstructor, server);
+            SEEN.add(server);
+        }
+    }
+
+    /** JUnit 5.12 added the hook that lets a test's own context reach the constructor. */
+    static boolean junitHasTestInstantiationScope() {
+        try {
+            Class.forName("org.junit.jupiter.api.extension.TestInstantiationAwareExtension");
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void perTestInjectsIntoTheConstructorOnJUnit512AndLaterAndSaysWhyNotBefore() {
+        PerTestConstructorSample.SEEN.clear();
+        TestExecutionSummary s = run(PerTestConstructorSample.class);
+        if (junitHasTestInstantiationScope()) {
+            assertEquals(2, s.getTestsSucceededCount(), failures(s));
+            assertEquals(2, PerTestConstructorSample.SEEN.size());
+            assertNotSame(PerTestConstructorSample.SEEN.get(0), PerTestConstructorSample.SEEN.get(1));
+            PerTestConstructorSample.SEEN.forEach(server -> assertFalse(listening(server), "closed: " + server));
+        } else {
+            assertEquals(2, s.getTestsFailedCount(), failures(s));
+            String message = s.getFailures().get(0).getException().getMessage();
+            assertTrue(message.contains("needs JUnit Jupiter 5.12 or later"), message);
+            assertTrue(PerTestConstructorSample.SEEN.isEmpty());
+        }
     }
 
     // ---- per class ----

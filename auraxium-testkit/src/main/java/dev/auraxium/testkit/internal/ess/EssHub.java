@@ -175,7 +175,7 @@ public final class EssHub implements AutoCloseable {
     }
 
     /**
-     * Registers an admitted connection and sends the connect sequence (§1.4): connected "true",
+     * Registers an admitted connection and sends the connect sequence: connected "true",
      * the help prompt, one serviceStateChanged per endpoint; then schedules its heartbeats.
      *
      * @param peer the connection

@@ -17,7 +17,7 @@ import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
- * One client connection's ESS state: its subscription (the §3.1 merge rules), whether a fault
+ * One client connection's ESS state: its subscription (the server's merge rules), whether a fault
  * stalls it, and what it was sent.
  *
  * <p>Thread-safe: the subscription is an immutable value replaced under this object's lock, read

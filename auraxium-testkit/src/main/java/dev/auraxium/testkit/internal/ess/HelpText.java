@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The fake's answer to {@code help}: the two keys of the live reply (§2.8) with this kit's own
+ * The fake's answer to {@code help}: the two keys of the live reply with this kit's own
  * short text. Built once with Jackson so the JSON is valid by construction.
  */
 final class HelpText {

@@ -9,7 +9,7 @@ import java.util.function.Consumer;
 
 /**
  * The frame factory behind {@code SyntheticStream}: a fixed character population, weighted
- * choices, and payload writing. Value sets come from the shared samples' {@code STATS.md} §6.
+ * choices, and payload writing. Value sets follow the mix measured in real captures.
  * Not thread-safe.
  */
 public final class SyntheticFrames {
@@ -28,7 +28,7 @@ public final class SyntheticFrames {
     private static final int[] FACILITIES = {206, 218, 228, 3400, 209000, 222280, 293000, 299010, 310088};
     private static final String[] ITEM_CONTEXTS = {"GenericTerminalTransaction", "SkillGrantItemLine", "SellBundle",
         "GuildBankWithdrawal"};
-    // Loadouts per empire, infiltrator to MAX (STATS.md §6); NSO plays for an empire's team.
+    // Loadouts per empire, infiltrator to MAX; NSO plays for an empire's team.
     private static final int[][] LOADOUTS = {{15, 17, 18, 19, 20, 21}, {1, 3, 4, 5, 6, 7}, {8, 10, 11, 12, 13, 14}};
     private static final int[] NSO_LOADOUTS = {28, 29, 30, 31, 32};
 
@@ -216,7 +216,7 @@ public final class SyntheticFrames {
         int world = worlds[pick(worldCumulative)];
         long zone = zone();
         if (bursts && burstLeft == 0 && random.nextDouble() < 0.05) {
-            // a continent flips: dozens of captures by one faction on one zone (STATS.md §3)
+            // a continent flips: dozens of captures by one faction on one zone, as in real captures
             burstLeft = 20 + random.nextInt(76);
             burstWorld = world;
             burstZone = zone;
