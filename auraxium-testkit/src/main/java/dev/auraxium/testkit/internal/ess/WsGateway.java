@@ -41,7 +41,7 @@ public final class WsGateway implements WebSocketHandler, AutoCloseable {
         WsGateway g = new WsGateway(hub);
         EssSettings s = hub.settings();
         g.server = WebSocketServer.start(WebSocketServer.Config.defaults()
-                .withBindAddress(s.bindAddress()).withPort(s.port()), g);
+                .withBindAddress(s.bindAddress()).withPort(s.port()).withMaxMessageBytes(EssHub.MAX_COMMAND_BYTES), g);
         return g;
     }
 

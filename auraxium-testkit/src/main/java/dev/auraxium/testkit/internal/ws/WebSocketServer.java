@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -43,6 +46,8 @@ public final class WebSocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
     private static final Duration JOIN_BOUND = Duration.ofSeconds(5);
+    private static final int REFUSE_BACKLOG = 64;
+    private static final int REFUSE_TIMEOUT_MILLIS = 500;
 
     private final Config config;
     private final WebSocketHandler handler;
@@ -53,11 +58,18 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
+    private final Limits limits;
+    private final AtomicLong overflows = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    /** Sockets refused over the connection cap, answered by one lazily started thread. */
+    private final BlockingQueue<Socket> toRefuse = new ArrayBlockingQueue<>(REFUSE_BACKLOG);
+    private final AtomicBoolean refuserStarted = new AtomicBoolean();
     private final Object lifecycle = new Object();
     private boolean closed; // guarded by lifecycle
 
-    private WebSocketServer(Config config, WebSocketHandler handler, ServerSocket serverSocket) {
+    private WebSocketServer(Config config, Limits limits, WebSocketHandler handler, ServerSocket serverSocket) {
         this.config = config;
+        this.limits = limits;
         this.handler = handler;
         this.serverSocket = serverSocket;
         this.threadPrefix = "auraxium-ws-" + serverSocket.getLocalPort();
@@ -72,7 +84,21 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static WebSocketServer start(Config config, WebSocketHandler handler) throws IOException {
+        return start(config, Limits.defaults(), handler);
+    }
+
+    /**
+     * Binds and starts accepting connections, with limits other than the defaults.
+     *
+     * @param config where to bind and the limits
+     * @param limits the connection cap and the send-queue bound in frames
+     * @param handler the application
+     * @return the running server
+     * @throws IOException if the address cannot be bound
+     */
+    public static WebSocketServer start(Config config, Limits limits, WebSocketHandler handler) throws IOException {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(handler, "handler");
         ServerSocket socket = new ServerSocket();
         try {
@@ -81,7 +107,7 @@ public final class WebSocketServer implements AutoCloseable {
             socket.close();
             throw e;
         }
-        WebSocketServer server = new WebSocketServer(config, handler, socket);
+        WebSocketServer server = new WebSocketServer(config, limits, handler, socket);
         if (server.startThread(server.threadPrefix + "-accept", server::acceptLoop) == null) {
             socket.close();
             throw new IllegalStateException("could not start the accept thread");
@@ -117,6 +143,21 @@ public final class WebSocketServer implements AutoCloseable {
     /** @return how many TCP connections were accepted so far (handshake or not) */
     public long acceptedCount() {
         return accepted.get();
+    }
+
+    /** @return the connection cap and the send-queue bound in frames */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** @return how many connections were aborted because their send queue overflowed (a peer not reading) */
+    public long overflowAborts() {
+        return overflows.get();
+    }
+
+    /** @return how many connections were refused with HTTP 503 because the connection cap was reached */
+    public long refusedCount() {
+        return refused.get();
     }
 
     /** @return how many handler callbacks threw so far */
@@ -218,6 +259,14 @@ public final class WebSocketServer implements AutoCloseable {
         handlerFailures.incrementAndGet();
     }
 
+    void overflowed() {
+        overflows.incrementAndGet();
+    }
+
+    int maxPendingFramesPerConnection() {
+        return limits.maxPendingFramesPerConnection();
+    }
+
     // ---------------------------------------------------------------- accept thread
 
     private void acceptLoop() {
@@ -241,6 +290,10 @@ public final class WebSocketServer implements AutoCloseable {
             } catch (SocketException e) {
                 // an option we cannot set on a socket that is already broken: the reader will see it
             }
+            if (connections.size() >= limits.maxConnections()) {
+                refuse(socket);
+                continue;
+            }
             ServerConnection connection = new ServerConnection(this, handler, id, socket, threadPrefix + "-conn-" + id);
             connections.put(id, connection);
             if (startThread(threadPrefix + "-conn-" + id + "-reader", connection::run) == null) {
@@ -248,6 +301,104 @@ public final class WebSocketServer implements AutoCloseable {
                 connection.closeSocket();
                 return;
             }
+        }
+    }
+
+    /**
+     * Refuses a connection over the cap: HTTP 503 with {@code Retry-After}, written by one refusing
+     * thread (so the accept loop never waits for a slow peer); when even its queue is full, the
+     * socket is closed at once.
+     */
+    private void refuse(Socket socket) {
+        long n = refused.incrementAndGet();
+        if (n == 1 || Long.bitCount(n) == 1) { // 1, 2, 4, 8, ...: a flood logs a few lines, not one per socket
+            LOG.log(Level.WARNING, () -> "refusing connections over the limit of " + limits.maxConnections()
+                    + " open connections with HTTP 503 (" + n + " refused so far)");
+        }
+        if (!toRefuse.offer(socket)) {
+            closeQuietly(socket);
+            return;
+        }
+        if (refuserStarted.compareAndSet(false, true) && startThread(threadPrefix + "-refuse", this::refuseLoop) == null) {
+            closeQuietly(socket);
+        }
+    }
+
+    private void refuseLoop() {
+        byte[] answer = HttpHandshake.refusal(HandshakeResponse.reject(503,
+                Map.of("Retry-After", "1"), "Service Unavailable: the server has reached its limit of "
+                        + limits.maxConnections() + " connections; try again later"));
+        byte[] sink = new byte[4096];
+        while (!isClosed()) {
+            Socket socket;
+            try {
+                socket = toRefuse.poll(REFUSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (socket == null) {
+                continue;
+            }
+            try (socket) {
+                socket.setSoTimeout(REFUSE_TIMEOUT_MILLIS);
+                socket.getOutputStream().write(answer);
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                // read what the peer sent (its request), bounded, so closing does not reset the answer away
+                int total = 0;
+                int n;
+                while (total < 64 * 1024 && (n = socket.getInputStream().read(sink)) >= 0) {
+                    total += n;
+                }
+            } catch (IOException e) {
+                // timeout or the peer left: the answer went out or nobody was there to read it
+            }
+        }
+        Socket left;
+        while ((left = toRefuse.poll()) != null) {
+            closeQuietly(left);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    /**
+     * Bounds on how many peers the server holds and how much it queues for each, in entries.
+     * Immutable.
+     *
+     * @param maxConnections connections held at once (handshaking or open); more are refused with
+     *     HTTP 503 and {@code Retry-After: 1}; 1,000 by default
+     * @param maxPendingFramesPerConnection queued outgoing frames above which a connection is aborted
+     *     (as for {@link Config#maxPendingBytesPerConnection()}, which counts bytes, every frame by its
+     *     size on the wire, so that a flood of empty pings cannot queue pongs for free); 262,144 by default
+     */
+    public record Limits(int maxConnections, int maxPendingFramesPerConnection) {
+
+        /** Default connection cap: 1,000. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+        /** Default send-queue bound in frames: 262,144. */
+        public static final int DEFAULT_MAX_PENDING_FRAMES = 1 << 18;
+
+        /** Checks every value and names the bad one. */
+        public Limits {
+            if (maxConnections <= 0) {
+                throw new IllegalArgumentException("maxConnections must be positive, was " + maxConnections);
+            }
+            if (maxPendingFramesPerConnection <= 0) {
+                throw new IllegalArgumentException(
+                        "maxPendingFramesPerConnection must be positive, was " + maxPendingFramesPerConnection);
+            }
+        }
+
+        /** @return 1,000 connections, 262,144 pending frames per connection */
+        public static Limits defaults() {
+            return new Limits(DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_FRAMES);
         }
     }
 
