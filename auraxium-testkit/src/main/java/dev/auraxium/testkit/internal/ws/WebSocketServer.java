@@ -31,7 +31,15 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <h2>Threading</h2>
  * One accept thread; per connection one reader thread (handshake, frames, handler calls) and one writer
- * thread (batched writes). All are named {@code auraxium-ws-<port>-…}, daemon platform threads.
+ * thread (batched writes); one more, started on the first refusal, answers connections over the cap.
+ * All are named {@code auraxium-ws-<port>-…}, daemon platform threads.
+ *
+ * <h2>Limits</h2>
+ * Everything a peer can make the server hold is bounded: connections ({@link Limits#maxConnections()},
+ * beyond which HTTP 503 with {@code Retry-After}), queued outgoing data per connection in bytes and in
+ * frames (a pong counts its whole frame; over either the connection is aborted and counted in
+ * {@link #overflowAborts()}), and the incoming message ({@link Config#maxMessageBytes()}, close 1009),
+ * whose buffer grows as its bytes arrive rather than by what a header announces.
  * See {@link WebSocketHandler} and {@link WsConnection} for the callback and send contracts.
  *
  * <pre>{@code

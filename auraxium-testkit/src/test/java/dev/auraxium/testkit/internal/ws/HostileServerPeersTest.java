@@ -180,9 +180,17 @@ class HostileServerPeersTest {
         String target = uri.getRawPath() + "?" + uri.getRawQuery();
         long before = heapUsedAfterGc();
         String junk = "j".repeat(900 * 1024);
-        try (RawClient attacker = new RawClient(uri.getPort()).open(target)) {
+        int healthyEchoes = 0;
+        try (RawClient attacker = new RawClient(uri.getPort()).open(target);
+             RawClient healthy = new RawClient(uri.getPort()).open(target)) {
             for (int i = 0; i < 40; i++) {
                 attacker.sendText(junk + i);
+                healthy.sendText("{\"service\":\"event\",\"action\":\"echo\",\"payload\":{\"n\":" + i + "}}");
+                String echo;
+                do {
+                    echo = healthy.readFrame().text();
+                } while (!echo.contains("\"n\":" + i));
+                healthyEchoes++;
             }
             attacker.sendText("{\"service\":\"event\",\"action\":\"echo\",\"payload\":{\"last\":true}}");
             String echo;
@@ -190,14 +198,16 @@ class HostileServerPeersTest {
                 echo = attacker.readFrame().text();
             } while (!echo.contains("last"));
         }
+        assertEquals(40, healthyEchoes);
         List<ClientMessage> kept = ess.clientMessages();
         long chars = kept.stream().mapToLong(m -> m.text().length()).sum();
         long held = heapUsedAfterGc() - before;
         assertTrue(chars <= 16 * MiB, "client message characters kept: " + chars);
         assertTrue(kept.get(kept.size() - 1).text().contains("last"), "the newest message is kept");
         assertTrue(held < 40 * MiB, "heap held after 36 MB of junk: " + held / MiB + " MiB");
-        Figures.put("3 client message history", "41 messages, 36 MB sent; kept " + kept.size() + " ("
-                + chars / MiB + " Mi chars); heap held " + Math.max(0, held) / MiB + " MiB");
+        Figures.put("3 client message history", "41 messages, 36 MB sent; kept " + kept.size() + " of the attacker's and"
+                + " the healthy client's (" + chars / MiB + " Mi chars); heap held " + Math.max(0, held) / MiB
+                + " MiB; healthy echoes 40 of 40");
     }
 
     // ---------------------------------------------------------------- 4: headers announcing 16 MiB
