@@ -38,6 +38,8 @@ final class ServerConnection implements WsConnection {
     private static final int READ_BUFFER_BYTES = 16 * 1024;
     /** Payloads up to this size are read into a buffer of their declared size at once. */
     private static final int PAYLOAD_CHUNK = 64 * 1024;
+    /** How long a writer waits for work before it ends (an idle connection keeps no writer thread). */
+    private static final long WRITER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private static final int HANDSHAKE = 0;
     private static final int OPEN = 1;
@@ -101,6 +103,14 @@ final class ServerConnection implements WsConnection {
     private volatile long writeDelayNanos;
     private volatile boolean writerParked;
     private volatile Thread writer;
+    /**
+     * Whether a writer thread runs. An idle open connection has none: its writer ends after
+     * {@link #WRITER_IDLE_NANOS} without work and the next send starts another, so thousands of idle
+     * connections cost one thread each (the reader), not two.
+     */
+    private final AtomicBoolean writerRunning = new AtomicBoolean();
+    /** Set once the 101 is written: from then on a send may start a writer. */
+    private volatile boolean writerAllowed;
 
     /** A close that must go out before anything still queued: protocol failures and close echoes. */
     private volatile CloseFrame urgentClose;
@@ -277,10 +287,29 @@ final class ServerConnection implements WsConnection {
     }
 
     private void wakeWriter() {
+        if (!writerAllowed) {
+            return; // before the 101: the writer starts once it is written
+        }
+        if (!writerRunning.get()) {
+            ensureWriter();
+            return;
+        }
         Thread w = writer;
         if (w != null && writerParked) {
             LockSupport.unpark(w);
         }
+    }
+
+    /** Starts a writer unless one runs or the connection is closed; false when the server cannot start one. */
+    private boolean ensureWriter() {
+        if (state.get() == CLOSED || !writerRunning.compareAndSet(false, true)) {
+            return true;
+        }
+        if (server.startWriterThread(threadPrefix + "-writer", this::writeLoop) == null) {
+            writerRunning.set(false);
+            return false;
+        }
+        return true;
     }
 
     private static long accountedSize(Object item) {
@@ -299,6 +328,8 @@ final class ServerConnection implements WsConnection {
     private void writeLoop() {
         writer = Thread.currentThread(); // before it can ever park, so every later send can wake it
         FrameBatch batch = new FrameBatch(BATCH_BYTES);
+        boolean idleEnd = false;
+        long idleSince = System.nanoTime();
         try {
             OutputStream out = socket.getOutputStream();
             while (true) {
@@ -321,13 +352,26 @@ final class ServerConnection implements WsConnection {
                         flush(out, batch);
                         continue; // the flush took time: look again before parking
                     }
+                    if (System.nanoTime() - idleSince >= WRITER_IDLE_NANOS && state.get() == OPEN) {
+                        // idle: end, unless work arrived while we said so (the sender then saw us running)
+                        writerRunning.set(false);
+                        if (queue.isEmpty() && urgentClose == null && state.get() == OPEN) {
+                            idleEnd = true;
+                            return;
+                        }
+                        if (!writerRunning.compareAndSet(false, true)) {
+                            idleEnd = true; // a sender started a new writer meanwhile: it takes over
+                            return;
+                        }
+                    }
                     writerParked = true;
                     if (queue.isEmpty() && urgentClose == null && state.get() != CLOSED) {
-                        LockSupport.park(this);
+                        LockSupport.parkNanos(this, WRITER_IDLE_NANOS);
                     }
                     writerParked = false;
                     continue;
                 }
+                idleSince = System.nanoTime();
                 if (item instanceof CloseFrame close) {
                     writeClose(out, batch, close);
                     return;
@@ -339,9 +383,11 @@ final class ServerConnection implements WsConnection {
             // the socket is gone (abort, peer reset, server shutdown): the reader reports the end
             closeSocket();
         } finally {
-            // a writer that has ended will write no close frame: nobody may wait for one
-            closeWrittenLatch.countDown();
-            writerDone.countDown();
+            if (!idleEnd) {
+                // a writer that has ended will write no close frame: nobody may wait for one
+                closeWrittenLatch.countDown();
+                writerDone.countDown();
+            }
         }
     }
 
@@ -462,7 +508,7 @@ final class ServerConnection implements WsConnection {
             queue.clear();
             wakeWriter();
             if (opened) {
-                if (writer != null) {
+                if (writerRunning.get()) {
                     awaitQuietly(writerDone);
                 }
                 reportClose();
@@ -513,7 +559,8 @@ final class ServerConnection implements WsConnection {
         out.write(HttpHandshake.switchingProtocols(key, response.headers()));
         out.flush();
         socket.setSoTimeout(0);
-        if (server.startThread(threadPrefix + "-writer", this::writeLoop) == null) {
+        writerAllowed = true;
+        if (!ensureWriter()) {
             abort("server shutting down");
         }
         return true;

@@ -30,8 +30,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * has ended (each join bounded; a handler callback that never returns is logged, not waited for).
  *
  * <h2>Threading</h2>
- * One accept thread; per connection one reader thread (handshake, frames, handler calls) and one writer
- * thread (batched writes); one more, started on the first refusal, answers connections over the cap.
+ * One accept thread; per connection one reader thread (handshake, frames, handler calls) and, while it
+ * has something to send, one writer thread (batched writes; it ends after 2 s without work, so an idle
+ * connection costs one thread); one more, started on the first refusal, answers connections over the cap.
  * All are named {@code auraxium-ws-<port>-…}, daemon platform threads.
  *
  * <h2>Limits</h2>
@@ -74,6 +75,7 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicBoolean refuserStarted = new AtomicBoolean();
     private final Object lifecycle = new Object();
     private boolean closed; // guarded by lifecycle
+    private boolean joining; // guarded by lifecycle: close() is joining the threads, no new ones
 
     private WebSocketServer(Config config, Limits limits, WebSocketHandler handler, ServerSocket serverSocket) {
         this.config = config;
@@ -217,6 +219,9 @@ public final class WebSocketServer implements AutoCloseable {
                 c.abort("server shutting down");
             }
         }
+        synchronized (lifecycle) {
+            joining = true;
+        }
         long joinDeadline = System.nanoTime() + JOIN_BOUND.toNanos();
         for (Thread t : new ArrayList<>(threads)) {
             try {
@@ -241,8 +246,20 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** Starts a named daemon thread tracked for {@link #close()}; null once the server is closed. */
     Thread startThread(String name, Runnable body) {
+        return startThread(name, body, false);
+    }
+
+    /**
+     * Starts a connection's writer, also while {@link #close()} runs (an idle connection has none, and
+     * needs one to send its close frame); null once every thread has been joined.
+     */
+    Thread startWriterThread(String name, Runnable body) {
+        return startThread(name, body, true);
+    }
+
+    private Thread startThread(String name, Runnable body, boolean evenWhileClosing) {
         synchronized (lifecycle) {
-            if (closed) {
+            if (closed && !(evenWhileClosing && !joining)) {
                 return null;
             }
             Thread thread = new Thread(() -> {

@@ -292,6 +292,45 @@ class HostileServerPeersTest {
         }
     }
 
+    @Test
+    void idleConnectionsKeepNoWriterThread() throws Exception {
+        RecordingHandler handler = new RecordingHandler(true);
+        server = WebSocketServer.start(WebSocketServer.Config.defaults(), handler);
+        List<RawClient> idle = new ArrayList<>();
+        try {
+            for (int i = 0; i < 50; i++) {
+                RawClient c = new RawClient(server.port()).open("/idle");
+                idle.add(c);
+                c.sendText("hello " + i);
+                assertEquals("hello " + i, c.readFrame().text()); // each has had a writer once
+            }
+            String writers = server.threadNamePrefix() + "-conn-";
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            long running = Long.MAX_VALUE;
+            while (System.nanoTime() < deadline) {
+                running = Thread.getAllStackTraces().keySet().stream()
+                        .filter(t -> t.getName().startsWith(writers) && t.getName().endsWith("-writer")).count();
+                if (running == 0) {
+                    break;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+            }
+            assertEquals(0, running, "writer threads left for 50 idle connections");
+            for (int i = 0; i < 50; i++) { // a send starts a writer again
+                idle.get(i).sendText("again " + i);
+                assertEquals("again " + i, idle.get(i).readFrame().text());
+            }
+            server.close(); // an idle connection still gets its close frame
+            assertEquals(WsProtocol.CLOSE_GOING_AWAY, idle.get(0).readUntilClose().closeCode());
+            Figures.put("5 idle connections", "50 idle connections: 0 writer threads after 2 s idle (one thread each, "
+                    + "the reader); every one answers again and gets the 1001 close");
+        } finally {
+            for (RawClient c : idle) {
+                c.close();
+            }
+        }
+    }
+
     // ---------------------------------------------------------------- 6: too-large subscribe
 
     @Test
