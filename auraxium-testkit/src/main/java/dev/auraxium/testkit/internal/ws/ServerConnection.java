@@ -267,13 +267,13 @@ final class ServerConnection implements WsConnection {
         int items = queuedItems.incrementAndGet();
         long pending = enqueuedBytes.addAndGet(accountedBytes) - writtenAccountedBytes;
         int maxItems = server.maxPendingFramesPerConnection();
-        if (pending > config.maxPendingBytesPerConnection() || items > maxItems) {
+        long maxBytes = Math.min(config.maxPendingBytesPerConnection(), server.pendingShare());
+        if (pending > maxBytes || items > maxItems) {
             if (overflowLogged.compareAndSet(false, true)) {
                 server.overflowed();
                 LOG.log(Level.WARNING, () -> "connection " + id + " from " + remote() + ": " + pending
-                        + " bytes in " + items + " frames pending exceed the limit of "
-                        + config.maxPendingBytesPerConnection() + " bytes or " + maxItems
-                        + " frames; aborting it (is the client reading?)");
+                        + " bytes in " + items + " frames pending exceed the limit of " + maxBytes
+                        + " bytes or " + maxItems + " frames; aborting it (is the client reading?)");
             }
             abort("send queue overflow");
             return;

@@ -56,6 +56,7 @@ public final class WebSocketServer implements AutoCloseable {
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
     private static final Duration JOIN_BOUND = Duration.ofSeconds(5);
     private static final int REFUSE_BACKLOG = 64;
+    private static final long MIN_PENDING_SHARE = 256 * 1024;
     private static final int REFUSE_TIMEOUT_MILLIS = 500;
 
     private final Config config;
@@ -73,6 +74,8 @@ public final class WebSocketServer implements AutoCloseable {
     /** Sockets refused over the connection cap, answered by one lazily started thread. */
     private final BlockingQueue<Socket> toRefuse = new ArrayBlockingQueue<>(REFUSE_BACKLOG);
     private final AtomicBoolean refuserStarted = new AtomicBoolean();
+    /** Each connection's share of {@link Limits#maxPendingBytesTotal()}, updated as connections come and go. */
+    private volatile long pendingShare;
     private final Object lifecycle = new Object();
     private boolean closed; // guarded by lifecycle
     private boolean joining; // guarded by lifecycle: close() is joining the threads, no new ones
@@ -80,6 +83,7 @@ public final class WebSocketServer implements AutoCloseable {
     private WebSocketServer(Config config, Limits limits, WebSocketHandler handler, ServerSocket serverSocket) {
         this.config = config;
         this.limits = limits;
+        this.pendingShare = limits.maxPendingBytesTotal();
         this.handler = handler;
         this.serverSocket = serverSocket;
         this.threadPrefix = "auraxium-ws-" + serverSocket.getLocalPort();
@@ -278,6 +282,16 @@ public final class WebSocketServer implements AutoCloseable {
 
     void removed(ServerConnection connection) {
         connections.remove(connection.id(), connection);
+        updatePendingShare();
+    }
+
+    /** @return the most bytes one connection may have queued now: its share of the total, at least 256 KiB */
+    long pendingShare() {
+        return pendingShare;
+    }
+
+    private void updatePendingShare() {
+        pendingShare = Math.max(MIN_PENDING_SHARE, limits.maxPendingBytesTotal() / Math.max(1, connections.size()));
     }
 
     void handlerFailed() {
@@ -321,6 +335,7 @@ public final class WebSocketServer implements AutoCloseable {
             }
             ServerConnection connection = new ServerConnection(this, handler, id, socket, threadPrefix + "-conn-" + id);
             connections.put(id, connection);
+            updatePendingShare();
             if (startThread(threadPrefix + "-conn-" + id + "-reader", connection::run) == null) {
                 connections.remove(id);
                 connection.closeSocket();
@@ -402,8 +417,13 @@ public final class WebSocketServer implements AutoCloseable {
      * @param maxPendingFramesPerConnection queued outgoing frames above which a connection is aborted
      *     (as for {@link Config#maxPendingBytesPerConnection()}, which counts bytes, every frame by its
      *     size on the wire, so that a flood of empty pings cannot queue pongs for free); 262,144 by default
+     * @param maxPendingBytesTotal queued outgoing bytes of all connections together: each connection may
+     *     queue its share (this divided by the connections held, at least 256 KiB, at most
+     *     {@link Config#maxPendingBytesPerConnection()}) before it is aborted as not reading, so that many
+     *     slow readers cannot exhaust the heap together; by default a quarter of the maximum heap, at most
+     *     256 MiB
      */
-    public record Limits(int maxConnections, int maxPendingFramesPerConnection) {
+    public record Limits(int maxConnections, int maxPendingFramesPerConnection, long maxPendingBytesTotal) {
 
         /** Default connection cap: 1,000. */
         public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
@@ -419,11 +439,15 @@ public final class WebSocketServer implements AutoCloseable {
                 throw new IllegalArgumentException(
                         "maxPendingFramesPerConnection must be positive, was " + maxPendingFramesPerConnection);
             }
+            if (maxPendingBytesTotal <= 0) {
+                throw new IllegalArgumentException("maxPendingBytesTotal must be positive, was " + maxPendingBytesTotal);
+            }
         }
 
-        /** @return 1,000 connections, 262,144 pending frames per connection */
+        /** @return 1,000 connections, 262,144 pending frames per connection, a quarter of the heap (at most 256 MiB) pending in all */
         public static Limits defaults() {
-            return new Limits(DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_FRAMES);
+            return new Limits(DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_FRAMES,
+                    Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
         }
     }
 

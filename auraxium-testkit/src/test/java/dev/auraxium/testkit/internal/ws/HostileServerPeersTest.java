@@ -250,7 +250,7 @@ class HostileServerPeersTest {
     @Test
     void connectionsOverTheCapAreRefusedWith503() throws Exception {
         RecordingHandler handler = new RecordingHandler(true);
-        server = WebSocketServer.start(WebSocketServer.Config.defaults(), new WebSocketServer.Limits(8, 1 << 18), handler);
+        server = WebSocketServer.start(WebSocketServer.Config.defaults(), new WebSocketServer.Limits(8, 1 << 18, 64L << 20), handler);
         List<RawClient> held = new ArrayList<>();
         try (RawClient healthy = new RawClient(server.port()).open("/healthy")) {
             for (int i = 0; i < 7; i++) {
@@ -287,6 +287,64 @@ class HostileServerPeersTest {
                     + "counted 20; a freed slot reused; healthy round trips 40, lost 0");
         } finally {
             for (RawClient c : held) {
+                c.close();
+            }
+        }
+    }
+
+    @Test
+    void manySlowReadersTogetherCannotExhaustTheHeap() throws Exception {
+        RecordingHandler handler = new RecordingHandler(true);
+        server = WebSocketServer.start(WebSocketServer.Config.defaults(),
+                new WebSocketServer.Limits(100, 1 << 18, 16L << 20), handler);
+        long before = heapUsedAfterGc();
+        List<RawClient> stalled = new ArrayList<>();
+        try (RawClient healthy = new RawClient(server.port()).open("/healthy")) {
+            WsConnection healthyConnection = take(handler.opened);
+            List<WsConnection> slow = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                stalled.add(new RawClient(server.port(), 4096).open("/stalled"));
+                slow.add(take(handler.opened));
+            }
+            String chunk = "e".repeat(8 * 1024);
+            long sent = 0;
+            int healthySent = 0;
+            CompletableFuture<Integer> healthyReads = CompletableFuture.supplyAsync(() -> {
+                int n = 0;
+                try {
+                    while (true) {
+                        String t = healthy.readFrame().text();
+                        if (t.equals("end")) {
+                            return n;
+                        }
+                        n++;
+                    }
+                } catch (IOException e) {
+                    throw new IllegalStateException("the healthy client lost its connection after " + n, e);
+                }
+            });
+            while (slow.stream().anyMatch(WsConnection::isOpen) && sent < 400L * 1024 * 1024) {
+                for (WsConnection c : slow) {
+                    c.sendText(chunk);
+                    sent += chunk.length();
+                }
+                if (sent % (40 * chunk.length()) == 0 && healthySent < 2_000) {
+                    healthyConnection.sendText("event " + healthySent++);
+                }
+            }
+            long held = heapUsedAfterGc() - before;
+            healthyConnection.sendText("end");
+            int received = healthyReads.get(30, TimeUnit.SECONDS);
+            assertTrue(slow.stream().noneMatch(WsConnection::isOpen), "every slow reader is cut off, after "
+                    + sent / (1 << 20) + " MiB offered");
+            assertEquals(20, server.overflowAborts());
+            assertEquals(healthySent, received, "the healthy client gets everything");
+            assertTrue(held < 48 * MiB, "heap held: " + held / MiB + " MiB");
+            Figures.put("5 twenty slow readers", "20 connections that never read, 16 MiB pending in all: all cut off "
+                    + "after " + sent / (1 << 20) + " MiB offered; healthy client " + received + " of " + healthySent
+                    + ", lost 0; heap held " + Math.max(0, held) / MiB + " MiB");
+        } finally {
+            for (RawClient c : stalled) {
                 c.close();
             }
         }
