@@ -124,7 +124,9 @@ import java.util.HashMap;
  * server's matching rules ({@link Subscription#selects}); {@link Trigger#check} drops the surplus.
  * Every {@link Builder#subscriptionProbeInterval(Duration)} (and on {@link #verifySubscription()})
  * it sends an empty {@code subscribe}; a reply that differs from what the server should hold is
- * counted as a drift and repaired by clearing and resubscribing.
+ * counted as a drift and repaired by clearing and resubscribing, at most once per 30 s on a
+ * connection (the interval doubling, up to 10 minutes, while the drift persists), so that no
+ * pattern of server replies can make the client send more than a few commands a minute.
  *
  * <h2>Threading</h2>
  * All public methods are thread-safe and may be called from any thread, including from trigger
@@ -230,6 +232,9 @@ public final class EventClient implements AutoCloseable {
     private final AtomicLong unknown = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong drifts = new AtomicLong();
+    /** The least time between two subscription repairs on one connection, doubling up to the cap. */
+    private static final long REPAIR_BACKOFF_INITIAL_NANOS = TimeUnit.SECONDS.toNanos(30);
+    private static final long REPAIR_BACKOFF_CAP_NANOS = TimeUnit.MINUTES.toNanos(10);
     private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
     private final ConcurrentHashMap<String, AtomicLong> watchdogTrips = new ConcurrentHashMap<>();
     /*
@@ -245,7 +250,7 @@ public final class EventClient implements AutoCloseable {
     private EventClient(Builder b, Transport transport, boolean ownsTransport) {
         this.serviceId = b.serviceId;
         this.environment = b.environment;
-        this.endpoint = b.endpoint;
+        this.endpoint = ServiceIds.withoutServiceId(b.endpoint); // printed in logs: never with an id in it
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.codec = b.codec;
@@ -1250,6 +1255,9 @@ public final class EventClient implements AutoCloseable {
             if (SubscriptionDiff.agrees(expected, reply)) {
                 if (last) {
                     l.repairing = false;
+                    if (l.repairBackoffNanos > 0 && timers.nanoTime() - l.lastRepairAt >= l.repairBackoffNanos) {
+                        l.repairBackoffNanos = 0; // agreed for a whole backoff: the next drift is repaired at once
+                    }
                 }
                 l.subscriptionConfirmed = true;
                 maybeReady(l);
@@ -1265,9 +1273,23 @@ public final class EventClient implements AutoCloseable {
                 maybeReady(l);
                 return;
             }
+            long now = timers.nanoTime();
+            if (l.repairBackoffNanos > 0 && now - l.lastRepairAt < l.repairBackoffNanos) {
+                // Repairs are rate-limited per connection: whatever a server answers, the client sends
+                // no more than a resubscribe per backoff (30 s, doubling up to 10 min).
+                LOG.log(Level.DEBUG, () -> id + ": the server's subscription still drifts; next repair in "
+                        + Math.max(0, (l.repairBackoffNanos - (now - l.lastRepairAt)) / 1_000_000_000L) + " s at the earliest");
+                l.subscriptionConfirmed = true;
+                maybeReady(l);
+                return;
+            }
+            l.repairBackoffNanos = l.repairBackoffNanos == 0 ? REPAIR_BACKOFF_INITIAL_NANOS
+                    : Math.min(REPAIR_BACKOFF_CAP_NANOS, 2 * l.repairBackoffNanos);
+            l.lastRepairAt = now;
             LOG.log(Level.WARNING, id + ": the server's subscription drifted (" + describe(reply) + " instead of "
                     + expected.eventNames().size() + " names/" + expected.characters().size() + " characters/"
-                    + expected.worlds().size() + " worlds); resubscribing");
+                    + expected.worlds().size() + " worlds); resubscribing (next repair on this connection not within "
+                    + l.repairBackoffNanos / 1_000_000_000L + " s)");
             l.repliesToSkip = l.expectedReplies.size();
             l.repairing = true;
             send(l, ClearSubscribe.everything());
@@ -1295,6 +1317,9 @@ public final class EventClient implements AutoCloseable {
         boolean subscriptionConfirmed;
         boolean ready;
         boolean repairing;
+        /** When the last repair was sent, and the least time before the next one (0: none yet). */
+        long lastRepairAt;
+        long repairBackoffNanos;
         boolean unhealthy;
         /** Replaced and closing; its remaining frames are still taken. */
         boolean draining;
@@ -1494,7 +1519,8 @@ public final class EventClient implements AutoCloseable {
             Objects.requireNonNull(endpoint, "endpoint");
             String scheme = endpoint.getScheme();
             if (scheme == null || !(scheme.equalsIgnoreCase("ws") || scheme.equalsIgnoreCase("wss"))) {
-                throw new IllegalArgumentException("endpoint must be a ws:// or wss:// URI, was " + endpoint);
+                throw new IllegalArgumentException("endpoint must be a ws:// or wss:// URI, was "
+                        + ServiceIds.redactUri(endpoint.toString()));
             }
             this.endpoint = endpoint;
             return this;
@@ -1772,7 +1798,8 @@ public final class EventClient implements AutoCloseable {
         @Override
         public String toString() {
             return "EventClient.Builder[serviceId=" + ServiceIds.redact(serviceId) + ", environment="
-                    + environment.wireName() + ", endpoint=" + endpoint + ", queueCapacity=" + queueCapacity
+                    + environment.wireName() + ", endpoint=" + ServiceIds.redactUri(String.valueOf(endpoint))
+                    + ", queueCapacity=" + queueCapacity
                     + ", overflowPolicy=" + overflowPolicy + "]";
         }
     }

@@ -295,7 +295,11 @@ public final class FakeEssServer implements AutoCloseable {
         hub.endpoint(endpoint, online);
     }
 
-    /** @return snapshots of every connection accepted so far, open or not, by ascending id */
+    /**
+     * @return snapshots of the open connections and of the most recently closed ones (the newest
+     *     256), by ascending id; older closed connections are forgotten, so that a server running for
+     *     hours with reconnecting clients stays bounded
+     */
     public List<ConnectionSnapshot> connections() {
         return hub.snapshots();
     }
@@ -327,7 +331,11 @@ public final class FakeEssServer implements AutoCloseable {
         return hub.take(Objects.requireNonNull(timeout, "timeout"));
     }
 
-    /** @return every client message received (the newest 10,000), taken or not, oldest first */
+    /**
+     * @return the client messages received, taken or not, oldest first: the newest 10,000, and of
+     *     those at most 16 Mi characters in all (a client message is at most 1 MiB; a larger one closes
+     *     its connection with 1009)
+     */
     public List<ClientMessage> clientMessages() {
         return hub.clientMessages();
     }

@@ -25,6 +25,9 @@ final class Connect {
      */
     static String serviceId(String given, URI endpoint, Map<String, String> env) {
         String id = given != null ? given : env.get(RootCommand.SERVICE_ID_VARIABLE);
+        if (id == null && endpoint != null) {
+            id = ServiceIds.queryServiceId(endpoint); // --endpoint '...?service-id=s:...': used once, never printed
+        }
         if (id != null) {
             id = id.trim();
         }
@@ -36,7 +39,11 @@ final class Connect {
             }
             return EXAMPLE_ID;
         }
-        return id.startsWith("s:") ? id : "s:" + id;
+        try {
+            return ServiceIds.normalise(id);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("bad service id: " + e.getMessage()); // the message redacts the id
+        }
     }
 
     /**
@@ -50,9 +57,10 @@ final class Connect {
         }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("ws") && !scheme.equals("wss") || endpoint.getHost() == null) {
-            throw new UsageException("bad endpoint '" + endpoint + "': expected a ws:// or wss:// URI such as ws://127.0.0.1:8090/streaming");
+            throw new UsageException("bad endpoint '" + ServiceIds.redactUri(endpoint.toString())
+                    + "': expected a ws:// or wss:// URI such as ws://127.0.0.1:8090/streaming");
         }
-        return endpoint;
+        return ServiceIds.withoutServiceId(endpoint); // the id goes in once, from serviceId(); never printed
     }
 
     /**

@@ -46,7 +46,7 @@ import picocli.CommandLine.Spec;
         footer = {"  AURAXIUM_SERVICE_ID=s:myid auraxium record --out capture.jsonl --duration 5m",
                 "  auraxium record --endpoint ws://127.0.0.1:8090/streaming \\",
                 "      --events Death --max-events 500 --out deaths.jsonl",
-                "%nExit codes: 0 ok, 2 bad usage (e.g. unwritable file, missing service id), "
+                "%nExit codes: 0 ok, 1 the file could not be written (stops at the first failure), 2 bad usage (e.g. unwritable file, missing service id), "
                         + "3 connection failure or rejected service id."})
 final class RecordCommand implements Callable<Integer> {
 
@@ -92,6 +92,7 @@ final class RecordCommand implements Callable<Integer> {
         AtomicLong events = new AtomicLong();
         AtomicLong frames = new AtomicLong();
         AtomicReference<String> ended = new AtomicReference<>();
+        AtomicReference<String> writeFailure = new AtomicReference<>();
         long start;
         try (recorder; StopSignal stop = new StopSignal();
                 JdkTransport transport = trust.transport(stream.connectTimeout)) {
@@ -129,15 +130,18 @@ final class RecordCommand implements Callable<Integer> {
                         if (n > limit) {
                             return;
                         }
-                        recorder.accept(frame);
+                        if (!write(recorder, frame, stop, writeFailure)) {
+                            return;
+                        }
                         frames.incrementAndGet();
                         if (n == limit) {
                             stop.trip("max-events");
                         }
                         return;
                     }
-                    recorder.accept(frame);
-                    frames.incrementAndGet();
+                    if (write(recorder, frame, stop, writeFailure)) {
+                        frames.incrementAndGet();
+                    }
                 }
 
                 @Override
@@ -172,6 +176,12 @@ final class RecordCommand implements Callable<Integer> {
             stop.trip("done");
             connection.close(1000, "done");
             long n = Math.min(events.get(), limit);
+            if (writeFailure.get() != null) {
+                err.println("record: cannot write to " + out + ": " + writeFailure.get() + "; stopped after "
+                        + frames.get() + " frames");
+                err.flush();
+                return 1;
+            }
             if (ended.get() != null && stop.reason().equals("failed")) {
                 err.println("record: " + ended.get());
             }
@@ -179,5 +189,29 @@ final class RecordCommand implements Callable<Integer> {
             err.flush();
         }
         return 0;
+    }
+
+    /**
+     * Writes one frame; the first failure (disk full, a closed pipe) stops the recording at once:
+     * it is noted for one line at the end, and nothing more is written.
+     *
+     * @return whether the frame was written
+     */
+    private static boolean write(Recorder recorder, String frame, StopSignal stop, AtomicReference<String> failure) {
+        try {
+            recorder.accept(frame);
+            return true;
+        } catch (java.io.UncheckedIOException | IllegalStateException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (failure.compareAndSet(null, String.valueOf(cause.getMessage()))) {
+                stop.trip("write-failed");
+                try {
+                    recorder.close(); // its last flush fails too: nothing is left to write
+                } catch (IOException closing) {
+                    // the failure is already noted
+                }
+            }
+            return false;
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.auraxium.testkit.ConnectionSnapshot;
 import dev.auraxium.testkit.EssFlavour;
 import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.testkit.Recording;
+import dev.auraxium.testkit.RecordingFormatException;
 import dev.auraxium.testkit.ReplayHandle;
 import dev.auraxium.testkit.ReplaySpeed;
 import java.io.IOException;
@@ -60,6 +61,8 @@ import picocli.CommandLine.Spec;
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unreadable recording, port in use)."})
 final class ServeCommand implements Callable<Integer> {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
+    /** The largest recording {@code --replay} loads: it is held in memory, as text and as events. */
+    static final long MAX_RECORDING_BYTES = 256L * 1024 * 1024;
 
     @Spec
     CommandSpec spec;
@@ -267,11 +270,38 @@ final class ServeCommand implements Callable<Integer> {
             throw new UsageException("cannot read recording '" + file + "': " + (Files.exists(file)
                     ? (Files.isDirectory(file) ? "it is a folder" : "permission denied") : "no such file"));
         }
+        if (!Files.isRegularFile(file)) {
+            throw new UsageException("cannot read recording '" + file + "': not a regular file (a device or pipe "
+                    + "never ends); give a file from 'auraxium record'");
+        }
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UsageException("cannot read recording '" + file + "': " + e.getClass().getSimpleName(), e);
+        }
+        if (size > MAX_RECORDING_BYTES) {
+            throw new UsageException("recording '" + file + "' has " + size / (1024 * 1024) + " MiB, over the limit of "
+                    + MAX_RECORDING_BYTES / (1024 * 1024) + " MiB (it is held in memory); cut it, e.g. with head -n");
+        }
         Recording r;
         try {
             r = Recording.load(file);
-        } catch (IOException | RuntimeException e) {
-            throw new UsageException("cannot read recording '" + file + "': " + e.getMessage(), e);
+        } catch (RecordingFormatException e) {
+            // never the line itself: the file may be anything, a secret included
+            throw new UsageException("cannot read recording '" + file + "': line " + e.lineNumber()
+                    + " is not a recorded frame (expected one JSON object per line, as 'auraxium record' writes)");
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UsageException("cannot read recording '" + file + "': it is not UTF-8 text (a binary file?)", e);
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new UsageException("cannot read recording '" + file + "': permission denied", e);
+        } catch (IOException e) {
+            throw new UsageException("cannot read recording '" + file + "': " + e.getClass().getSimpleName(), e);
+        } catch (OutOfMemoryError e) {
+            throw new UsageException("cannot read recording '" + file + "': not enough memory to hold it (give Java more "
+                    + "with -Xmx, or cut the file)", e);
+        } catch (RuntimeException e) {
+            throw new UsageException("cannot read recording '" + file + "': " + e.getClass().getSimpleName(), e);
         }
         if (r.events().isEmpty()) {
             throw new UsageException("recording '" + file + "' holds no events");

@@ -11,13 +11,16 @@ import picocli.CommandLine.Option;
  * {@code --speed 1}.
  */
 final class SourceOptions {
+    /** The most synthetic events: about 100 MB of heap, and 11 minutes of stream at the default rate. */
+    static final int MAX_COUNT = 100_000;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1",
             description = "Seed of the synthetic stream (default 1): the same seed gives the same events.")
     long seed;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "3600",
-            description = "How many synthetic events (default ${DEFAULT-VALUE}).")
+            description = "How many synthetic events (default ${DEFAULT-VALUE}, at most 100000: the stream is held "
+                    + "in memory; --loop repeats it).")
     int count;
 
     @Option(names = "--rate", paramLabel = "N", defaultValue = "150",
@@ -46,6 +49,10 @@ final class SourceOptions {
     Recording synthetic(int[] worlds, int characters) {
         if (count <= 0) {
             throw new UsageException("--count must be positive, was " + count);
+        }
+        if (count > MAX_COUNT) {
+            throw new UsageException("--count " + count + " is over the limit of " + MAX_COUNT
+                    + " (the stream is held in memory); use --loop to replay it for longer");
         }
         if (!(rate > 0) || Double.isInfinite(rate)) {
             throw new UsageException("--rate must be a positive number, was " + rate);

@@ -5,6 +5,7 @@ import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.EventClient;
 import dev.auraxium.event.Trigger;
+import dev.auraxium.protocol.EssDecodeException;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.jdk.JdkTransport;
 import java.io.PrintWriter;
@@ -12,6 +13,8 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -56,7 +59,9 @@ final class TailCommand implements Callable<Integer> {
     TrustOptions trust;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (readable, the default), json (one raw payload per line) or none (only the summary).")
+            description = "text (readable, the default), json or none (only the summary). json prints each event as "
+                    + "this client decoded it, one payload object per line: the fields it knows, an absent one as the "
+                    + "ESS's none value (\"0\" or \"\"); not the frame's raw text (use 'auraxium record' for that).")
     String format;
 
     @Override
@@ -77,12 +82,17 @@ final class TailCommand implements Callable<Integer> {
 
         AtomicLong received = new AtomicLong();
         AtomicReference<Throwable> fatal = new AtomicReference<>();
+        Set<String> decodeKinds = ConcurrentHashMap.newKeySet();
+        AtomicLong decodeErrors = new AtomicLong();
         long start;
         try (StopSignal stop = new StopSignal();
                 JdkTransport transport = trust.transport(stream.connectTimeout);
                 EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
                         .transport(transport)
                         .errorHandler(e -> {
+                            if (e instanceof EssDecodeException d) {
+                                reportDecodeError(d, decodeKinds, err);
+                            }
                             if (e instanceof TransportException t && t.isFatal()) {
                                 fatal.compareAndSet(null, t);
                                 stop.trip("failed");
@@ -117,13 +127,15 @@ final class TailCommand implements Callable<Integer> {
             err.flush();
             start = System.nanoTime();
             stop.await(stream.duration);
+            decodeErrors.set(client.stats().decodeErrors());
             client.close();
             if (fatal.get() != null) {
                 throw Connect.failure(uri, id, fatal.get());
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long n = Math.min(received.get(), limit);
-            err.println(summary("tail", n, seconds));
+            err.println(summary("tail", n, seconds) + (decodeErrors.get() == 0 ? ""
+                    : ", " + decodeErrors.get() + " frames not decoded (" + decodeKinds.size() + " kinds)"));
             err.flush();
         }
         return 0;
@@ -144,6 +156,18 @@ final class TailCommand implements Callable<Integer> {
             b.worlds(filter.worlds().stream().mapToInt(Integer::intValue).toArray());
         }
         return b;
+    }
+
+    /** Reports a kind of decode error once (its first instance); later ones are counted for the summary. */
+    private static void reportDecodeError(EssDecodeException e, Set<String> kinds, PrintWriter err) {
+        String reason = String.valueOf(e.reason());
+        int colon = reason.indexOf(':');
+        String kind = (colon > 0 ? reason.substring(0, colon) : reason).replaceAll("[0-9]+", "N");
+        if (kinds.add(kind)) {
+            err.println("tail: a frame did not decode (" + reason + "; " + e.rawLength()
+                    + " chars); further frames that fail this way are only counted in the summary");
+            err.flush();
+        }
     }
 
     static String summary(String command, long events, double seconds) {

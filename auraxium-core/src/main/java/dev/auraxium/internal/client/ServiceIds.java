@@ -44,7 +44,8 @@ public final class ServiceIds {
     /**
      * The streaming URI with the query the ESS reads: {@code environment} and {@code service-id}
      * (its {@code s:} prefix kept literal, the rest URL-encoded), appended to any query the
-     * endpoint already has. The one builder of that query for every module.
+     * endpoint already has, less any {@code service-id} in it: the id is sent once, the one given
+     * here. The one builder of that query for every module.
      *
      * @param endpoint e.g. {@code wss://push.planetside2.com/streaming}
      * @param environment the environment to ask for
@@ -56,7 +57,54 @@ public final class ServiceIds {
                 ? PREFIX + URLEncoder.encode(serviceId.substring(PREFIX.length()), StandardCharsets.UTF_8)
                 : URLEncoder.encode(serviceId, StandardCharsets.UTF_8);
         String query = "environment=" + environment.wireName() + "&service-id=" + value;
-        return URI.create(endpoint + (endpoint.getRawQuery() == null ? "?" : "&") + query);
+        URI base = withoutServiceId(endpoint);
+        return URI.create(base + (base.getRawQuery() == null ? "?" : "&") + query);
+    }
+
+    /**
+     * @param uri an endpoint, possibly with {@code service-id} in its query (a user may put it there)
+     * @return the same URI without any {@code service-id} query parameter (the query dropped when
+     *     nothing else is left in it); the URI itself when it has none
+     */
+    public static URI withoutServiceId(URI uri) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return uri;
+        }
+        StringBuilder kept = new StringBuilder();
+        boolean removed = false;
+        for (String part : query.split("&", -1)) {
+            if (part.startsWith(QUERY_PARAMETER) || part.equals("service-id")) {
+                removed = true;
+            } else {
+                kept.append(kept.length() == 0 ? "" : "&").append(part);
+            }
+        }
+        if (!removed) {
+            return uri;
+        }
+        String text = uri.toString();
+        int q = text.indexOf('?');
+        int hash = text.indexOf('#', q);
+        String fragment = hash < 0 ? "" : text.substring(hash);
+        return URI.create(text.substring(0, q) + (kept.length() == 0 ? "" : "?" + kept) + fragment);
+    }
+
+    /**
+     * @param uri an endpoint
+     * @return the {@code service-id} in its query, URL-decoded, or null when it has none
+     */
+    public static String queryServiceId(URI uri) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String part : query.split("&")) {
+            if (part.startsWith(QUERY_PARAMETER)) {
+                return java.net.URLDecoder.decode(part.substring(QUERY_PARAMETER.length()), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /**

@@ -63,4 +63,14 @@ class ServiceIdsTest {
         assertEquals("ws://h/streaming?x=1&environment=ps2ps4eu&service-id=plain",
                 ServiceIds.withQuery(URI.create("ws://h/streaming?x=1"), Environment.PS2PS4EU, "plain").toString());
     }
+
+    @Test
+    void sendsTheServiceIdOnceEvenWhenTheEndpointCarriesOne() {
+        URI endpoint = URI.create("ws://h/streaming?service-id=s:fromTheUri&x=1");
+        assertEquals("ws://h/streaming?x=1&environment=ps2&service-id=s:given",
+                ServiceIds.withQuery(endpoint, Environment.PS2, "s:given").toString());
+        assertEquals("ws://h/streaming", ServiceIds.withoutServiceId(URI.create("ws://h/streaming?service-id=s:abc")).toString());
+        assertEquals("s:fromTheUri", ServiceIds.queryServiceId(endpoint));
+        assertEquals(null, ServiceIds.queryServiceId(URI.create("ws://h/streaming?x=1")));
+    }
 }

@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Timeout;
  * The contract every {@link Transport} must keep, as an abstract JUnit Jupiter test: extend it, say how
  * to make your transport (and, if it does not reach servers over a socket, the server side), and
  * run it. Each test opens real connections to a {@link ContractServer} and checks one promise of
- * the transport SPI: whole messages (a 5 MB message sent in 64 KB fragments arrives whole), zero
+ * the transport SPI: whole messages (a 5 MB message sent in 64 KB fragments arrives whole: a
+ * transport that limits message size must be made with a limit above that for this test), zero
  * initial demand and no message beyond demand (pings, pongs and fragments included),
  * back-pressure leaving the backlog on the server, sends kept in order under concurrency, close
  * from either side, abrupt drops, abort, closing the transport, a refused upgrade carrying its

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -95,6 +96,11 @@ import javax.net.ssl.SSLContext;
 public final class JdkTransport implements Transport {
     /** How long {@code close(code, reason)} waits for the peer's close frame: 5 seconds. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The largest text message accepted by default: 1 Mi characters, far above any real ESS message
+     * (a few hundred characters to a few KiB).
+     */
+    public static final int DEFAULT_MAX_MESSAGE_CHARS = 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger("dev.auraxium.transport.jdk");
     /** Headers the JDK sets itself during the opening handshake and refuses from callers. */
@@ -106,6 +112,8 @@ public final class JdkTransport implements Transport {
     private final boolean ownsClient;
     private final Duration connectTimeout;
     private final Duration closeTimeout;
+    private final int maxMessageChars;
+    private final AtomicLong oversizedMessages = new AtomicLong();
     private final Map<String, String> headers;
     private final Set<JdkConnection> connections = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -113,6 +121,7 @@ public final class JdkTransport implements Transport {
     private JdkTransport(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
         this.closeTimeout = builder.closeTimeout;
+        this.maxMessageChars = builder.maxMessageChars;
         this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(builder.headers));
         if (builder.httpClient != null) {
             this.client = builder.httpClient;
@@ -158,7 +167,8 @@ public final class JdkTransport implements Transport {
         if (closed.get()) {
             return CompletableFuture.failedFuture(new TransportException("The JDK transport is closed", null));
         }
-        JdkConnection connection = new JdkConnection(uri, listener, closeTimeout, connections::remove);
+        JdkConnection connection = new JdkConnection(uri, listener, closeTimeout, maxMessageChars, oversizedMessages,
+                connections::remove);
         connections.add(connection);
         if (closed.get()) { // close() may have missed the connection just added
             connection.abort("the transport was closed");
@@ -184,6 +194,22 @@ public final class JdkTransport implements Transport {
     /** @return how long a connection attempt may take */
     public Duration connectTimeout() {
         return connectTimeout;
+    }
+
+    /** @return the largest text message a connection accepts, in characters */
+    public int maxMessageChars() {
+        return maxMessageChars;
+    }
+
+    /**
+     * Messages over {@link #maxMessageChars()} received so far, on every connection of this
+     * transport. Each one closed its connection with 1009 (the client then reconnects) and was
+     * logged once at WARNING. Thread-safe.
+     *
+     * @return how many
+     */
+    public long oversizedMessages() {
+        return oversizedMessages.get();
     }
 
     /** @return the extra upgrade-request headers; unmodifiable */
@@ -236,6 +262,7 @@ public final class JdkTransport implements Transport {
         private SSLContext sslContext;
         private Duration connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+        private int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
         private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder() {
@@ -281,6 +308,25 @@ public final class JdkTransport implements Transport {
          */
         public Builder closeTimeout(Duration timeout) {
             this.closeTimeout = positive(timeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * Sets the largest text message accepted. A message over it (however the peer splits it into
+         * frames) is not buffered further: the connection is closed, the listener told
+         * {@code onClose(1009, reason)} (message too big), the event logged once at WARNING and
+         * counted in {@link JdkTransport#oversizedMessages()}, and the client reconnects as after any
+         * close. (The close frame on the wire carries 1000 and the reason: the JDK's WebSocket sends
+         * no other code below 3000.) Default 1 Mi characters ({@link JdkTransport#DEFAULT_MAX_MESSAGE_CHARS}).
+         *
+         * @param chars the limit in characters (UTF-16 units; ESS messages are ASCII, one byte each), at least 1,024
+         * @return this builder
+         */
+        public Builder maxMessageChars(int chars) {
+            if (chars < 1024) {
+                throw new IllegalArgumentException("maxMessageChars must be at least 1024, was " + chars);
+            }
+            this.maxMessageChars = chars;
             return this;
         }
 

@@ -19,6 +19,7 @@ class JdkTransportOnAPooledClientContractTest extends TransportContractTest {
                 .httpClient(pooled)
                 .connectTimeout(Duration.ofSeconds(5))
                 .closeTimeout(Duration.ofSeconds(3))
+                .maxMessageChars(8 * 1024 * 1024) // the contract's 5 MB message is over the 1 Mi default
                 .build();
     }
 }

@@ -61,6 +61,15 @@ public final class EssHub implements AutoCloseable {
     public static final String PATH = "/streaming";
     /** Client messages kept for inspection; older ones are dropped so a long run stays bounded. */
     static final int MAX_CLIENT_MESSAGES = 10_000;
+    /**
+     * Characters of client messages kept for inspection, in all; older ones are dropped first. With
+     * the largest command the server accepts ({@link #MAX_COMMAND_BYTES}) this keeps the newest 16.
+     */
+    static final long MAX_CLIENT_MESSAGE_CHARS = 16L * 1024 * 1024;
+    /** The largest client message accepted; larger ones close the connection with 1009. */
+    public static final int MAX_COMMAND_BYTES = 1024 * 1024;
+    /** Closed connections still listed (and reachable by id) after they closed: the newest this many. */
+    static final int MAX_CLOSED_REMEMBERED = 256;
     /** Character mentions remembered for {@code recentCharacterIds}: the last this many ids seen. */
     static final int MAX_RECENT_CHARACTERS = 10_000;
     private static final Pattern DEFAULT_SERVICE_ID = Pattern.compile("s:[A-Za-z0-9]+");
@@ -72,7 +81,10 @@ public final class EssHub implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final long startNanos = System.nanoTime();
     private final List<EssSession> sessions = new CopyOnWriteArrayList<>();
+    /** Open sessions by id; a closed one moves to {@link #closedById} (bounded) when it ends. */
     private final Map<Long, EssSession> byId = new ConcurrentHashMap<>();
+    /** The newest {@value #MAX_CLOSED_REMEMBERED} closed sessions, oldest first. Guarded by itself. */
+    private final LinkedHashMap<Long, EssSession> closedById = new LinkedHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<String, Boolean> endpoints;
     private final AtomicInteger duplicates = new AtomicInteger();
@@ -88,6 +100,8 @@ public final class EssHub implements AutoCloseable {
     // Guarded by "this": the inspection queues and the closed flag, so waiters can be woken.
     private final ArrayDeque<ClientMessage> untaken = new ArrayDeque<>();
     private final ArrayDeque<ClientMessage> history = new ArrayDeque<>();
+    private long untakenChars;
+    private long historyChars;
     private boolean closed;
     private volatile Admission.Refuse refusal;
 
@@ -238,6 +252,17 @@ public final class EssHub implements AutoCloseable {
     public void onClosed(EssSession s) {
         s.markClosed();
         sessions.remove(s);
+        // forget it, but keep the newest few closed ones for inspection: a long run of reconnecting
+        // clients must not grow the server, nor make snapshots() cost more with every connection ever made
+        synchronized (closedById) {
+            if (byId.remove(s.id(), s)) {
+                closedById.put(s.id(), s);
+                if (closedById.size() > MAX_CLOSED_REMEMBERED) {
+                    Long oldest = closedById.keySet().iterator().next();
+                    closedById.remove(oldest);
+                }
+            }
+        }
         LOG.log(System.Logger.Level.DEBUG, "closed {0}", s);
         synchronized (this) {
             notifyAll();
@@ -498,14 +523,17 @@ public final class EssHub implements AutoCloseable {
     // ---------------------------------------------------------------- inspection
 
     private synchronized void record(ClientMessage m) {
-        if (untaken.size() >= MAX_CLIENT_MESSAGES) {
-            untaken.removeFirst();
-        }
+        long chars = m.text().length();
         untaken.addLast(m);
-        if (history.size() >= MAX_CLIENT_MESSAGES) {
-            history.removeFirst();
+        untakenChars += chars;
+        while (untaken.size() > MAX_CLIENT_MESSAGES || (untakenChars > MAX_CLIENT_MESSAGE_CHARS && untaken.size() > 1)) {
+            untakenChars -= untaken.removeFirst().text().length();
         }
         history.addLast(m);
+        historyChars += chars;
+        while (history.size() > MAX_CLIENT_MESSAGES || (historyChars > MAX_CLIENT_MESSAGE_CHARS && history.size() > 1)) {
+            historyChars -= history.removeFirst().text().length();
+        }
         notifyAll();
     }
 
@@ -523,10 +551,17 @@ public final class EssHub implements AutoCloseable {
             }
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
-        return untaken.pollFirst();
+        ClientMessage m = untaken.pollFirst();
+        if (m != null) {
+            untakenChars -= m.text().length();
+        }
+        return m;
     }
 
-    /** @return every recorded client message (the newest {@value #MAX_CLIENT_MESSAGES}) */
+    /**
+     * @return the recorded client messages: the newest {@value #MAX_CLIENT_MESSAGES}, and of those no
+     *     more than {@value #MAX_CLIENT_MESSAGE_CHARS} characters in all (the newest always kept)
+     */
     public synchronized List<ClientMessage> clientMessages() {
         return List.copyOf(history);
     }
@@ -564,10 +599,17 @@ public final class EssHub implements AutoCloseable {
         return n;
     }
 
-    /** @return snapshots of every connection ever opened, by id */
+    /**
+     * @return snapshots of the open connections and of the newest {@value #MAX_CLOSED_REMEMBERED}
+     *     closed ones, by id
+     */
     public List<ConnectionSnapshot> snapshots() {
+        java.util.TreeMap<Long, EssSession> all = new java.util.TreeMap<>(byId);
+        synchronized (closedById) {
+            all.putAll(closedById);
+        }
         List<ConnectionSnapshot> out = new ArrayList<>();
-        for (EssSession s : new java.util.TreeMap<>(byId).values()) {
+        for (EssSession s : all.values()) {
             out.add(s.snapshot());
         }
         return out;
@@ -592,7 +634,13 @@ public final class EssHub implements AutoCloseable {
     public EssSession session(long id) {
         EssSession s = byId.get(id);
         if (s == null) {
-            throw new IllegalArgumentException("no connection with id " + id + "; known ids: " + byId.keySet());
+            synchronized (closedById) {
+                s = closedById.get(id);
+            }
+        }
+        if (s == null) {
+            throw new IllegalArgumentException("no connection with id " + id + " (open, or among the last "
+                    + MAX_CLOSED_REMEMBERED + " closed); open ids: " + new java.util.TreeSet<>(byId.keySet()));
         }
         return s;
     }

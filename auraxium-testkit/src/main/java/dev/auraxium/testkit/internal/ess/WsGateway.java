@@ -43,7 +43,8 @@ public final class WsGateway implements WebSocketHandler, AutoCloseable {
         WsGateway g = new WsGateway(hub);
         EssSettings s = hub.settings();
         g.server = WebSocketServer.start(WebSocketServer.Config.defaults()
-                .withBindAddress(s.bindAddress()).withPort(s.port()), g,
+                .withBindAddress(s.bindAddress()).withPort(s.port()).withMaxMessageBytes(EssHub.MAX_COMMAND_BYTES),
+                WebSocketServer.Limits.defaults(), g,
                 s.tls() ? TestCertificate.serverContext().getServerSocketFactory() : ServerSocketFactory.getDefault());
         return g;
     }

@@ -36,6 +36,10 @@ final class ServerConnection implements WsConnection {
     private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());
     private static final int BATCH_BYTES = 64 * 1024;
     private static final int READ_BUFFER_BYTES = 16 * 1024;
+    /** Payloads up to this size are read into a buffer of their declared size at once. */
+    private static final int PAYLOAD_CHUNK = 64 * 1024;
+    /** How long a writer waits for work before it ends (an idle connection keeps no writer thread). */
+    private static final long WRITER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
 
     private static final int HANDSHAKE = 0;
     private static final int OPEN = 1;
@@ -90,6 +94,8 @@ final class ServerConnection implements WsConnection {
 
     private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicLong enqueuedBytes = new AtomicLong();
+    /** Items queued and not yet taken by the writer: bounds the queue in entries, not only bytes. */
+    private final AtomicInteger queuedItems = new AtomicInteger();
     /** Written by the writer only, when a batch reaches the socket. */
     private volatile long writtenAccountedBytes;
     private volatile long framesSent;
@@ -97,6 +103,14 @@ final class ServerConnection implements WsConnection {
     private volatile long writeDelayNanos;
     private volatile boolean writerParked;
     private volatile Thread writer;
+    /**
+     * Whether a writer thread runs. An idle open connection has none: its writer ends after
+     * {@link #WRITER_IDLE_NANOS} without work and the next send starts another, so thousands of idle
+     * connections cost one thread each (the reader), not two.
+     */
+    private final AtomicBoolean writerRunning = new AtomicBoolean();
+    /** Set once the 101 is written: from then on a send may start a writer. */
+    private volatile boolean writerAllowed;
 
     /** A close that must go out before anything still queued: protocol failures and close echoes. */
     private volatile CloseFrame urgentClose;
@@ -155,7 +169,7 @@ final class ServerConnection implements WsConnection {
         }
         byte[] copy = Objects.requireNonNull(payload, "payload").clone();
         if (state.get() == OPEN) {
-            enqueue(new DataFrame(opcode, fin, copy), copy.length);
+            enqueue(new DataFrame(opcode, fin, copy), frameSize(copy.length));
         }
     }
 
@@ -250,12 +264,16 @@ final class ServerConnection implements WsConnection {
 
     private void enqueue(Object item, long accountedBytes) {
         queue.offer(item);
+        int items = queuedItems.incrementAndGet();
         long pending = enqueuedBytes.addAndGet(accountedBytes) - writtenAccountedBytes;
-        if (pending > config.maxPendingBytesPerConnection()) {
+        int maxItems = server.maxPendingFramesPerConnection();
+        long maxBytes = Math.min(config.maxPendingBytesPerConnection(), server.pendingShare());
+        if (pending > maxBytes || items > maxItems) {
             if (overflowLogged.compareAndSet(false, true)) {
+                server.overflowed();
                 LOG.log(Level.WARNING, () -> "connection " + id + " from " + remote() + ": " + pending
-                        + " bytes pending exceed the limit of " + config.maxPendingBytesPerConnection()
-                        + "; aborting it (is the client reading?)");
+                        + " bytes in " + items + " frames pending exceed the limit of " + maxBytes
+                        + " bytes or " + maxItems + " frames; aborting it (is the client reading?)");
             }
             abort("send queue overflow");
             return;
@@ -263,18 +281,42 @@ final class ServerConnection implements WsConnection {
         wakeWriter();
     }
 
+    /** A frame's size on the wire (header and payload), as server frames go out unmasked: never zero. */
+    static long frameSize(int payloadLength) {
+        return payloadLength + (payloadLength < 126 ? 2 : payloadLength <= 0xFFFF ? 4 : 10);
+    }
+
     private void wakeWriter() {
+        if (!writerAllowed) {
+            return; // before the 101: the writer starts once it is written
+        }
+        if (!writerRunning.get()) {
+            ensureWriter();
+            return;
+        }
         Thread w = writer;
         if (w != null && writerParked) {
             LockSupport.unpark(w);
         }
     }
 
+    /** Starts a writer unless one runs or the connection is closed; false when the server cannot start one. */
+    private boolean ensureWriter() {
+        if (state.get() == CLOSED || !writerRunning.compareAndSet(false, true)) {
+            return true;
+        }
+        if (server.startWriterThread(threadPrefix + "-writer", this::writeLoop) == null) {
+            writerRunning.set(false);
+            return false;
+        }
+        return true;
+    }
+
     private static long accountedSize(Object item) {
         if (item instanceof String s) {
             return s.length();
         } else if (item instanceof DataFrame f) {
-            return f.payload().length;
+            return frameSize(f.payload().length);
         } else if (item instanceof RawBytes r) {
             return r.bytes().length;
         }
@@ -286,6 +328,8 @@ final class ServerConnection implements WsConnection {
     private void writeLoop() {
         writer = Thread.currentThread(); // before it can ever park, so every later send can wake it
         FrameBatch batch = new FrameBatch(BATCH_BYTES);
+        boolean idleEnd = false;
+        long idleSince = System.nanoTime();
         try {
             OutputStream out = socket.getOutputStream();
             while (true) {
@@ -300,18 +344,34 @@ final class ServerConnection implements WsConnection {
                     return;
                 }
                 Object item = queue.poll();
+                if (item != null) {
+                    queuedItems.decrementAndGet();
+                }
                 if (item == null) {
                     if (batch.position > 0) {
                         flush(out, batch);
                         continue; // the flush took time: look again before parking
                     }
+                    if (System.nanoTime() - idleSince >= WRITER_IDLE_NANOS && state.get() == OPEN) {
+                        // idle: end, unless work arrived while we said so (the sender then saw us running)
+                        writerRunning.set(false);
+                        if (queue.isEmpty() && urgentClose == null && state.get() == OPEN) {
+                            idleEnd = true;
+                            return;
+                        }
+                        if (!writerRunning.compareAndSet(false, true)) {
+                            idleEnd = true; // a sender started a new writer meanwhile: it takes over
+                            return;
+                        }
+                    }
                     writerParked = true;
                     if (queue.isEmpty() && urgentClose == null && state.get() != CLOSED) {
-                        LockSupport.park(this);
+                        LockSupport.parkNanos(this, WRITER_IDLE_NANOS);
                     }
                     writerParked = false;
                     continue;
                 }
+                idleSince = System.nanoTime();
                 if (item instanceof CloseFrame close) {
                     writeClose(out, batch, close);
                     return;
@@ -323,9 +383,11 @@ final class ServerConnection implements WsConnection {
             // the socket is gone (abort, peer reset, server shutdown): the reader reports the end
             closeSocket();
         } finally {
-            // a writer that has ended will write no close frame: nobody may wait for one
-            closeWrittenLatch.countDown();
-            writerDone.countDown();
+            if (!idleEnd) {
+                // a writer that has ended will write no close frame: nobody may wait for one
+                closeWrittenLatch.countDown();
+                writerDone.countDown();
+            }
         }
     }
 
@@ -446,7 +508,7 @@ final class ServerConnection implements WsConnection {
             queue.clear();
             wakeWriter();
             if (opened) {
-                if (writer != null) {
+                if (writerRunning.get()) {
                     awaitQuietly(writerDone);
                 }
                 reportClose();
@@ -497,7 +559,8 @@ final class ServerConnection implements WsConnection {
         out.write(HttpHandshake.switchingProtocols(key, response.headers()));
         out.flush();
         socket.setSoTimeout(0);
-        if (server.startThread(threadPrefix + "-writer", this::writeLoop) == null) {
+        writerAllowed = true;
+        if (!ensureWriter()) {
             abort("server shutting down");
         }
         return true;
@@ -572,12 +635,11 @@ final class ServerConnection implements WsConnection {
                 long total = (opcode == WsProtocol.OPCODE_CONTINUATION ? messageLength : 0) + length;
                 if (total > maxMessage) {
                     throw new ProtocolFailure(WsProtocol.CLOSE_MESSAGE_TOO_BIG,
-                            "message over " + maxMessage + " bytes");
+                            "message of " + total + " bytes over the limit of " + maxMessage);
                 }
             }
             readFully(in, mask, 4);
-            byte[] payload = new byte[(int) length];
-            readFully(in, payload, payload.length);
+            byte[] payload = readPayload(in, (int) length);
             for (int i = 0; i < payload.length; i++) {
                 payload[i] ^= mask[i & 3];
             }
@@ -687,7 +749,13 @@ final class ServerConnection implements WsConnection {
 
     /** Fails the connection: an immediate close with the code, then input is read and dropped until it ends. */
     private void fail(int code, String reason, InputStream in) {
-        LOG.log(Level.DEBUG, () -> "connection " + id + ": closing with " + code + ": " + reason);
+        if (code == WsProtocol.CLOSE_MESSAGE_TOO_BIG) {
+            // a peer's mistake worth seeing at the default level: it gets no reply otherwise
+            LOG.log(Level.WARNING, () -> "connection " + id + " from " + remote() + ": " + reason
+                    + "; closing it with " + code);
+        } else {
+            LOG.log(Level.DEBUG, () -> "connection " + id + ": closing with " + code + ": " + reason);
+        }
         state.compareAndSet(OPEN, CLOSING);
         closeQueued.set(true);
         urgentClose = new CloseFrame(code, reason.length() > 60 ? reason.substring(0, 60) : reason);
@@ -707,7 +775,7 @@ final class ServerConnection implements WsConnection {
     private void enqueueControl(DataFrame frame) {
         int s = state.get();
         if (s == OPEN || s == CLOSING) {
-            enqueue(frame, frame.payload().length);
+            enqueue(frame, frameSize(frame.payload().length));
         }
     }
 
@@ -748,6 +816,31 @@ final class ServerConnection implements WsConnection {
             throw new EOFException("stream ended inside a frame");
         }
         return b;
+    }
+
+    /**
+     * Reads a payload whose length the header declared. The buffer grows as bytes arrive (doubling
+     * from 64 KiB), so a header that announces a large frame costs nothing until the bytes come.
+     */
+    private static byte[] readPayload(InputStream in, int length) throws IOException {
+        if (length <= PAYLOAD_CHUNK) {
+            byte[] payload = new byte[length];
+            readFully(in, payload, length);
+            return payload;
+        }
+        byte[] buffer = new byte[PAYLOAD_CHUNK];
+        int done = 0;
+        while (done < length) {
+            if (done == buffer.length) {
+                buffer = Arrays.copyOf(buffer, (int) Math.min(length, 2L * buffer.length));
+            }
+            int n = in.read(buffer, done, buffer.length - done);
+            if (n < 0) {
+                throw new EOFException("stream ended inside a frame");
+            }
+            done += n;
+        }
+        return buffer;
     }
 
     private static void readFully(InputStream in, byte[] buffer, int length) throws IOException {

@@ -13,8 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ServerSocketFactory;
 
@@ -28,8 +31,17 @@ import javax.net.ServerSocketFactory;
  * has ended (each join bounded; a handler callback that never returns is logged, not waited for).
  *
  * <h2>Threading</h2>
- * One accept thread; per connection one reader thread (handshake, frames, handler calls) and one writer
- * thread (batched writes). All are named {@code auraxium-ws-<port>-…}, daemon platform threads.
+ * One accept thread; per connection one reader thread (handshake, frames, handler calls) and, while it
+ * has something to send, one writer thread (batched writes; it ends after 2 s without work, so an idle
+ * connection costs one thread); one more, started on the first refusal, answers connections over the cap.
+ * All are named {@code auraxium-ws-<port>-…}, daemon platform threads.
+ *
+ * <h2>Limits</h2>
+ * Everything a peer can make the server hold is bounded: connections ({@link Limits#maxConnections()},
+ * beyond which HTTP 503 with {@code Retry-After}), queued outgoing data per connection in bytes and in
+ * frames (a pong counts its whole frame; over either the connection is aborted and counted in
+ * {@link #overflowAborts()}), and the incoming message ({@link Config#maxMessageBytes()}, close 1009),
+ * whose buffer grows as its bytes arrive rather than by what a header announces.
  * See {@link WebSocketHandler} and {@link WsConnection} for the callback and send contracts.
  *
  * <pre>{@code
@@ -44,6 +56,9 @@ public final class WebSocketServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());
     private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(1);
     private static final Duration JOIN_BOUND = Duration.ofSeconds(5);
+    private static final int REFUSE_BACKLOG = 64;
+    private static final long MIN_PENDING_SHARE = 256 * 1024;
+    private static final int REFUSE_TIMEOUT_MILLIS = 500;
 
     private final Config config;
     private final WebSocketHandler handler;
@@ -54,11 +69,22 @@ public final class WebSocketServer implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final AtomicLong handlerFailures = new AtomicLong();
     private final AtomicLong accepted = new AtomicLong();
+    private final Limits limits;
+    private final AtomicLong overflows = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    /** Sockets refused over the connection cap, answered by one lazily started thread. */
+    private final BlockingQueue<Socket> toRefuse = new ArrayBlockingQueue<>(REFUSE_BACKLOG);
+    private final AtomicBoolean refuserStarted = new AtomicBoolean();
+    /** Each connection's share of {@link Limits#maxPendingBytesTotal()}, updated as connections come and go. */
+    private volatile long pendingShare;
     private final Object lifecycle = new Object();
     private boolean closed; // guarded by lifecycle
+    private boolean joining; // guarded by lifecycle: close() is joining the threads, no new ones
 
-    private WebSocketServer(Config config, WebSocketHandler handler, ServerSocket serverSocket) {
+    private WebSocketServer(Config config, Limits limits, WebSocketHandler handler, ServerSocket serverSocket) {
         this.config = config;
+        this.limits = limits;
+        this.pendingShare = limits.maxPendingBytesTotal();
         this.handler = handler;
         this.serverSocket = serverSocket;
         this.threadPrefix = "auraxium-ws-" + serverSocket.getLocalPort();
@@ -73,7 +99,20 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static WebSocketServer start(Config config, WebSocketHandler handler) throws IOException {
-        return start(config, handler, ServerSocketFactory.getDefault());
+        return start(config, Limits.defaults(), handler, ServerSocketFactory.getDefault());
+    }
+
+    /**
+     * Binds and starts accepting connections, with limits other than the defaults.
+     *
+     * @param config where to bind and the limits
+     * @param limits the connection cap and the send-queue bound in frames
+     * @param handler the application
+     * @return the running server
+     * @throws IOException if the address cannot be bound
+     */
+    public static WebSocketServer start(Config config, Limits limits, WebSocketHandler handler) throws IOException {
+        return start(config, limits, handler, ServerSocketFactory.getDefault());
     }
 
     /**
@@ -81,14 +120,16 @@ public final class WebSocketServer implements AutoCloseable {
      * sockets for {@code wss://}.
      *
      * @param config where to bind and the limits
+     * @param limits the connection cap and the send-queue bound in frames
      * @param handler the application
      * @param sockets makes the (unbound) listening socket
      * @return the running server
      * @throws IOException if the address cannot be bound
      */
-    public static WebSocketServer start(Config config, WebSocketHandler handler, ServerSocketFactory sockets)
-            throws IOException {
+    public static WebSocketServer start(Config config, Limits limits, WebSocketHandler handler,
+            ServerSocketFactory sockets) throws IOException {
         Objects.requireNonNull(config, "config");
+        Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(handler, "handler");
         ServerSocket socket = sockets.createServerSocket();
         try {
@@ -97,7 +138,7 @@ public final class WebSocketServer implements AutoCloseable {
             socket.close();
             throw e;
         }
-        WebSocketServer server = new WebSocketServer(config, handler, socket);
+        WebSocketServer server = new WebSocketServer(config, limits, handler, socket);
         if (server.startThread(server.threadPrefix + "-accept", server::acceptLoop) == null) {
             socket.close();
             throw new IllegalStateException("could not start the accept thread");
@@ -133,6 +174,21 @@ public final class WebSocketServer implements AutoCloseable {
     /** @return how many TCP connections were accepted so far (handshake or not) */
     public long acceptedCount() {
         return accepted.get();
+    }
+
+    /** @return the connection cap and the send-queue bound in frames */
+    public Limits limits() {
+        return limits;
+    }
+
+    /** @return how many connections were aborted because their send queue overflowed (a peer not reading) */
+    public long overflowAborts() {
+        return overflows.get();
+    }
+
+    /** @return how many connections were refused with HTTP 503 because the connection cap was reached */
+    public long refusedCount() {
+        return refused.get();
     }
 
     /** @return how many handler callbacks threw so far */
@@ -184,6 +240,9 @@ public final class WebSocketServer implements AutoCloseable {
                 c.abort("server shutting down");
             }
         }
+        synchronized (lifecycle) {
+            joining = true;
+        }
         long joinDeadline = System.nanoTime() + JOIN_BOUND.toNanos();
         for (Thread t : new ArrayList<>(threads)) {
             try {
@@ -208,8 +267,20 @@ public final class WebSocketServer implements AutoCloseable {
 
     /** Starts a named daemon thread tracked for {@link #close()}; null once the server is closed. */
     Thread startThread(String name, Runnable body) {
+        return startThread(name, body, false);
+    }
+
+    /**
+     * Starts a connection's writer, also while {@link #close()} runs (an idle connection has none, and
+     * needs one to send its close frame); null once every thread has been joined.
+     */
+    Thread startWriterThread(String name, Runnable body) {
+        return startThread(name, body, true);
+    }
+
+    private Thread startThread(String name, Runnable body, boolean evenWhileClosing) {
         synchronized (lifecycle) {
-            if (closed) {
+            if (closed && !(evenWhileClosing && !joining)) {
                 return null;
             }
             Thread thread = new Thread(() -> {
@@ -228,10 +299,28 @@ public final class WebSocketServer implements AutoCloseable {
 
     void removed(ServerConnection connection) {
         connections.remove(connection.id(), connection);
+        updatePendingShare();
+    }
+
+    /** @return the most bytes one connection may have queued now: its share of the total, at least 256 KiB */
+    long pendingShare() {
+        return pendingShare;
+    }
+
+    private void updatePendingShare() {
+        pendingShare = Math.max(MIN_PENDING_SHARE, limits.maxPendingBytesTotal() / Math.max(1, connections.size()));
     }
 
     void handlerFailed() {
         handlerFailures.incrementAndGet();
+    }
+
+    void overflowed() {
+        overflows.incrementAndGet();
+    }
+
+    int maxPendingFramesPerConnection() {
+        return limits.maxPendingFramesPerConnection();
     }
 
     // ---------------------------------------------------------------- accept thread
@@ -257,13 +346,125 @@ public final class WebSocketServer implements AutoCloseable {
             } catch (SocketException e) {
                 // an option we cannot set on a socket that is already broken: the reader will see it
             }
+            if (connections.size() >= limits.maxConnections()) {
+                refuse(socket);
+                continue;
+            }
             ServerConnection connection = new ServerConnection(this, handler, id, socket, threadPrefix + "-conn-" + id);
             connections.put(id, connection);
+            updatePendingShare();
             if (startThread(threadPrefix + "-conn-" + id + "-reader", connection::run) == null) {
                 connections.remove(id);
                 connection.closeSocket();
                 return;
             }
+        }
+    }
+
+    /**
+     * Refuses a connection over the cap: HTTP 503 with {@code Retry-After}, written by one refusing
+     * thread (so the accept loop never waits for a slow peer); when even its queue is full, the
+     * socket is closed at once.
+     */
+    private void refuse(Socket socket) {
+        long n = refused.incrementAndGet();
+        if (n == 1 || Long.bitCount(n) == 1) { // 1, 2, 4, 8, ...: a flood logs a few lines, not one per socket
+            LOG.log(Level.WARNING, () -> "refusing connections over the limit of " + limits.maxConnections()
+                    + " open connections with HTTP 503 (" + n + " refused so far)");
+        }
+        if (!toRefuse.offer(socket)) {
+            closeQuietly(socket);
+            return;
+        }
+        if (refuserStarted.compareAndSet(false, true) && startThread(threadPrefix + "-refuse", this::refuseLoop) == null) {
+            closeQuietly(socket);
+        }
+    }
+
+    private void refuseLoop() {
+        byte[] answer = HttpHandshake.refusal(HandshakeResponse.reject(503,
+                Map.of("Retry-After", "1"), "Service Unavailable: the server has reached its limit of "
+                        + limits.maxConnections() + " connections; try again later"));
+        byte[] sink = new byte[4096];
+        while (!isClosed()) {
+            Socket socket;
+            try {
+                socket = toRefuse.poll(REFUSE_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (socket == null) {
+                continue;
+            }
+            try (socket) {
+                socket.setSoTimeout(REFUSE_TIMEOUT_MILLIS);
+                socket.getOutputStream().write(answer);
+                socket.getOutputStream().flush();
+                socket.shutdownOutput();
+                // read what the peer sent (its request), bounded, so closing does not reset the answer away
+                int total = 0;
+                int n;
+                while (total < 64 * 1024 && (n = socket.getInputStream().read(sink)) >= 0) {
+                    total += n;
+                }
+            } catch (IOException e) {
+                // timeout or the peer left: the answer went out or nobody was there to read it
+            }
+        }
+        Socket left;
+        while ((left = toRefuse.poll()) != null) {
+            closeQuietly(left);
+        }
+    }
+
+    private static void closeQuietly(Socket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // best effort
+        }
+    }
+
+    /**
+     * Bounds on how many peers the server holds and how much it queues for each, in entries.
+     * Immutable.
+     *
+     * @param maxConnections connections held at once (handshaking or open); more are refused with
+     *     HTTP 503 and {@code Retry-After: 1}; 1,000 by default
+     * @param maxPendingFramesPerConnection queued outgoing frames above which a connection is aborted
+     *     (as for {@link Config#maxPendingBytesPerConnection()}, which counts bytes, every frame by its
+     *     size on the wire, so that a flood of empty pings cannot queue pongs for free); 262,144 by default
+     * @param maxPendingBytesTotal queued outgoing bytes of all connections together: each connection may
+     *     queue its share (this divided by the connections held, at least 256 KiB, at most
+     *     {@link Config#maxPendingBytesPerConnection()}) before it is aborted as not reading, so that many
+     *     slow readers cannot exhaust the heap together; by default a quarter of the maximum heap, at most
+     *     256 MiB
+     */
+    public record Limits(int maxConnections, int maxPendingFramesPerConnection, long maxPendingBytesTotal) {
+
+        /** Default connection cap: 1,000. */
+        public static final int DEFAULT_MAX_CONNECTIONS = 1_000;
+        /** Default send-queue bound in frames: 262,144. */
+        public static final int DEFAULT_MAX_PENDING_FRAMES = 1 << 18;
+
+        /** Checks every value and names the bad one. */
+        public Limits {
+            if (maxConnections <= 0) {
+                throw new IllegalArgumentException("maxConnections must be positive, was " + maxConnections);
+            }
+            if (maxPendingFramesPerConnection <= 0) {
+                throw new IllegalArgumentException(
+                        "maxPendingFramesPerConnection must be positive, was " + maxPendingFramesPerConnection);
+            }
+            if (maxPendingBytesTotal <= 0) {
+                throw new IllegalArgumentException("maxPendingBytesTotal must be positive, was " + maxPendingBytesTotal);
+            }
+        }
+
+        /** @return 1,000 connections, 262,144 pending frames per connection, a quarter of the heap (at most 256 MiB) pending in all */
+        public static Limits defaults() {
+            return new Limits(DEFAULT_MAX_CONNECTIONS, DEFAULT_MAX_PENDING_FRAMES,
+                    Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
         }
     }
 

@@ -44,6 +44,7 @@ import java.util.function.Consumer;
 public final class JdkConnection implements TransportConnection, WebSocket.Listener {
     private static final System.Logger LOG = System.getLogger("dev.auraxium.transport.jdk");
     private static final int ABNORMAL_CLOSURE = 1006;
+    private static final int MESSAGE_TOO_BIG = 1009;
 
     private final String where;
     private final TransportListener listener;
@@ -58,6 +59,12 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
 
     /** Only touched by JDK receive callbacks, which the JDK runs one at a time. */
     private StringBuilder partial;
+    /** Set once a message went over {@link #maxMessageChars}: text received afterwards is dropped. */
+    private boolean oversized;
+    /** What the listener is told when a message over the limit ended the connection; null otherwise. */
+    private volatile String oversizedReason;
+    private final int maxMessageChars;
+    private final AtomicLong oversizedCount;
     /** Only touched inside {@link #delivery} tasks. */
     private boolean finalCallMade;
 
@@ -74,6 +81,21 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
      */
     public JdkConnection(URI uri, TransportListener listener, Duration closeTimeout,
             Consumer<JdkConnection> onTerminated) {
+        this(uri, listener, closeTimeout, Integer.MAX_VALUE, new AtomicLong(), onTerminated);
+    }
+
+    /**
+     * @param uri the URI being opened (only printed redacted)
+     * @param listener the user's listener
+     * @param closeTimeout how long to wait for the peer's close frame after ours
+     * @param maxMessageChars the largest text message accepted; a larger one closes the connection with 1009
+     * @param oversizedCount counts messages over the limit (shared by the transport's connections)
+     * @param onTerminated called once when the connection ends or fails to open
+     */
+    public JdkConnection(URI uri, TransportListener listener, Duration closeTimeout, int maxMessageChars,
+            AtomicLong oversizedCount, Consumer<JdkConnection> onTerminated) {
+        this.maxMessageChars = maxMessageChars;
+        this.oversizedCount = oversizedCount;
         this.where = ServiceIds.redactUri(uri.toString());
         this.listener = Objects.requireNonNull(listener, "listener");
         this.closeTimeout = closeTimeout;
@@ -136,6 +158,14 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
 
     @Override
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        if (oversized) {
+            return null; // the rest of a message over the limit, or text after it: we are closing
+        }
+        long size = (partial == null ? 0L : partial.length()) + data.length();
+        if (size > maxMessageChars) {
+            tooBig(size, last);
+            return null;
+        }
         if (!last) {
             if (partial == null) {
                 partial = new StringBuilder(Math.max(256, data.length() * 4));
@@ -171,6 +201,30 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
         return null;
     }
 
+    /**
+     * A message over the limit: reported once, counted, and the connection closed, so the client
+     * reconnects instead of growing a buffer without end. The listener's final call is
+     * {@code onClose(1009, ...)}; on the wire the close frame says 1000 with the reason, as the
+     * JDK's WebSocket sends no other code below 3000. The peer's close frame is awaited as for any
+     * close, bounded by the close timeout.
+     */
+    private void tooBig(long size, boolean last) {
+        oversized = true;
+        partial = null;
+        oversizedCount.incrementAndGet();
+        String why = "a message of " + (last ? "" : "at least ") + size + " characters, over the limit of "
+                + maxMessageChars;
+        oversizedReason = why;
+        LOG.log(System.Logger.Level.WARNING, () -> why + " from " + where + "; closing the connection (1009)");
+        close(1000, "message too big: over " + maxMessageChars + " characters");
+        // a peer that reads nothing never takes our close frame: do not wait for it forever
+        CompletableFuture.delayedExecutor(2 * closeTimeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> {
+            if (!terminated.get()) {
+                abort(why + "; the close did not complete");
+            }
+        });
+    }
+
     private void deliver(String message) {
         if (!finalCallMade) {
             try {
@@ -204,6 +258,11 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
         String why = statusCode == ABNORMAL_CLOSURE && reason.isEmpty()
                 ? "the connection dropped without a close frame" : reason;
+        String tooBig = oversizedReason;
+        if (tooBig != null) {
+            finish(l -> l.onClose(this, MESSAGE_TOO_BIG, tooBig));
+            return null;
+        }
         finish(l -> l.onClose(this, statusCode, why));
         return null; // lets the JDK answer a peer's close frame at once
     }
