@@ -222,7 +222,7 @@ public final class EventClient implements AutoCloseable {
     private long linkSeq;
     private final List<Link> pendingNotices = new ArrayList<>();
     private CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final Set<CompletableFuture<Event>> waiters = new LinkedHashSet<>();
+    private final Set<CompletableFuture<?>> waiters = new LinkedHashSet<>();
     private boolean closed;
 
     private final AtomicLong frames = new AtomicLong();
@@ -295,7 +295,7 @@ public final class EventClient implements AutoCloseable {
      * @throws IllegalArgumentException when a trigger of that name is registered
      * @throws IllegalStateException when the client is closed
      */
-    public Trigger addTrigger(Trigger trigger) {
+    public <E extends Event> Trigger<E> addTrigger(Trigger<E> trigger) {
         Objects.requireNonNull(trigger, "trigger");
         lock.lock();
         try {
@@ -321,9 +321,10 @@ public final class EventClient implements AutoCloseable {
      * @throws IllegalArgumentException when a name is taken or repeated
      * @throws IllegalStateException when the client is closed
      */
-    public List<Trigger> addTriggers(Collection<Trigger> batch) {
+    @SuppressWarnings({"rawtypes", "unchecked"}) // a raw bound keeps callers' List<Trigger> compiling
+    public List<Trigger<?>> addTriggers(Collection<? extends Trigger> batch) {
         Objects.requireNonNull(batch, "batch");
-        List<Trigger> list = List.copyOf(batch);
+        List<Trigger<?>> list = List.copyOf((Collection<? extends Trigger<?>>) batch);
         if (list.isEmpty()) {
             return list;
         }
@@ -331,7 +332,7 @@ public final class EventClient implements AutoCloseable {
         try {
             checkOpen();
             Set<String> names = new java.util.HashSet<>();
-            for (Trigger t : list) {
+            for (Trigger<?> t : list) {
                 checkFree(t.name());
                 if (!names.add(t.name())) {
                     throw new IllegalArgumentException("the batch names two triggers '" + t.name()
@@ -355,7 +356,7 @@ public final class EventClient implements AutoCloseable {
      * @param <E> the event type
      * @return the registered trigger (named e.g. {@code "Death#4"})
      */
-    public <E extends Event> Trigger on(Class<E> type, Consumer<? super E> action) {
+    public <E extends Event> Trigger<E> on(Class<E> type, Consumer<? super E> action) {
         return addTrigger(Trigger.on(type).action(action).build());
     }
 
@@ -363,7 +364,7 @@ public final class EventClient implements AutoCloseable {
      * @param name a trigger name
      * @return the registered trigger of that name
      */
-    public Optional<Trigger> getTrigger(String name) {
+    public Optional<Trigger<?>> getTrigger(String name) {
         lock.lock();
         try {
             Registration r = triggers.get(name);
@@ -374,10 +375,10 @@ public final class EventClient implements AutoCloseable {
     }
 
     /** @return the registered triggers in registration order */
-    public List<Trigger> triggers() {
+    public List<Trigger<?>> triggers() {
         lock.lock();
         try {
-            List<Trigger> out = new ArrayList<>(triggers.size());
+            List<Trigger<?>> out = new ArrayList<>(triggers.size());
             triggers.values().forEach(r -> out.add(r.origin()));
             return Collections.unmodifiableList(out);
         } finally {
@@ -391,7 +392,7 @@ public final class EventClient implements AutoCloseable {
      * @param trigger a registered trigger
      * @throws IllegalArgumentException when it is not registered
      */
-    public void removeTrigger(Trigger trigger) {
+    public void removeTrigger(Trigger<?> trigger) {
         removeTrigger(trigger, false);
     }
 
@@ -402,7 +403,7 @@ public final class EventClient implements AutoCloseable {
      * @param keepAlive keep the connection open even when no trigger remains
      * @throws IllegalArgumentException when it is not registered
      */
-    public void removeTrigger(Trigger trigger, boolean keepAlive) {
+    public void removeTrigger(Trigger<?> trigger, boolean keepAlive) {
         Objects.requireNonNull(trigger, "trigger");
         Registration r;
         lock.lock();
@@ -453,9 +454,13 @@ public final class EventClient implements AutoCloseable {
      * Registers the triggers (with their actions replaced) until the first event that one of them
      * accepts, then removes them all and completes with that event.
      *
+     * <p>The future is typed by the triggers: {@code waitFor(timeout, Trigger.on(Death.class).build())}
+     * gives a {@code CompletableFuture<Death>}; triggers of several types give their common
+     * supertype, or whatever {@link Event} type the assignment asks for.
+     *
      * <p>The future fails with {@link TimeoutException} when no event came within the timeout, and
      * with a {@link TransportException} when the service id is rejected; cancel it to stop
-     * waiting. The triggers are removed in every case (the seed left them behind on a timeout), and
+     * waiting. The triggers are removed in every case, a timeout included, and
      * removing them closes the connection when no other trigger remains, as
      * {@link #removeTrigger(Trigger)} does. While waiting, {@link #getTrigger(String)} and
      * {@link #triggers()} list the triggers as given, and {@link #removeTrigger(Trigger)} takes them
@@ -464,30 +469,36 @@ public final class EventClient implements AutoCloseable {
      * @param timeout how long to wait; zero or negative waits forever
      * @param first a trigger
      * @param more more triggers; all names must be free
+     * @param <E> the type of event the future completes with
      * @return the first matching event
      */
-    public CompletableFuture<Event> waitFor(Duration timeout, Trigger first, Trigger... more) {
+    @SafeVarargs
+    public final <E extends Event> CompletableFuture<E> waitFor(Duration timeout, Trigger<? extends E> first,
+            Trigger<? extends E>... more) {
         Objects.requireNonNull(timeout, "timeout");
-        List<Trigger> originals = new ArrayList<>();
+        List<Trigger<? extends E>> originals = new ArrayList<>();
         originals.add(Objects.requireNonNull(first, "first"));
-        for (Trigger t : more) {
+        for (Trigger<? extends E> t : more) {
             originals.add(Objects.requireNonNull(t, "trigger must not be null"));
         }
-        CompletableFuture<Event> result = new CompletableFuture<>();
-        CompletableFuture<Event> caller = new CompletableFuture<>();
+        CompletableFuture<E> result = new CompletableFuture<>();
+        CompletableFuture<E> caller = new CompletableFuture<>();
         List<Registration> regs = new ArrayList<>();
         lock.lock();
         try {
             checkOpen();
             Set<String> names = new LinkedHashSet<>();
-            for (Trigger t : originals) {
+            for (Trigger<?> t : originals) {
                 checkFree(t.name());
                 if (!names.add(t.name())) {
                     throw new IllegalArgumentException("waitFor was given two triggers named '" + t.name() + "'");
                 }
             }
-            for (Trigger t : originals) {
-                regs.add(register(t.withAction(e -> result.complete((Event) e), t.name()), t));
+            for (Trigger<? extends E> t : originals) {
+                // A trigger only accepts events of its type parameter (see Trigger): the cast holds.
+                @SuppressWarnings("unchecked")
+                Consumer<Object> complete = e -> result.complete((E) e);
+                regs.add(register(t.withAction(complete, t.name()), t));
             }
             waiters.add(result);
             replan();
@@ -724,7 +735,7 @@ public final class EventClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<CompletableFuture<Event>> pending;
+        List<CompletableFuture<?>> pending;
         lock.lock();
         try {
             if (closed) {
@@ -767,11 +778,11 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
-    private Registration register(Trigger t) {
+    private Registration register(Trigger<?> t) {
         return register(t, t);
     }
 
-    private Registration register(Trigger t, Trigger origin) {
+    private Registration register(Trigger<?> t, Trigger<?> origin) {
         Registration r = new Registration(t, origin, ++seq);
         triggers.put(t.name(), r);
         index.add(r);
@@ -841,8 +852,8 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
-    private List<Trigger> triggersList() {
-        List<Trigger> out = new ArrayList<>(triggers.size());
+    private List<Trigger<?>> triggersList() {
+        List<Trigger<?>> out = new ArrayList<>(triggers.size());
         triggers.values().forEach(r -> out.add(r.trigger()));
         return out;
     }
@@ -1382,7 +1393,7 @@ public final class EventClient implements AutoCloseable {
                 e = new TransportException("could not connect to " + endpoint + " (connection " + slot
                         + "; retrying with backoff): " + detail, error);
             }
-            List<CompletableFuture<Event>> pending = List.of();
+            List<CompletableFuture<?>> pending = List.of();
             lock.lock();
             try {
                 if (fatal) {
@@ -1394,7 +1405,7 @@ public final class EventClient implements AutoCloseable {
             }
             LOG.log(fatal ? Level.ERROR : Level.WARNING, id + ": " + e.getMessage());
             report(e);
-            for (CompletableFuture<Event> f : pending) {
+            for (CompletableFuture<?> f : pending) {
                 f.completeExceptionally(e);
             }
         }

@@ -84,7 +84,7 @@ final class TailCommand implements Callable<Integer> {
                             }
                         })
                         .build()) {
-            Trigger trigger = trigger(filter).name("tail").action(event -> {
+            Trigger<?> trigger = trigger(filter).name("tail").action(event -> {
                 long n = received.incrementAndGet();
                 if (n > limit) {
                     return;
