@@ -69,6 +69,7 @@ final class TailCommand implements Callable<Integer> {
         URI uri = stream.endpoint();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        FilterOptions.warnAboutWorlds("tail", filter, environment, err);
 
         AtomicLong received = new AtomicLong();
         AtomicReference<Throwable> fatal = new AtomicReference<>();
