@@ -144,6 +144,24 @@ import java.util.HashMap;
  * control frames (heartbeats, subscription replies) are handled on the transport's thread as they
  * arrive. The error handler runs on whichever thread met the error.
  *
+ * <h2>Errors and logging: each failure is reported once</h2>
+ * The client logs through {@link System.Logger} (logger name {@code dev.auraxium.event.EventClient}).
+ * <ul>
+ *   <li><b>Failures</b> (an action or condition that threw, a frame that does not decode, a failed
+ *       connection attempt, a rejected service id) go to the {@link Builder#errorHandler error
+ *       handler}. Without one, the default handler logs them: a rejected service id at ERROR, the
+ *       others at WARNING; while reconnect attempts keep failing, only the first failure of the
+ *       series is logged at WARNING, the later ones at DEBUG, until a connection opens. With a
+ *       handler, every failure goes to it and the client logs it at DEBUG only, never at WARNING
+ *       or ERROR.</li>
+ *   <li><b>State changes</b> are logged once each, handler or not: a connection opened (INFO),
+ *       closed on request (INFO) or lost (WARNING), replaced by a watchdog (WARNING), a drifted
+ *       subscription repaired (WARNING). They are not failures: the
+ *       {@link Builder#connectionListener connection listener} hears of them, the error handler
+ *       does not.</li>
+ *   <li>An error handler or connection listener that throws is logged at WARNING.</li>
+ * </ul>
+ *
  * <p>The service id is a credential: it never appears whole in logs, exceptions or
  * {@link #toString()}.
  */
@@ -188,6 +206,10 @@ public final class EventClient implements AutoCloseable {
     private final FrameCodec codec;
     private final EventQueue<Delivery> queue;
     private final Consumer<? super Throwable> errorHandler;
+    /** Whether the user gave the error handler: the client then logs what it hands over at DEBUG only. */
+    private final boolean userErrorHandler;
+    /** Set by a failed connection attempt, cleared by an opened connection: one WARNING per failing series. */
+    private final java.util.concurrent.atomic.AtomicBoolean failingSeries = new java.util.concurrent.atomic.AtomicBoolean();
     private final Timers timers;
     private final Deduplicator dedup;
     private final ConnectionListener connectionListener;
@@ -251,6 +273,7 @@ public final class EventClient implements AutoCloseable {
         this.codec = b.codec;
         this.queue = new EventQueue<>(b.queueCapacity, b.overflowPolicy);
         this.errorHandler = b.errorHandler != null ? b.errorHandler : this::logError;
+        this.userErrorHandler = b.errorHandler != null;
         this.id = "auraxium-" + CLIENT_SEQ.incrementAndGet();
         for (int w = 0; w < WORLD_SLOTS; w++) {
             lastEventByWorldMillis.set(w, NONE);
@@ -935,6 +958,10 @@ public final class EventClient implements AutoCloseable {
     }
 
     private void report(Throwable error) {
+        if (userErrorHandler) {
+            LOG.log(Level.DEBUG, () -> id + ": to the error handler: "
+                    + ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId));
+        }
         try {
             errorHandler.accept(error);
         } catch (RuntimeException e) {
@@ -943,7 +970,13 @@ public final class EventClient implements AutoCloseable {
     }
 
     private void logError(Throwable error) {
-        LOG.log(Level.WARNING, id + ": " + ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId));
+        Level level = error instanceof TransportException t && t.isFatal() ? Level.ERROR : Level.WARNING;
+        String message = id + ": " + ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId);
+        if (error instanceof TriggerActionException) {
+            LOG.log(level, message, error); // the user's own code failed: its stack trace is what helps
+        } else {
+            LOG.log(level, message);
+        }
     }
 
     private void notify(int slot, ConnectionEvent.Kind kind, String cause, Duration retryIn) {
@@ -1332,6 +1365,7 @@ public final class EventClient implements AutoCloseable {
     private final class Session implements ConnectionSupervisor.Session {
         @Override
         public void opened(int slot, TransportConnection c) {
+            failingSeries.set(false);
             lock.lock();
             try {
                 links.put(c, new Link(++linkSeq, slot, c, timers.nanoTime()));
@@ -1403,8 +1437,13 @@ public final class EventClient implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            LOG.log(fatal ? Level.ERROR : Level.WARNING, id + ": " + e.getMessage());
-            report(e);
+            // Reported once: to the handler, or (the default handler) logged; a series of failed
+            // retries is logged at WARNING once, then at DEBUG until a connection opens.
+            if (!fatal && failingSeries.getAndSet(true) && !userErrorHandler) {
+                LOG.log(Level.DEBUG, () -> id + ": still failing: " + e.getMessage());
+            } else {
+                report(e);
+            }
             for (CompletableFuture<?> f : pending) {
                 f.completeExceptionally(e);
             }
@@ -1560,7 +1599,9 @@ public final class EventClient implements AutoCloseable {
         /**
          * @param handler receives failures of actions ({@link TriggerActionException}), frames
          *     ({@link EssDecodeException}) and connections ({@link TransportException}); by default
-         *     they are logged as warnings. It must not block.
+         *     they are logged as warnings (a rejected service id as an error). With a handler set,
+         *     the client logs these failures only at DEBUG: see "Errors and logging" in
+         *     {@link EventClient}. It must not block.
          * @return this builder
          */
         public Builder errorHandler(Consumer<? super Throwable> handler) {
