@@ -76,7 +76,7 @@ import java.util.HashMap;
  *         .build()) {                                   // resolves the transport; fails fast if none
  *     client.on(Death.class, d -> System.out.println(d.attackerCharacterId() + " killed " + d.characterId()));
  *     client.awaitReady(Duration.ofSeconds(10));        // connected and subscription confirmed
- *     Event login = client.waitFor(Duration.ofSeconds(30), Trigger.on(PlayerLogin.class).build()).join();
+ *     PlayerLogin login = client.waitFor(Duration.ofSeconds(30), Trigger.on(PlayerLogin.class).build()).join();
  * }
  * }</pre>
  *
@@ -314,6 +314,7 @@ public final class EventClient implements AutoCloseable {
      * Registers a trigger; the first one opens the connection.
      *
      * @param trigger the trigger, whose name no registered trigger has
+     * @param <E> the trigger's event type
      * @return the trigger
      * @throws IllegalArgumentException when a trigger of that name is registered
      * @throws IllegalStateException when the client is closed
