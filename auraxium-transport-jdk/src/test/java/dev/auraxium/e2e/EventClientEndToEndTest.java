@@ -85,7 +85,7 @@ class EventClientEndToEndTest {
                 .reconnectDelay(Duration.ofMillis(50)).build());
     }
 
-    private static Trigger collecting(Trigger.Builder<?> builder, BlockingQueue<Event> into) {
+    private static Trigger<?> collecting(Trigger.Builder<?> builder, BlockingQueue<Event> into) {
         return builder.action(into::add).build();
     }
 

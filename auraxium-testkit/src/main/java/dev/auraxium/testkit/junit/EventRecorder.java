@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  * <pre>{@code
  * EventRecorder events = new EventRecorder();
  * client.addTrigger(Trigger.on(Death.class).action(events).build());
+ * Death death = Death.builder().build();
+ * server.awaitSubscribers(death, 1, Duration.ofSeconds(10));   // the client's subscription is applied
  * server.publish(death);
  * Death d = events.assertNext(Death.class);
  * events.assertNoMoreEvents(Duration.ofMillis(200));
