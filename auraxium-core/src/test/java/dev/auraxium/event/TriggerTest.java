@@ -174,4 +174,23 @@ class TriggerTest {
         assertEquals(java.util.Set.of("NewEvent"), t.eventNames());
         assertEquals(EventNames.known(), EventNames.known().stream().sorted().toList(), "alphabetical");
     }
+
+    /** Code written before Trigger had its type parameter still compiles (with raw-type warnings) and works. */
+    @Test
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    void codeWithRawTriggersStillCompilesAndRuns() {
+        Trigger raw = Trigger.on(Death.class).build();
+        List<Trigger> batch = new ArrayList<>(List.of(raw, Trigger.on(PlayerLogin.class).build()));
+        try (EventClient client = EventClient.builder().transport(new FakeTransport())
+                .endpoint(java.net.URI.create("ws://127.0.0.1:1/streaming")).build()) {
+            List<Trigger<?>> added = client.addTriggers(batch);
+            assertEquals(2, added.size());
+            java.util.concurrent.CompletableFuture<Event> untyped = client.waitFor(java.time.Duration.ofSeconds(5),
+                    Trigger.on(Death.class).name("typed").build());
+            Death d = Death.builder().build();
+            client.dispatch(d);
+            assertEquals(d, untyped.join());
+            client.removeTrigger(raw);
+        }
+    }
 }
