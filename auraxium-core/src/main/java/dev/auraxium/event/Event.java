@@ -33,7 +33,12 @@ public sealed interface Event permits CharacterEvent, WorldEvent, ZoneEvent, Unk
     /** @return the wire name, the payload's {@code event_name}, e.g. {@code "Death"} */
     String eventName();
 
-    /** @return when the game server produced the event (the payload's Unix-seconds {@code timestamp}) */
+    /**
+     * @return when the game server produced the event (the payload's Unix-seconds
+     *     {@code timestamp}): always whole seconds for a decoded event. An event built with a finer
+     *     {@code Instant} (e.g. {@code Instant.now()}) does not equal its copy after a trip through
+     *     the wire; each type's {@code builder()} truncates to seconds for that reason.
+     */
     Instant timestamp();
 
     /** @return the world (server) id, e.g. 1 Connery, 10 Miller, 13 Cobalt, 17 Emerald, 40 SolTech */

@@ -61,7 +61,9 @@ import java.util.function.Predicate;
  *     URI uri = server.uri(Environment.PS2, "s:example");   // ws://127.0.0.1:port/streaming?...
  *     // connect a client, let it subscribe ...
  *     ClientMessage sub = server.takeClientMessage(Duration.ofSeconds(5));
- *     server.publish(new PlayerLogin(Instant.now(), 13, 5428011263300000001L));
+ *     PlayerLogin login = PlayerLogin.builder().worldId(13).build();   // whole seconds, as on the wire
+ *     server.awaitSubscribers(login, 1, Duration.ofSeconds(5));       // a subscription selects it
+ *     server.publish(login);
  * }
  * }</pre>
  *
