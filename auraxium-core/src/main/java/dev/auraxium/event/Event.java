@@ -26,6 +26,11 @@ import java.time.Instant;
  * <p>Wire values are strings ({@code "123"}, {@code "0"}/{@code "1"}, {@code "25.000000"}); the
  * decoder also accepts JSON numbers and booleans. Java names are the camelCase of the wire names.
  *
+ * <p>Every type has a {@code builder()} (e.g. {@code Death.builder().isHeadshot(true).build()})
+ * with plausible defaults and checked arguments. The builders live here, not in the test kit,
+ * because applications use them too: to feed {@link EventClient#dispatch(Event)}, to simulate, to
+ * test triggers without a server.
+ *
  * <p>All implementations are immutable and safe to share between threads.
  */
 public sealed interface Event permits CharacterEvent, WorldEvent, ZoneEvent, UnknownEvent {
