@@ -62,7 +62,7 @@ public final class EventNames {
                 // reported below
             }
             throw new IllegalArgumentException("bad experience id '" + id + "' in event name '" + name
-                    + "': expected " + FILTER_PATTERN + " with N a non-negative number such as 7");
+                    + "': expected " + FILTER_PATTERN + " with N a non-negative number without leading zeros, such as 7");
         }
         throw new IllegalArgumentException("unknown event name '" + name + "'"
                 + closest(name).map(c -> ": did you mean " + c + "?").orElse(".")
