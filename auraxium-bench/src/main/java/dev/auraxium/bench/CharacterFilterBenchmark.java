@@ -49,7 +49,7 @@ public class CharacterFilterBenchmark {
     public String match;
 
     private EventClient client;
-    private Trigger trigger;
+    private Trigger<?> trigger;
     private Death[] events;
     private PlayerLogin marker;
     private final Countdown done = new Countdown();

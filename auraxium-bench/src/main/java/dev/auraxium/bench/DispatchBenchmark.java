@@ -59,7 +59,7 @@ public class DispatchBenchmark {
     private EventClient client;
     private final AtomicLong actions = new AtomicLong();
     private final Countdown done = new Countdown();
-    private final List<Trigger> registered = new ArrayList<>();
+    private final List<Trigger<?>> registered = new ArrayList<>();
     private Death[] events;
     private PlayerLogin marker;
 
@@ -68,7 +68,7 @@ public class DispatchBenchmark {
         client = EventClient.builder().transport(new IdleTransport()).queueCapacity(4 * BATCH).build();
         for (int i = 0; i < triggers; i++) {
             long id = i < 10 && "ten".equals(match) ? HOT : BASE + i;
-            Trigger t = Trigger.on(Death.class).characters(id).name("t" + i).action(d -> actions.incrementAndGet())
+            Trigger<?> t = Trigger.on(Death.class).characters(id).name("t" + i).action(d -> actions.incrementAndGet())
                     .build();
             registered.add(t);
         }

@@ -133,7 +133,7 @@ public class EndToEndBenchmark {
         public String executor = "own";
         JdkTransport transport;
         EventClient client;
-        Trigger counting;
+        Trigger<?> counting;
 
         @Setup(Level.Trial)
         public void connect(Server server) throws InterruptedException, TimeoutException {

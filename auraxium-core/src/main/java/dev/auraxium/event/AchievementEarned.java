@@ -38,4 +38,83 @@ public record AchievementEarned(Instant timestamp, int worldId, int achievementI
     public String eventName() {
         return NAME;
     }
+
+    /**
+     * Starts an {@code AchievementEarned} with plausible values, for tests and for
+     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds an {@link AchievementEarned}. Not thread-safe; each setter checks its argument and names a
+     * bad value. By default it describes this: character 5428010618015189713 earned achievement 90001 on
+     * Indar; on world 17 (Emerald), at the current time.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
+     * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
+     * event equals its copy decoded after a trip through a server.
+     */
+    public static final class Builder {
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private int achievementId = 90001;
+        private long characterId = Building.CHARACTER;
+        private long zoneId = Building.ZONE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
+         *     before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * @param achievementId the achievement, not negative
+         * @return this builder
+         */
+        public Builder achievementId(int achievementId) {
+            this.achievementId = Building.notNegative("achievementId", achievementId);
+            return this;
+        }
+        /**
+         * @param characterId the character, not negative
+         * @return this builder
+         */
+        public Builder characterId(long characterId) {
+            this.characterId = Building.notNegative("characterId", characterId);
+            return this;
+        }
+        /**
+         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
+         * @return this builder
+         */
+        public Builder zoneId(long zoneId) {
+            this.zoneId = Building.zone(zoneId);
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public AchievementEarned build() {
+            return new AchievementEarned(timestamp == null ? Building.now() : timestamp, worldId, achievementId, characterId, zoneId);
+        }
+    }
 }

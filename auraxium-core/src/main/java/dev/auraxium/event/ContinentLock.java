@@ -51,4 +51,137 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
     public String eventName() {
         return NAME;
     }
+
+    /**
+     * Starts a {@code ContinentLock} with plausible values, for tests and for
+     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link ContinentLock}. Not thread-safe; each setter checks its argument and names a bad
+     * value. By default it describes this: TR (3) locked Indar, held by NC (2) before, at the end of alert
+     * 147, populations 30/40/30 percent; {@code eventType} empty, as the service no longer sends it; on
+     * world 17 (Emerald), at the current time.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
+     * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
+     * event equals its copy decoded after a trip through a server.
+     */
+    public static final class Builder {
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private OptionalInt eventType = OptionalInt.empty();
+        private int metagameEventId = 147;
+        private double ncPopulation = 30.0;
+        private int previousFaction = 2;
+        private double trPopulation = 40.0;
+        private int triggeringFaction = 3;
+        private double vsPopulation = 30.0;
+        private long zoneId = Building.ZONE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
+         *     before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * @param eventType the {@code event_type} field, not negative (present)
+         * @return this builder
+         */
+        public Builder eventType(int eventType) {
+            this.eventType = OptionalInt.of(Building.notNegative("eventType", eventType));
+            return this;
+        }
+        /**
+         * @param eventType the {@code event_type} field, or empty as in payloads that lack the field
+         * @return this builder
+         */
+        public Builder eventType(OptionalInt eventType) {
+            this.eventType = Objects.requireNonNull(eventType, "eventType");
+            return this;
+        }
+        /**
+         * @param metagameEventId the alert that locked it, not negative
+         * @return this builder
+         */
+        public Builder metagameEventId(int metagameEventId) {
+            this.metagameEventId = Building.notNegative("metagameEventId", metagameEventId);
+            return this;
+        }
+        /**
+         * @param ncPopulation NC population share in percent, a finite number
+         * @return this builder
+         */
+        public Builder ncPopulation(double ncPopulation) {
+            this.ncPopulation = Building.finite("ncPopulation", ncPopulation);
+            return this;
+        }
+        /**
+         * @param previousFaction the faction that held the continent before, not negative
+         * @return this builder
+         */
+        public Builder previousFaction(int previousFaction) {
+            this.previousFaction = Building.notNegative("previousFaction", previousFaction);
+            return this;
+        }
+        /**
+         * @param trPopulation TR population share in percent, a finite number
+         * @return this builder
+         */
+        public Builder trPopulation(double trPopulation) {
+            this.trPopulation = Building.finite("trPopulation", trPopulation);
+            return this;
+        }
+        /**
+         * @param triggeringFaction the faction that locked it, not negative
+         * @return this builder
+         */
+        public Builder triggeringFaction(int triggeringFaction) {
+            this.triggeringFaction = Building.notNegative("triggeringFaction", triggeringFaction);
+            return this;
+        }
+        /**
+         * @param vsPopulation VS population share in percent, a finite number
+         * @return this builder
+         */
+        public Builder vsPopulation(double vsPopulation) {
+            this.vsPopulation = Building.finite("vsPopulation", vsPopulation);
+            return this;
+        }
+        /**
+         * @param zoneId the continent: an unsigned 32-bit zone id (see {@link Zones})
+         * @return this builder
+         */
+        public Builder zoneId(long zoneId) {
+            this.zoneId = Building.zone(zoneId);
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public ContinentLock build() {
+            return new ContinentLock(timestamp == null ? Building.now() : timestamp, worldId, eventType, metagameEventId, ncPopulation, previousFaction, trPopulation, triggeringFaction, vsPopulation, zoneId);
+        }
+    }
 }

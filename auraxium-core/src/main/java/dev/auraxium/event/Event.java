@@ -26,6 +26,11 @@ import java.time.Instant;
  * <p>Wire values are strings ({@code "123"}, {@code "0"}/{@code "1"}, {@code "25.000000"}); the
  * decoder also accepts JSON numbers and booleans. Java names are the camelCase of the wire names.
  *
+ * <p>Every type has a {@code builder()} (e.g. {@code Death.builder().isHeadshot(true).build()})
+ * with plausible defaults and checked arguments. The builders live here, not in the test kit,
+ * because applications use them too: to feed {@link EventClient#dispatch(Event)}, to simulate, to
+ * test triggers without a server.
+ *
  * <p>All implementations are immutable and safe to share between threads.
  */
 public sealed interface Event permits CharacterEvent, WorldEvent, ZoneEvent, UnknownEvent {
@@ -33,7 +38,12 @@ public sealed interface Event permits CharacterEvent, WorldEvent, ZoneEvent, Unk
     /** @return the wire name, the payload's {@code event_name}, e.g. {@code "Death"} */
     String eventName();
 
-    /** @return when the game server produced the event (the payload's Unix-seconds {@code timestamp}) */
+    /**
+     * @return when the game server produced the event (the payload's Unix-seconds
+     *     {@code timestamp}): always whole seconds for a decoded event. An event built with a finer
+     *     {@code Instant} (e.g. {@code Instant.now()}) does not equal its copy after a trip through
+     *     the wire; each type's {@code builder()} truncates to seconds for that reason.
+     */
     Instant timestamp();
 
     /** @return the world (server) id, e.g. 1 Connery, 10 Miller, 13 Cobalt, 17 Emerald, 40 SolTech */

@@ -76,7 +76,7 @@ import java.util.HashMap;
  *         .build()) {                                   // resolves the transport; fails fast if none
  *     client.on(Death.class, d -> System.out.println(d.attackerCharacterId() + " killed " + d.characterId()));
  *     client.awaitReady(Duration.ofSeconds(10));        // connected and subscription confirmed
- *     Event login = client.waitFor(Duration.ofSeconds(30), Trigger.on(PlayerLogin.class).build()).join();
+ *     PlayerLogin login = client.waitFor(Duration.ofSeconds(30), Trigger.on(PlayerLogin.class).build()).join();
  * }
  * }</pre>
  *
@@ -146,6 +146,24 @@ import java.util.HashMap;
  * control frames (heartbeats, subscription replies) are handled on the transport's thread as they
  * arrive. The error handler runs on whichever thread met the error.
  *
+ * <h2>Errors and logging: each failure is reported once</h2>
+ * The client logs through {@link System.Logger} (logger name {@code dev.auraxium.event.EventClient}).
+ * <ul>
+ *   <li><b>Failures</b> (an action or condition that threw, a frame that does not decode, a failed
+ *       connection attempt, a rejected service id) go to the {@link Builder#errorHandler error
+ *       handler}. Without one, the default handler logs them: a rejected service id at ERROR, the
+ *       others at WARNING; while reconnect attempts keep failing, only the first failure of the
+ *       series is logged at WARNING, the later ones at DEBUG, until a connection opens. With a
+ *       handler, every failure goes to it and the client logs it at DEBUG only, never at WARNING
+ *       or ERROR.</li>
+ *   <li><b>State changes</b> are logged once each, handler or not: a connection opened (INFO),
+ *       closed on request (INFO) or lost (WARNING), replaced by a watchdog (WARNING), a drifted
+ *       subscription repaired (WARNING). They are not failures: the
+ *       {@link Builder#connectionListener connection listener} hears of them, the error handler
+ *       does not.</li>
+ *   <li>An error handler or connection listener that throws is logged at WARNING.</li>
+ * </ul>
+ *
  * <p>The service id is a credential: it never appears whole in logs, exceptions or
  * {@link #toString()}.
  */
@@ -190,6 +208,10 @@ public final class EventClient implements AutoCloseable {
     private final FrameCodec codec;
     private final EventQueue<Delivery> queue;
     private final Consumer<? super Throwable> errorHandler;
+    /** Whether the user gave the error handler: the client then logs what it hands over at DEBUG only. */
+    private final boolean userErrorHandler;
+    /** Set by a failed connection attempt, cleared by an opened connection: one WARNING per failing series. */
+    private final java.util.concurrent.atomic.AtomicBoolean failingSeries = new java.util.concurrent.atomic.AtomicBoolean();
     private final Timers timers;
     private final Deduplicator dedup;
     private final ConnectionListener connectionListener;
@@ -224,7 +246,7 @@ public final class EventClient implements AutoCloseable {
     private long linkSeq;
     private final List<Link> pendingNotices = new ArrayList<>();
     private CompletableFuture<Void> ready = new CompletableFuture<>();
-    private final Set<CompletableFuture<Event>> waiters = new LinkedHashSet<>();
+    private final Set<CompletableFuture<?>> waiters = new LinkedHashSet<>();
     private boolean closed;
 
     private final AtomicLong frames = new AtomicLong();
@@ -256,6 +278,7 @@ public final class EventClient implements AutoCloseable {
         this.codec = b.codec;
         this.queue = new EventQueue<>(b.queueCapacity, b.overflowPolicy);
         this.errorHandler = b.errorHandler != null ? b.errorHandler : this::logError;
+        this.userErrorHandler = b.errorHandler != null;
         this.id = "auraxium-" + CLIENT_SEQ.incrementAndGet();
         for (int w = 0; w < WORLD_SLOTS; w++) {
             lastEventByWorldMillis.set(w, NONE);
@@ -296,11 +319,12 @@ public final class EventClient implements AutoCloseable {
      * Registers a trigger; the first one opens the connection.
      *
      * @param trigger the trigger, whose name no registered trigger has
+     * @param <E> the trigger's event type
      * @return the trigger
      * @throws IllegalArgumentException when a trigger of that name is registered
      * @throws IllegalStateException when the client is closed
      */
-    public Trigger addTrigger(Trigger trigger) {
+    public <E extends Event> Trigger<E> addTrigger(Trigger<E> trigger) {
         Objects.requireNonNull(trigger, "trigger");
         lock.lock();
         try {
@@ -326,9 +350,10 @@ public final class EventClient implements AutoCloseable {
      * @throws IllegalArgumentException when a name is taken or repeated
      * @throws IllegalStateException when the client is closed
      */
-    public List<Trigger> addTriggers(Collection<Trigger> batch) {
+    @SuppressWarnings({"rawtypes", "unchecked"}) // a raw bound keeps callers' List<Trigger> compiling
+    public List<Trigger<?>> addTriggers(Collection<? extends Trigger> batch) {
         Objects.requireNonNull(batch, "batch");
-        List<Trigger> list = List.copyOf(batch);
+        List<Trigger<?>> list = List.copyOf((Collection<? extends Trigger<?>>) batch);
         if (list.isEmpty()) {
             return list;
         }
@@ -336,7 +361,7 @@ public final class EventClient implements AutoCloseable {
         try {
             checkOpen();
             Set<String> names = new java.util.HashSet<>();
-            for (Trigger t : list) {
+            for (Trigger<?> t : list) {
                 checkFree(t.name());
                 if (!names.add(t.name())) {
                     throw new IllegalArgumentException("the batch names two triggers '" + t.name()
@@ -360,7 +385,7 @@ public final class EventClient implements AutoCloseable {
      * @param <E> the event type
      * @return the registered trigger (named e.g. {@code "Death#4"})
      */
-    public <E extends Event> Trigger on(Class<E> type, Consumer<? super E> action) {
+    public <E extends Event> Trigger<E> on(Class<E> type, Consumer<? super E> action) {
         return addTrigger(Trigger.on(type).action(action).build());
     }
 
@@ -368,7 +393,7 @@ public final class EventClient implements AutoCloseable {
      * @param name a trigger name
      * @return the registered trigger of that name
      */
-    public Optional<Trigger> getTrigger(String name) {
+    public Optional<Trigger<?>> getTrigger(String name) {
         lock.lock();
         try {
             Registration r = triggers.get(name);
@@ -379,10 +404,10 @@ public final class EventClient implements AutoCloseable {
     }
 
     /** @return the registered triggers in registration order */
-    public List<Trigger> triggers() {
+    public List<Trigger<?>> triggers() {
         lock.lock();
         try {
-            List<Trigger> out = new ArrayList<>(triggers.size());
+            List<Trigger<?>> out = new ArrayList<>(triggers.size());
             triggers.values().forEach(r -> out.add(r.origin()));
             return Collections.unmodifiableList(out);
         } finally {
@@ -396,7 +421,7 @@ public final class EventClient implements AutoCloseable {
      * @param trigger a registered trigger
      * @throws IllegalArgumentException when it is not registered
      */
-    public void removeTrigger(Trigger trigger) {
+    public void removeTrigger(Trigger<?> trigger) {
         removeTrigger(trigger, false);
     }
 
@@ -407,7 +432,7 @@ public final class EventClient implements AutoCloseable {
      * @param keepAlive keep the connection open even when no trigger remains
      * @throws IllegalArgumentException when it is not registered
      */
-    public void removeTrigger(Trigger trigger, boolean keepAlive) {
+    public void removeTrigger(Trigger<?> trigger, boolean keepAlive) {
         Objects.requireNonNull(trigger, "trigger");
         Registration r;
         lock.lock();
@@ -458,9 +483,13 @@ public final class EventClient implements AutoCloseable {
      * Registers the triggers (with their actions replaced) until the first event that one of them
      * accepts, then removes them all and completes with that event.
      *
+     * <p>The future is typed by the triggers: {@code waitFor(timeout, Trigger.on(Death.class).build())}
+     * gives a {@code CompletableFuture<Death>}; triggers of several types give their common
+     * supertype, or whatever {@link Event} type the assignment asks for.
+     *
      * <p>The future fails with {@link TimeoutException} when no event came within the timeout, and
      * with a {@link TransportException} when the service id is rejected; cancel it to stop
-     * waiting. The triggers are removed in every case (the seed left them behind on a timeout), and
+     * waiting. The triggers are removed in every case, a timeout included, and
      * removing them closes the connection when no other trigger remains, as
      * {@link #removeTrigger(Trigger)} does. While waiting, {@link #getTrigger(String)} and
      * {@link #triggers()} list the triggers as given, and {@link #removeTrigger(Trigger)} takes them
@@ -469,30 +498,36 @@ public final class EventClient implements AutoCloseable {
      * @param timeout how long to wait; zero or negative waits forever
      * @param first a trigger
      * @param more more triggers; all names must be free
+     * @param <E> the type of event the future completes with
      * @return the first matching event
      */
-    public CompletableFuture<Event> waitFor(Duration timeout, Trigger first, Trigger... more) {
+    @SafeVarargs
+    public final <E extends Event> CompletableFuture<E> waitFor(Duration timeout, Trigger<? extends E> first,
+            Trigger<? extends E>... more) {
         Objects.requireNonNull(timeout, "timeout");
-        List<Trigger> originals = new ArrayList<>();
+        List<Trigger<? extends E>> originals = new ArrayList<>();
         originals.add(Objects.requireNonNull(first, "first"));
-        for (Trigger t : more) {
+        for (Trigger<? extends E> t : more) {
             originals.add(Objects.requireNonNull(t, "trigger must not be null"));
         }
-        CompletableFuture<Event> result = new CompletableFuture<>();
-        CompletableFuture<Event> caller = new CompletableFuture<>();
+        CompletableFuture<E> result = new CompletableFuture<>();
+        CompletableFuture<E> caller = new CompletableFuture<>();
         List<Registration> regs = new ArrayList<>();
         lock.lock();
         try {
             checkOpen();
             Set<String> names = new LinkedHashSet<>();
-            for (Trigger t : originals) {
+            for (Trigger<?> t : originals) {
                 checkFree(t.name());
                 if (!names.add(t.name())) {
                     throw new IllegalArgumentException("waitFor was given two triggers named '" + t.name() + "'");
                 }
             }
-            for (Trigger t : originals) {
-                regs.add(register(t.withAction(e -> result.complete((Event) e), t.name()), t));
+            for (Trigger<? extends E> t : originals) {
+                // A trigger only accepts events of its type parameter (see Trigger): the cast holds.
+                @SuppressWarnings("unchecked")
+                Consumer<Object> complete = e -> result.complete((E) e);
+                regs.add(register(t.withAction(complete, t.name()), t));
             }
             waiters.add(result);
             replan();
@@ -729,7 +764,7 @@ public final class EventClient implements AutoCloseable {
      */
     @Override
     public void close() {
-        List<CompletableFuture<Event>> pending;
+        List<CompletableFuture<?>> pending;
         lock.lock();
         try {
             if (closed) {
@@ -772,11 +807,11 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
-    private Registration register(Trigger t) {
+    private Registration register(Trigger<?> t) {
         return register(t, t);
     }
 
-    private Registration register(Trigger t, Trigger origin) {
+    private Registration register(Trigger<?> t, Trigger<?> origin) {
         Registration r = new Registration(t, origin, ++seq);
         triggers.put(t.name(), r);
         index.add(r);
@@ -846,8 +881,8 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
-    private List<Trigger> triggersList() {
-        List<Trigger> out = new ArrayList<>(triggers.size());
+    private List<Trigger<?>> triggersList() {
+        List<Trigger<?>> out = new ArrayList<>(triggers.size());
         triggers.values().forEach(r -> out.add(r.trigger()));
         return out;
     }
@@ -929,6 +964,10 @@ public final class EventClient implements AutoCloseable {
     }
 
     private void report(Throwable error) {
+        if (userErrorHandler) {
+            LOG.log(Level.DEBUG, () -> id + ": to the error handler: "
+                    + ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId));
+        }
         try {
             errorHandler.accept(error);
         } catch (RuntimeException e) {
@@ -937,7 +976,13 @@ public final class EventClient implements AutoCloseable {
     }
 
     private void logError(Throwable error) {
-        LOG.log(Level.WARNING, id + ": " + ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId));
+        Level level = error instanceof TransportException t && t.isFatal() ? Level.ERROR : Level.WARNING;
+        String message = id + ": " + ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId);
+        if (error instanceof TriggerActionException) {
+            LOG.log(level, message, error); // the user's own code failed: its stack trace is what helps
+        } else {
+            LOG.log(level, message);
+        }
     }
 
     private void notify(int slot, ConnectionEvent.Kind kind, String cause, Duration retryIn) {
@@ -1346,6 +1391,7 @@ public final class EventClient implements AutoCloseable {
     private final class Session implements ConnectionSupervisor.Session {
         @Override
         public void opened(int slot, TransportConnection c) {
+            failingSeries.set(false);
             lock.lock();
             try {
                 links.put(c, new Link(++linkSeq, slot, c, timers.nanoTime()));
@@ -1410,7 +1456,7 @@ public final class EventClient implements AutoCloseable {
                 e = new TransportException("could not connect to " + endpoint + " (connection " + slot
                         + "; retrying with backoff): " + detail, error);
             }
-            List<CompletableFuture<Event>> pending = List.of();
+            List<CompletableFuture<?>> pending = List.of();
             lock.lock();
             try {
                 if (fatal) {
@@ -1420,9 +1466,14 @@ public final class EventClient implements AutoCloseable {
             } finally {
                 lock.unlock();
             }
-            LOG.log(fatal ? Level.ERROR : Level.WARNING, id + ": " + e.getMessage());
-            report(e);
-            for (CompletableFuture<Event> f : pending) {
+            // Reported once: to the handler, or (the default handler) logged; a series of failed
+            // retries is logged at WARNING once, then at DEBUG until a connection opens.
+            if (!fatal && failingSeries.getAndSet(true) && !userErrorHandler) {
+                LOG.log(Level.DEBUG, () -> id + ": still failing: " + e.getMessage());
+            } else {
+                report(e);
+            }
+            for (CompletableFuture<?> f : pending) {
                 f.completeExceptionally(e);
             }
         }
@@ -1578,7 +1629,9 @@ public final class EventClient implements AutoCloseable {
         /**
          * @param handler receives failures of actions ({@link TriggerActionException}), frames
          *     ({@link EssDecodeException}) and connections ({@link TransportException}); by default
-         *     they are logged as warnings. It must not block.
+         *     they are logged as warnings (a rejected service id as an error). With a handler set,
+         *     the client logs these failures only at DEBUG: see "Errors and logging" in
+         *     {@link EventClient}. It must not block.
          * @return this builder
          */
         public Builder errorHandler(Consumer<? super Throwable> handler) {

@@ -50,4 +50,118 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
     public boolean isDefence() {
         return oldFactionId == newFactionId;
     }
+
+    /**
+     * Starts a {@code FacilityControl} with plausible values, for tests and for
+     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link FacilityControl}. Not thread-safe; each setter checks its argument and names a bad
+     * value. By default it describes this: NC (2) captured facility 222280 on Indar from TR (3), held 600
+     * s before, outfit id 0 (none) present; on world 17 (Emerald), at the current time.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
+     * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
+     * event equals its copy decoded after a trip through a server.
+     */
+    public static final class Builder {
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private long durationHeld = 600;
+        private int facilityId = 222280;
+        private int newFactionId = 2;
+        private int oldFactionId = 3;
+        private OptionalLong outfitId = OptionalLong.of(0);
+        private long zoneId = Building.ZONE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
+         *     before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * @param durationHeld seconds the previous owner held the facility, not negative
+         * @return this builder
+         */
+        public Builder durationHeld(long durationHeld) {
+            this.durationHeld = Building.notNegative("durationHeld", durationHeld);
+            return this;
+        }
+        /**
+         * @param facilityId the facility, not negative
+         * @return this builder
+         */
+        public Builder facilityId(int facilityId) {
+            this.facilityId = Building.notNegative("facilityId", facilityId);
+            return this;
+        }
+        /**
+         * @param newFactionId the owner now, not negative
+         * @return this builder
+         */
+        public Builder newFactionId(int newFactionId) {
+            this.newFactionId = Building.notNegative("newFactionId", newFactionId);
+            return this;
+        }
+        /**
+         * @param oldFactionId the owner before, not negative
+         * @return this builder
+         */
+        public Builder oldFactionId(int oldFactionId) {
+            this.oldFactionId = Building.notNegative("oldFactionId", oldFactionId);
+            return this;
+        }
+        /**
+         * @param outfitId the outfit credited, {@code 0} for none, not negative (present)
+         * @return this builder
+         */
+        public Builder outfitId(long outfitId) {
+            this.outfitId = OptionalLong.of(Building.notNegative("outfitId", outfitId));
+            return this;
+        }
+        /**
+         * @param outfitId the outfit credited, {@code 0} for none, or empty as in payloads that lack the field
+         * @return this builder
+         */
+        public Builder outfitId(OptionalLong outfitId) {
+            this.outfitId = Objects.requireNonNull(outfitId, "outfitId");
+            return this;
+        }
+        /**
+         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
+         * @return this builder
+         */
+        public Builder zoneId(long zoneId) {
+            this.zoneId = Building.zone(zoneId);
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public FacilityControl build() {
+            return new FacilityControl(timestamp == null ? Building.now() : timestamp, worldId, durationHeld, facilityId, newFactionId, oldFactionId, outfitId, zoneId);
+        }
+    }
 }

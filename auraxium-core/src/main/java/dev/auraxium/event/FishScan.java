@@ -40,4 +40,101 @@ public record FishScan(Instant timestamp, int worldId, long characterId, int fis
     public String eventName() {
         return NAME;
     }
+
+    /**
+     * Starts a {@code FishScan} with plausible values, for tests and for
+     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link FishScan}. Not thread-safe; each setter checks its argument and names a bad value.
+     * By default it describes this: character 5428010618015189713 (team 2, loadout 8) scanned fish 1 on
+     * Oshur; on world 17 (Emerald), at the current time.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
+     * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
+     * event equals its copy decoded after a trip through a server.
+     */
+    public static final class Builder {
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private long characterId = Building.CHARACTER;
+        private int fishId = 1;
+        private int loadoutId = 8;
+        private int teamId = 2;
+        private long zoneId = Zones.OSHUR;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
+         *     before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * @param characterId the character, not negative
+         * @return this builder
+         */
+        public Builder characterId(long characterId) {
+            this.characterId = Building.notNegative("characterId", characterId);
+            return this;
+        }
+        /**
+         * @param fishId the fish, not negative
+         * @return this builder
+         */
+        public Builder fishId(int fishId) {
+            this.fishId = Building.notNegative("fishId", fishId);
+            return this;
+        }
+        /**
+         * @param loadoutId the character's class (loadout), not negative
+         * @return this builder
+         */
+        public Builder loadoutId(int loadoutId) {
+            this.loadoutId = Building.notNegative("loadoutId", loadoutId);
+            return this;
+        }
+        /**
+         * @param teamId the character's team, not negative
+         * @return this builder
+         */
+        public Builder teamId(int teamId) {
+            this.teamId = Building.notNegative("teamId", teamId);
+            return this;
+        }
+        /**
+         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
+         * @return this builder
+         */
+        public Builder zoneId(long zoneId) {
+            this.zoneId = Building.zone(zoneId);
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public FishScan build() {
+            return new FishScan(timestamp == null ? Building.now() : timestamp, worldId, characterId, fishId, loadoutId, teamId, zoneId);
+        }
+    }
 }

@@ -85,4 +85,127 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
     public String filterName() {
         return filterExperience(experienceId);
     }
+
+    /**
+     * Starts a {@code GainExperience} with plausible values, for tests and for
+     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link GainExperience}. Not thread-safe; each setter checks its argument and names a bad
+     * value. By default it describes this: 10 points of experience id 1 (a kill) for character
+     * 5428010618015189713 on Indar, team 2, no other party; on world 17 (Emerald), at the current time.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
+     * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
+     * event equals its copy decoded after a trip through a server.
+     */
+    public static final class Builder {
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private int amount = 10;
+        private long characterId = Building.CHARACTER;
+        private int experienceId = 1;
+        private int loadoutId = 8;
+        private long otherId = 0;
+        private OptionalInt teamId = OptionalInt.of(2);
+        private long zoneId = Building.ZONE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
+         *     before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * @param amount experience points granted, not negative
+         * @return this builder
+         */
+        public Builder amount(int amount) {
+            this.amount = Building.notNegative("amount", amount);
+            return this;
+        }
+        /**
+         * @param characterId the character, not negative
+         * @return this builder
+         */
+        public Builder characterId(long characterId) {
+            this.characterId = Building.notNegative("characterId", characterId);
+            return this;
+        }
+        /**
+         * @param experienceId the experience id, not negative
+         * @return this builder
+         */
+        public Builder experienceId(int experienceId) {
+            this.experienceId = Building.notNegative("experienceId", experienceId);
+            return this;
+        }
+        /**
+         * @param loadoutId the character's class (loadout), not negative
+         * @return this builder
+         */
+        public Builder loadoutId(int loadoutId) {
+            this.loadoutId = Building.notNegative("loadoutId", loadoutId);
+            return this;
+        }
+        /**
+         * @param otherId the other party, {@code 0} for none, not negative
+         * @return this builder
+         */
+        public Builder otherId(long otherId) {
+            this.otherId = Building.notNegative("otherId", otherId);
+            return this;
+        }
+        /**
+         * @param teamId the character's team, not negative (present)
+         * @return this builder
+         */
+        public Builder teamId(int teamId) {
+            this.teamId = OptionalInt.of(Building.notNegative("teamId", teamId));
+            return this;
+        }
+        /**
+         * @param teamId the character's team, or empty as in payloads that lack the field
+         * @return this builder
+         */
+        public Builder teamId(OptionalInt teamId) {
+            this.teamId = Objects.requireNonNull(teamId, "teamId");
+            return this;
+        }
+        /**
+         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
+         * @return this builder
+         */
+        public Builder zoneId(long zoneId) {
+            this.zoneId = Building.zone(zoneId);
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public GainExperience build() {
+            return new GainExperience(timestamp == null ? Building.now() : timestamp, worldId, amount, characterId, experienceId, loadoutId, otherId, teamId, zoneId);
+        }
+    }
 }

@@ -43,4 +43,101 @@ public record ItemAdded(Instant timestamp, int worldId, long characterId, String
     public String eventName() {
         return NAME;
     }
+
+    /**
+     * Starts an {@code ItemAdded} with plausible values, for tests and for
+     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds an {@link ItemAdded}. Not thread-safe; each setter checks its argument and names a bad value.
+     * By default it describes this: character 5428010618015189713 bought one of item 7214 at a terminal
+     * ({@code GenericTerminalTransaction}) on Indar; on world 17 (Emerald), at the current time.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
+     * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
+     * event equals its copy decoded after a trip through a server.
+     */
+    public static final class Builder {
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private long characterId = Building.CHARACTER;
+        private String context = "GenericTerminalTransaction";
+        private int itemCount = 1;
+        private int itemId = 7214;
+        private long zoneId = Building.ZONE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
+         *     before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * @param characterId the character, not negative
+         * @return this builder
+         */
+        public Builder characterId(long characterId) {
+            this.characterId = Building.notNegative("characterId", characterId);
+            return this;
+        }
+        /**
+         * @param context how the item was added, not null
+         * @return this builder
+         */
+        public Builder context(String context) {
+            this.context = Objects.requireNonNull(context, "context");
+            return this;
+        }
+        /**
+         * @param itemCount how many, not negative
+         * @return this builder
+         */
+        public Builder itemCount(int itemCount) {
+            this.itemCount = Building.notNegative("itemCount", itemCount);
+            return this;
+        }
+        /**
+         * @param itemId the item, not negative
+         * @return this builder
+         */
+        public Builder itemId(int itemId) {
+            this.itemId = Building.notNegative("itemId", itemId);
+            return this;
+        }
+        /**
+         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
+         * @return this builder
+         */
+        public Builder zoneId(long zoneId) {
+            this.zoneId = Building.zone(zoneId);
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public ItemAdded build() {
+            return new ItemAdded(timestamp == null ? Building.now() : timestamp, worldId, characterId, context, itemCount, itemId, zoneId);
+        }
+    }
 }

@@ -65,4 +65,154 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
     public String eventName() {
         return NAME;
     }
+
+    /**
+     * Starts a {@code MetagameEvent} with plausible values, for tests and for
+     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link MetagameEvent}. Not thread-safe; each setter checks its argument and names a bad
+     * value. By default it describes this: alert 147 (instance 1) started on Indar with a 25 % experience
+     * bonus and a 33/33/34 territory split; the state name and zone are present, as in current payloads;
+     * on world 17 (Emerald), at the current time.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
+     * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
+     * event equals its copy decoded after a trip through a server.
+     */
+    public static final class Builder {
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private double experienceBonus = 25.0;
+        private double factionNc = 33.0;
+        private double factionTr = 34.0;
+        private double factionVs = 33.0;
+        private int instanceId = 1;
+        private int metagameEventId = 147;
+        private int metagameEventState = MetagameEvent.STATE_STARTED;
+        private Optional<String> metagameEventStateName = Optional.of("started");
+        private OptionalLong zoneId = OptionalLong.of(Building.ZONE);
+
+        private Builder() {
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
+         *     before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * @param experienceBonus the experience bonus in percent, a finite number
+         * @return this builder
+         */
+        public Builder experienceBonus(double experienceBonus) {
+            this.experienceBonus = Building.finite("experienceBonus", experienceBonus);
+            return this;
+        }
+        /**
+         * @param factionNc NC territory share in percent, a finite number
+         * @return this builder
+         */
+        public Builder factionNc(double factionNc) {
+            this.factionNc = Building.finite("factionNc", factionNc);
+            return this;
+        }
+        /**
+         * @param factionTr TR territory share in percent, a finite number
+         * @return this builder
+         */
+        public Builder factionTr(double factionTr) {
+            this.factionTr = Building.finite("factionTr", factionTr);
+            return this;
+        }
+        /**
+         * @param factionVs VS territory share in percent, a finite number
+         * @return this builder
+         */
+        public Builder factionVs(double factionVs) {
+            this.factionVs = Building.finite("factionVs", factionVs);
+            return this;
+        }
+        /**
+         * @param instanceId the alert instance on this world, not negative
+         * @return this builder
+         */
+        public Builder instanceId(int instanceId) {
+            this.instanceId = Building.notNegative("instanceId", instanceId);
+            return this;
+        }
+        /**
+         * @param metagameEventId the alert type, not negative
+         * @return this builder
+         */
+        public Builder metagameEventId(int metagameEventId) {
+            this.metagameEventId = Building.notNegative("metagameEventId", metagameEventId);
+            return this;
+        }
+        /**
+         * @param metagameEventState the state code (135 started ... 139), not negative
+         * @return this builder
+         */
+        public Builder metagameEventState(int metagameEventState) {
+            this.metagameEventState = Building.notNegative("metagameEventState", metagameEventState);
+            return this;
+        }
+        /**
+         * @param metagameEventStateName the state's name (present), not null
+         * @return this builder
+         */
+        public Builder metagameEventStateName(String metagameEventStateName) {
+            this.metagameEventStateName = Optional.of(Objects.requireNonNull(metagameEventStateName, "metagameEventStateName"));
+            return this;
+        }
+        /**
+         * @param metagameEventStateName the state's name, or empty as in payloads that lack the field
+         * @return this builder
+         */
+        public Builder metagameEventStateName(Optional<String> metagameEventStateName) {
+            this.metagameEventStateName = Objects.requireNonNull(metagameEventStateName, "metagameEventStateName");
+            return this;
+        }
+        /**
+         * @param zoneId the continent (present): an unsigned 32-bit zone id
+         * @return this builder
+         */
+        public Builder zoneId(long zoneId) {
+            this.zoneId = OptionalLong.of(Building.zone(zoneId));
+            return this;
+        }
+        /**
+         * @param zoneId the continent, or empty as in payloads that lack the field
+         * @return this builder
+         */
+        public Builder zoneId(OptionalLong zoneId) {
+            this.zoneId = Objects.requireNonNull(zoneId, "zoneId");
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public MetagameEvent build() {
+            return new MetagameEvent(timestamp == null ? Building.now() : timestamp, worldId, experienceBonus, factionNc, factionTr, factionVs, instanceId, metagameEventId, metagameEventState, metagameEventStateName, zoneId);
+        }
+    }
 }

@@ -36,4 +36,83 @@ public record SkillAdded(Instant timestamp, int worldId, long characterId, int s
     public String eventName() {
         return NAME;
     }
+
+    /**
+     * Starts a {@code SkillAdded} with plausible values, for tests and for
+     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds a {@link SkillAdded}. Not thread-safe; each setter checks its argument and names a bad value.
+     * By default it describes this: character 5428010618015189713 unlocked skill 1 on Indar; on world 17
+     * (Emerald), at the current time.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
+     * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
+     * event equals its copy decoded after a trip through a server.
+     */
+    public static final class Builder {
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private long characterId = Building.CHARACTER;
+        private int skillId = 1;
+        private long zoneId = Building.ZONE;
+
+        private Builder() {
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
+         *     before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * @param characterId the character, not negative
+         * @return this builder
+         */
+        public Builder characterId(long characterId) {
+            this.characterId = Building.notNegative("characterId", characterId);
+            return this;
+        }
+        /**
+         * @param skillId the skill, not negative
+         * @return this builder
+         */
+        public Builder skillId(int skillId) {
+            this.skillId = Building.notNegative("skillId", skillId);
+            return this;
+        }
+        /**
+         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
+         * @return this builder
+         */
+        public Builder zoneId(long zoneId) {
+            this.zoneId = Building.zone(zoneId);
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public SkillAdded build() {
+            return new SkillAdded(timestamp == null ? Building.now() : timestamp, worldId, characterId, skillId, zoneId);
+        }
+    }
 }

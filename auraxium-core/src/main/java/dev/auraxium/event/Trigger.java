@@ -18,17 +18,25 @@ import java.util.function.Predicate;
  * under which conditions, and the action to run.
  *
  * <pre>{@code
- * Trigger headshots = Trigger.on(Death.class)
+ * Trigger<Death> headshots = Trigger.on(Death.class)
  *         .worlds(10, 13)
  *         .when(Death::isHeadshot)
  *         .name("headshots")
  *         .action(d -> System.out.println(d.attackerCharacterId() + " -> " + d.characterId()))
  *         .build();
- * Trigger logins = Trigger.on("PlayerLogin", GainExperience.filterExperience(7)).action(e -> { }).build();
+ * Trigger<Event> logins = Trigger.on("PlayerLogin", GainExperience.filterExperience(7)).action(e -> { }).build();
  * }</pre>
  *
+ * <h2>Event names</h2>
+ * {@link #on(String, String...)} takes the names this version knows ({@link EventNames#known()}),
+ * {@code GainExperience_experience_id_<N>} and {@code all}, and refuses anything else with the
+ * closest known name ({@code Trigger.on("Deaht")}: "did you mean Death?"), because a mistyped name
+ * would silently never match. To reach an event the service added after this version, name it
+ * explicitly with {@link #onUnlisted(String, String...)}: such events arrive as
+ * {@link UnknownEvent}.
+ *
  * <h2>Matching: {@link #check(Event)}</h2>
- * An event matches when all of these hold, in this order (the seed library's semantics):
+ * An event matches when all of these hold, in this order:
  * <ol>
  *   <li><b>type</b>: the event is an instance of one of the named classes (so a supertype matches
  *       all its subtypes: {@code Event.class} matches every event, unknown ones included;
@@ -49,8 +57,12 @@ import java.util.function.Predicate;
  * mutable state is {@link #lastRun()}, a volatile value set each time the action runs. Conditions
  * and the action run on the client's dispatch thread (or its action executor); see
  * {@link EventClient}.
+ *
+ * @param <E> the event type its conditions and action receive, and that
+ *     {@link EventClient#waitFor} completes with: the class given to {@link #on(Class)}, or
+ *     {@link Event} for triggers on names or several classes
  */
-public final class Trigger {
+public final class Trigger<E extends Event> {
     private static final AtomicLong DEFAULT_NAME_SEQUENCE = new AtomicLong();
     private static final long NEVER = Long.MIN_VALUE;
 
@@ -109,15 +121,48 @@ public final class Trigger {
     }
 
     /**
-     * Starts a trigger on wire names: event names such as {@code "PlayerLogin"} (known or not) and
-     * {@code GainExperience_experience_id_<N>} filter names.
+     * Starts a trigger on wire names: names this version knows ({@link EventNames#known()}, exactly
+     * as written there), {@code GainExperience_experience_id_<N>} filter names, and {@code all}
+     * (every event, as {@code on(Event.class)}).
      *
      * @param first a wire name
      * @param more more wire names
      * @return a builder of untyped conditions and action
-     * @throws IllegalArgumentException for a blank name or {@code "all"} (use {@code Event.class})
+     * @throws IllegalArgumentException for a name this version does not know, naming the closest
+     *     known one; use {@link #onUnlisted(String, String...)} for an event newer than this version
      */
     public static Builder<Event> on(String first, String... more) {
+        Set<Class<? extends Event>> types = new LinkedHashSet<>();
+        Set<String> names = new LinkedHashSet<>();
+        addName(first, types, names);
+        for (String s : more) {
+            addName(s, types, names);
+        }
+        return new Builder<>(types, names);
+    }
+
+    private static void addName(String name, Set<Class<? extends Event>> types, Set<String> names) {
+        Objects.requireNonNull(name, "event name must not be null");
+        if (name.equalsIgnoreCase("all")) {
+            types.add(Event.class);
+        } else {
+            names.add(EventNames.check(name));
+        }
+    }
+
+    /**
+     * Starts a trigger on event names that this version does not list, such as an event the
+     * service added later: the names are taken as given, without the typo check of
+     * {@link #on(String, String...)}. The client subscribes them like any name; such events arrive
+     * as {@link UnknownEvent}, whose {@link UnknownEvent#fields()} keep every payload field. (A
+     * known name is accepted too and behaves as with {@code on}.)
+     *
+     * @param first a wire name, e.g. {@code "NewEvent"}
+     * @param more more wire names
+     * @return a builder of untyped conditions and action
+     * @throws IllegalArgumentException for a blank name or {@code "all"} (use {@code Event.class})
+     */
+    public static Builder<Event> onUnlisted(String first, String... more) {
         Set<String> names = new LinkedHashSet<>();
         names.add(checkName(first));
         for (String s : more) {
@@ -269,8 +314,8 @@ public final class Trigger {
     }
 
     /** A copy with another action and name, for {@link EventClient#waitFor}. */
-    Trigger withAction(Consumer<Object> newAction, String newName) {
-        return new Trigger(eventTypes, eventNames, characters, worlds, conditions, newAction, newName, singleShot);
+    Trigger<E> withAction(Consumer<Object> newAction, String newName) {
+        return new Trigger<>(eventTypes, eventNames, characters, worlds, conditions, newAction, newName, singleShot);
     }
 
     @Override
@@ -412,7 +457,7 @@ public final class Trigger {
         }
 
         /** @return the trigger */
-        public Trigger build() {
+        public Trigger<E> build() {
             String n = name;
             if (n == null) {
                 List<String> parts = new ArrayList<>();
@@ -420,7 +465,7 @@ public final class Trigger {
                 parts.addAll(eventNames);
                 n = String.join("+", parts) + "#" + DEFAULT_NAME_SEQUENCE.incrementAndGet();
             }
-            return new Trigger(Collections.unmodifiableSet(new LinkedHashSet<>(eventTypes)),
+            return new Trigger<>(Collections.unmodifiableSet(new LinkedHashSet<>(eventTypes)),
                     Collections.unmodifiableSet(new LinkedHashSet<>(eventNames)),
                     Collections.unmodifiableSet(new LinkedHashSet<>(characters)),
                     Collections.unmodifiableSet(new LinkedHashSet<>(worlds)),

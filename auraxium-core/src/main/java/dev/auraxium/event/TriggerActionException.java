@@ -9,7 +9,7 @@ import java.util.Objects;
 public final class TriggerActionException extends AuraxiumException {
     private static final long serialVersionUID = 1L;
 
-    private final transient Trigger trigger;
+    private final transient Trigger<?> trigger;
     private final transient Event event;
 
     /**
@@ -18,14 +18,14 @@ public final class TriggerActionException extends AuraxiumException {
      * @param event the event it was given
      * @param cause what it threw
      */
-    public TriggerActionException(String message, Trigger trigger, Event event, Throwable cause) {
+    public TriggerActionException(String message, Trigger<?> trigger, Event event, Throwable cause) {
         super(message, cause);
         this.trigger = Objects.requireNonNull(trigger, "trigger");
         this.event = Objects.requireNonNull(event, "event");
     }
 
     /** @return the trigger whose condition or action threw */
-    public Trigger trigger() {
+    public Trigger<?> trigger() {
         return trigger;
     }
 

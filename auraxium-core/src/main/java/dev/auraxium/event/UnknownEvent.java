@@ -56,4 +56,98 @@ public record UnknownEvent(String eventName, Instant timestamp, int worldId, Map
             return Optional.empty();
         }
     }
+
+    /**
+     * Starts an event of a name this version does not know, for tests of code that must cope with
+     * new event types; see {@link Builder} for the defaults.
+     *
+     * @param eventName the wire name: not blank, and not a name this version decodes to its own
+     *     type (use that type's builder, e.g. {@link Death#builder()})
+     * @return a new builder
+     * @throws IllegalArgumentException for a blank or known name
+     */
+    public static Builder builder(String eventName) {
+        return new Builder(eventName);
+    }
+
+    /**
+     * Builds an {@link UnknownEvent} as the decoder would make it from a payload: its
+     * {@link #fields()} hold {@code event_name}, {@code timestamp} (Unix seconds) and
+     * {@code world_id} first, then the fields given, in order. Not thread-safe. Defaults: world 17
+     * (Emerald), the current time, no other field.
+     *
+     * <p><b>Timestamps are whole seconds</b>, as the wire carries them: {@link #timestamp(Instant)}
+     * drops any fraction of a second, so a built event equals its copy decoded after a trip through
+     * a server.
+     */
+    public static final class Builder {
+        private final String eventName;
+        private Instant timestamp;
+        private int worldId = Building.WORLD;
+        private final Map<String, String> fields = new java.util.LinkedHashMap<>();
+
+        private Builder(String eventName) {
+            Objects.requireNonNull(eventName, "eventName");
+            if (eventName.isBlank()) {
+                throw new IllegalArgumentException("eventName must not be blank, was '" + eventName + "'");
+            }
+            if (EventNames.known().contains(eventName)) {
+                throw new IllegalArgumentException("'" + eventName + "' is a known event, decoded to its own type: use "
+                        + eventName + ".builder()");
+            }
+            this.eventName = eventName;
+        }
+
+        /**
+         * @param timestamp when it happened; truncated to whole seconds, not before 1970
+         * @return this builder
+         */
+        public Builder timestamp(Instant timestamp) {
+            this.timestamp = Building.seconds(timestamp);
+            return this;
+        }
+
+        /**
+         * @param worldId the world, positive
+         * @return this builder
+         */
+        public Builder worldId(int worldId) {
+            this.worldId = Building.world(worldId);
+            return this;
+        }
+
+        /**
+         * Adds (or replaces) a payload field; the wire carries every value as a string.
+         *
+         * @param name the field name: not blank, and not {@code event_name}, {@code timestamp} or
+         *     {@code world_id} (set by the builder's own methods)
+         * @param value the value, not null
+         * @return this builder
+         */
+        public Builder field(String name, String value) {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("field name must not be blank, was '" + name + "'");
+            }
+            if (name.equals("event_name") || name.equals("timestamp") || name.equals("world_id")) {
+                throw new IllegalArgumentException("field '" + name + "' is set by the builder: use "
+                        + (name.equals("event_name") ? "UnknownEvent.builder(name)" : name.equals("timestamp")
+                        ? "timestamp(Instant)" : "worldId(int)"));
+            }
+            fields.put(name, value);
+            return this;
+        }
+
+        /** @return the event; the builder may be used again */
+        public UnknownEvent build() {
+            Instant t = timestamp == null ? Building.now() : timestamp;
+            Map<String, String> all = new java.util.LinkedHashMap<>();
+            all.put("event_name", eventName);
+            all.put("timestamp", Long.toString(t.getEpochSecond()));
+            all.put("world_id", Integer.toString(worldId));
+            all.putAll(fields);
+            return new UnknownEvent(eventName, t, worldId, all);
+        }
+    }
 }

@@ -63,7 +63,7 @@ class EventClientConcurrencyTest {
                     while (producing.get() || round < 50) {
                         AtomicBoolean removed = new AtomicBoolean();
                         String name = "t" + worker + "-" + round++;
-                        Trigger t = Trigger.on(round % 2 == 0 ? "Death" : "PlayerLogin").name(name)
+                        Trigger<?> t = Trigger.on(round % 2 == 0 ? "Death" : "PlayerLogin").name(name)
                                 .characters(1).worlds(1).action(e -> {
                                     if (removed.get()) {
                                         violations.incrementAndGet();

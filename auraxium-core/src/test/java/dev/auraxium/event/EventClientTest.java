@@ -149,12 +149,12 @@ class EventClientTest {
     @Test
     void sendsOnlyTheMinimalSubscriptionChanges() throws Exception {
         client = builder().build();
-        Trigger deaths = client.addTrigger(Trigger.on(Death.class).characters(ALICE).build());
+        Trigger<?> deaths = client.addTrigger(Trigger.on(Death.class).characters(ALICE).build());
         FakeTransport.Conn c = transport.take();
         c.takeCommand();
         client.awaitReady(WAIT);
 
-        Trigger bobDeaths = client.addTrigger(Trigger.on(Death.class).characters(BOB).build());
+        Trigger<?> bobDeaths = client.addTrigger(Trigger.on(Death.class).characters(BOB).build());
         assertEquals(new Subscribe(Optional.empty(), Optional.of(List.of(Long.toString(BOB))), Optional.empty(),
                 Optional.empty(), Optional.empty()), c.takeCommand());
 
@@ -178,7 +178,7 @@ class EventClientTest {
         c.takeCommand();
         client.awaitReady(WAIT);
 
-        List<Trigger> batch = new ArrayList<>();
+        List<Trigger<?>> batch = new ArrayList<>();
         for (long id = 1; id <= 500; id++) {
             batch.add(Trigger.on(Death.class).characters(id).name("victim-" + id).build());
         }
@@ -194,11 +194,11 @@ class EventClientTest {
     void aBatchWithATakenOrRepeatedNameRegistersNothing() {
         client = builder().build();
         client.addTrigger(Trigger.on(Death.class).name("taken").build());
-        List<Trigger> clash = List.of(Trigger.on(PlayerLogin.class).name("fresh").build(),
+        List<Trigger<?>> clash = List.of(Trigger.on(PlayerLogin.class).name("fresh").build(),
                 Trigger.on(PlayerLogin.class).name("taken").build());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> client.addTriggers(clash));
         assertTrue(e.getMessage().contains("'taken'"), e.getMessage());
-        List<Trigger> twice = List.of(Trigger.on(PlayerLogin.class).name("twin").build(),
+        List<Trigger<?>> twice = List.of(Trigger.on(PlayerLogin.class).name("twin").build(),
                 Trigger.on(PlayerLogout.class).name("twin").build());
         assertThrows(IllegalArgumentException.class, () -> client.addTriggers(twice));
         assertEquals(List.of("taken"), client.triggers().stream().map(Trigger::name).toList());
@@ -207,13 +207,13 @@ class EventClientTest {
     @Test
     void closesOnTheLastRemovalUnlessKeptAlive() throws Exception {
         client = builder().build();
-        Trigger t = client.on(Death.class, d -> { });
+        Trigger<?> t = client.on(Death.class, d -> { });
         FakeTransport.Conn c = transport.take();
         c.takeCommand();
         client.removeTrigger(t.name(), true);
         assertEquals(ClearSubscribe.everything(), c.takeCommand());
         assertTrue(c.isOpen());
-        Trigger u = client.on(PlayerLogin.class, e -> { });
+        Trigger<?> u = client.on(PlayerLogin.class, e -> { });
         c.takeCommand();
         client.removeTrigger(u);
         assertFalse(c.isOpen());
@@ -310,7 +310,7 @@ class EventClientTest {
     void letsAnUnknownEventReachATriggerThatNamesIt() throws Exception {
         client = builder().build();
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
-        client.addTrigger(Trigger.on("FishCaught").action(got::add).build());
+        client.addTrigger(Trigger.onUnlisted("FishCaught").action(got::add).build());
         FakeTransport.Conn c = transport.take();
         assertEquals(Set.of("FishCaught"), client.plannedSubscription().eventNames());
         client.awaitReady(WAIT);
@@ -377,7 +377,7 @@ class EventClientTest {
     void aWaitForTriggerIsListedAndRemovedAsTheUserGaveIt() throws Exception {
         client = builder().build();
         client.on(Death.class, d -> { });
-        Trigger login = Trigger.on(PlayerLogin.class).name("w").build();
+        Trigger<?> login = Trigger.on(PlayerLogin.class).name("w").build();
         client.waitFor(Duration.ZERO, login);
         assertSame(login, client.getTrigger("w").orElseThrow());
         assertTrue(client.triggers().contains(login));
@@ -620,7 +620,7 @@ class EventClientTest {
     }
 
     /** A Death trigger whose action signals {@code first}, waits for {@code release}, then records the event. */
-    private static Trigger gatedDeaths(CountDownLatch first, CountDownLatch release, BlockingQueue<Event> got) {
+    private static Trigger<Death> gatedDeaths(CountDownLatch first, CountDownLatch release, BlockingQueue<Event> got) {
         return Trigger.on(Death.class).action(d -> {
             first.countDown();
             try {

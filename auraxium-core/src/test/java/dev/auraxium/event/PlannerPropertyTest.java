@@ -32,10 +32,10 @@ class PlannerPropertyTest {
     static final String[] NAMES = {"Death", "PlayerLogin", "FacilityControl", "FishCaught", "ContinentUnlock",
             "GainExperience_experience_id_1", "GainExperience_experience_id_2", "AchievementEarned", "MetagameEvent"};
 
-    static Trigger randomTrigger(Random r) {
+    static Trigger<?> randomTrigger(Random r) {
         Trigger.Builder<Event> b = r.nextBoolean()
                 ? Trigger.onAny(TYPES[r.nextInt(TYPES.length)], TYPES[r.nextInt(TYPES.length)])
-                : Trigger.on(NAMES[r.nextInt(NAMES.length)], NAMES[r.nextInt(NAMES.length)]);
+                : Trigger.onUnlisted(NAMES[r.nextInt(NAMES.length)], NAMES[r.nextInt(NAMES.length)]);
         if (r.nextInt(3) == 0) {
             b.characters(CHARS[r.nextInt(CHARS.length)]);
         }
@@ -50,7 +50,7 @@ class PlannerPropertyTest {
         Random r = new Random(20240529L);
         int accepted = 0;
         for (int round = 0; round < 3_000; round++) {
-            List<Trigger> triggers = new ArrayList<>();
+            List<Trigger<?>> triggers = new ArrayList<>();
             int n = 1 + r.nextInt(4);
             for (int i = 0; i < n; i++) {
                 triggers.add(randomTrigger(r));
@@ -58,7 +58,7 @@ class PlannerPropertyTest {
             Subscription plan = SubscriptionPlanner.plan(triggers, Environment.PS2);
             for (int e = 0; e < 20; e++) {
                 Event event = Events.random(r, CHARS, WORLDS, UNKNOWN);
-                for (Trigger t : triggers) {
+                for (Trigger<?> t : triggers) {
                     if (t.check(event)) {
                         accepted++;
                         if (!plan.selects(event)) {
@@ -75,8 +75,8 @@ class PlannerPropertyTest {
     void diffsTurnAnyPlanIntoAnyOther() {
         Random r = new Random(7L);
         for (int round = 0; round < 2_000; round++) {
-            List<Trigger> a = new ArrayList<>();
-            List<Trigger> b = new ArrayList<>();
+            List<Trigger<?>> a = new ArrayList<>();
+            List<Trigger<?>> b = new ArrayList<>();
             for (int i = r.nextInt(4); i > 0; i--) {
                 a.add(randomTrigger(r));
             }

@@ -71,7 +71,9 @@ import javax.net.ssl.SSLContext;
  *     URI uri = server.uri(Environment.PS2, "s:example");   // ws://127.0.0.1:port/streaming?...
  *     // connect a client, let it subscribe ...
  *     ClientMessage sub = server.takeClientMessage(Duration.ofSeconds(5));
- *     server.publish(new PlayerLogin(Instant.now(), 13, 5428011263300000001L));
+ *     PlayerLogin login = PlayerLogin.builder().worldId(13).build();   // whole seconds, as on the wire
+ *     server.awaitSubscribers(login, 1, Duration.ofSeconds(5));       // a subscription selects it
+ *     server.publish(login);
  * }
  * }</pre>
  *
@@ -317,6 +319,47 @@ public final class FakeEssServer implements AutoCloseable {
             throw new IllegalArgumentException("n must not be negative, was " + n);
         }
         return hub.awaitOpen(n, Objects.requireNonNull(timeout, "timeout"));
+    }
+
+    /**
+     * Waits until the server has applied subscriptions that select {@code event} on at least
+     * {@code atLeast} open connections, so that a {@link #publish(Event)} right after reaches them.
+     * A client subscribes asynchronously: after {@code client.addTrigger(...)} returns, its
+     * {@code subscribe} may still be on the way, and publishing at once is a race that the event
+     * may lose. Wait with this first:
+     *
+     * <pre>{@code
+     * client.addTrigger(Trigger.on(PlayerLogin.class).action(events).build());
+     * PlayerLogin login = PlayerLogin.builder().build();
+     * server.awaitSubscribers(login, 1, Duration.ofSeconds(10));
+     * server.publish(login);                   // now certain to be sent to that client
+     * }</pre>
+     *
+     * <p>A connection counts when it is open, its subscription selects the event by the server's
+     * matching rules ({@link dev.auraxium.protocol.Subscription#selects(Event)}), and the event's
+     * world does not belong to another environment (see the class documentation); a stall fault is
+     * not considered. Thread-safe; returns at once when enough connections already select it.
+     *
+     * @param event the event about to be published
+     * @param atLeast how many connections must select it, 1 or more
+     * @param timeout how long to wait at most, positive
+     * @return how many open connections select it, at least {@code atLeast}
+     * @throws java.util.concurrent.TimeoutException when too few did within the timeout; the message
+     *     names each open connection's subscription
+     * @throws IllegalStateException when the server is closed while waiting
+     * @throws InterruptedException if interrupted while waiting
+     */
+    public int awaitSubscribers(Event event, int atLeast, Duration timeout)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
+        Objects.requireNonNull(event, "event");
+        Objects.requireNonNull(timeout, "timeout");
+        if (atLeast < 1) {
+            throw new IllegalArgumentException("atLeast must be at least 1, was " + atLeast);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+        }
+        return hub.awaitSubscribers(event, atLeast, timeout);
     }
 
     /**

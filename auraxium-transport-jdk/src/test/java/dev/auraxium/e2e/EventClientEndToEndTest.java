@@ -85,7 +85,7 @@ class EventClientEndToEndTest {
                 .reconnectDelay(Duration.ofMillis(50)).build());
     }
 
-    private static Trigger collecting(Trigger.Builder<?> builder, BlockingQueue<Event> into) {
+    private static Trigger<?> collecting(Trigger.Builder<?> builder, BlockingQueue<Event> into) {
         return builder.action(into::add).build();
     }
 
@@ -198,7 +198,7 @@ class EventClientEndToEndTest {
         FakeEssServer server = server(FakeEssServer.builder());
         EventClient client = client(server, Environment.PS2);
 
-        Trigger logins = Trigger.on(PlayerLogin.class).worlds(13).name("logins").action(e -> { }).build();
+        Trigger<?> logins = Trigger.on(PlayerLogin.class).worlds(13).name("logins").action(e -> { }).build();
         client.addTrigger(logins);
         client.awaitReady(WAIT);
         Subscription first = client.plannedSubscription();
@@ -206,13 +206,13 @@ class EventClientEndToEndTest {
         assertTrue(serverSelects(server, login(13, BOB)));
         assertFalse(serverSelects(server, login(10, BOB)), "the server would send logins of every world");
 
-        Trigger alice = Trigger.on(Death.class).characters(ALICE).name("alice").action(e -> { }).build();
+        Trigger<?> alice = Trigger.on(Death.class).characters(ALICE).name("alice").action(e -> { }).build();
         client.addTrigger(alice);
         Subscription second = client.plannedSubscription();
         assertWire(server, changes(first, second), client);
         assertTrue(serverSelects(server, death(ALICE)));
 
-        Trigger logouts = Trigger.on(PlayerLogout.class).worlds(17).name("logouts").action(e -> { }).build();
+        Trigger<?> logouts = Trigger.on(PlayerLogout.class).worlds(17).name("logouts").action(e -> { }).build();
         client.addTrigger(logouts);
         Subscription third = client.plannedSubscription();
         assertWire(server, changes(second, third), client);

@@ -5,6 +5,9 @@ import picocli.CommandLine.Option;
 
 /** The filter options {@code tail} and {@code record} share. */
 final class FilterOptions {
+    /** {@link dev.auraxium.event.World#namesForHelp()}; a test holds the two equal. */
+    static final String WORLD_NAMES_FOR_HELP =
+            "connery, miller, cobalt, emerald, jaeger, soltech, genudine, ceres, briggs (closed)";
 
     @Option(names = "--events", paramLabel = "NAMES",
             description = "Comma-separated wire names (Death, PlayerLogin, GainExperience_experience_id_7, ...) "
@@ -12,8 +15,7 @@ final class FilterOptions {
     String events;
 
     @Option(names = "--worlds", paramLabel = "IDS",
-            description = "Comma-separated world ids or names (1 or connery, 10 miller, 13 cobalt, 17 emerald, "
-                    + "19 jaeger, 40 soltech, 1000 genudine, 2000 ceres). Default: every world.")
+            description = "Comma-separated world ids or names (" + WORLD_NAMES_FOR_HELP + "). Default: every world.")
     String worlds;
 
     @Option(names = "--characters", paramLabel = "IDS",
@@ -31,6 +33,21 @@ final class FilterOptions {
         } catch (IllegalArgumentException e) {
             throw new UsageException(e.getMessage(), e);
         }
+    }
+
+    /**
+     * Prints {@link StreamFilter#worldWarnings} on standard error, one line each.
+     *
+     * @param command the command's name, the start of each line
+     * @param filter the parsed filter
+     * @param environment the environment connected to
+     * @param err standard error
+     */
+    static void warnAboutWorlds(String command, StreamFilter filter, Environment environment, java.io.PrintWriter err) {
+        for (String w : filter.worldWarnings(environment)) {
+            err.println(command + ": warning: " + w);
+        }
+        err.flush();
     }
 
     Environment environment() {

@@ -109,18 +109,6 @@ public final class LiveView {
     }
 
     static String worldName(int id) {
-        String name = switch (id) {
-            case 1 -> "Connery";
-            case 10 -> "Miller";
-            case 13 -> "Cobalt";
-            case 17 -> "Emerald";
-            case 19 -> "Jaeger";
-            case 25 -> "Briggs";
-            case 40 -> "SolTech";
-            case 1000 -> "Genudine";
-            case 2000 -> "Ceres";
-            default -> null;
-        };
-        return name == null ? "world" + id : name;
+        return dev.auraxium.event.World.byId(id).map(dev.auraxium.event.World::displayName).orElse("world" + id);
     }
 }

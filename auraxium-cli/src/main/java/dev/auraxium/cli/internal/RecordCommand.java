@@ -81,6 +81,7 @@ final class RecordCommand implements Callable<Integer> {
             throw new UsageException("cannot write '" + out + "': folder " + parent + " does not exist");
         }
         PrintWriter err = spec.commandLine().getErr();
+        FilterOptions.warnAboutWorlds("record", filter, environment, err);
         String subscribe = EssCodec.standard().encode(filter.subscribe(environment));
 
         Recorder recorder;

@@ -1,25 +1,13 @@
 package dev.auraxium.cli.internal;
 
-import dev.auraxium.event.AchievementEarned;
 import dev.auraxium.event.AttackerEvent;
-import dev.auraxium.event.BattleRankUp;
 import dev.auraxium.event.CharacterEvent;
-import dev.auraxium.event.ContinentLock;
-import dev.auraxium.event.Death;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.FacilityControl;
-import dev.auraxium.event.FishScan;
+import dev.auraxium.event.EventNames;
 import dev.auraxium.event.GainExperience;
-import dev.auraxium.event.ItemAdded;
-import dev.auraxium.event.MetagameEvent;
-import dev.auraxium.event.PlayerFacilityCapture;
-import dev.auraxium.event.PlayerFacilityDefend;
-import dev.auraxium.event.PlayerLogin;
-import dev.auraxium.event.PlayerLogout;
-import dev.auraxium.event.SkillAdded;
 import dev.auraxium.event.UnknownEvent;
-import dev.auraxium.event.VehicleDestroy;
+import dev.auraxium.event.World;
 import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
 import java.util.ArrayList;
@@ -48,26 +36,17 @@ import java.util.Set;
  */
 public record StreamFilter(Set<String> eventNames, Set<Integer> worlds, Set<Long> characters) {
 
-    /** Every event name the live service sends today. */
-    public static final List<String> KNOWN_EVENTS = List.of(AchievementEarned.NAME, BattleRankUp.NAME,
-            ContinentLock.NAME, Death.NAME, FacilityControl.NAME, FishScan.NAME, GainExperience.NAME,
-            ItemAdded.NAME, MetagameEvent.NAME, PlayerFacilityCapture.NAME, PlayerFacilityDefend.NAME,
-            PlayerLogin.NAME, PlayerLogout.NAME, SkillAdded.NAME, VehicleDestroy.NAME);
+    /** Every event name this version knows: the library's own list, the one triggers check against. */
+    public static final List<String> KNOWN_EVENTS = EventNames.known();
 
-    /** World names accepted in place of ids (lower case). */
+    /** World names accepted in place of ids (lower case): the library's {@link World} list. */
     public static final Map<String, Integer> WORLD_NAMES;
 
     static {
         Map<String, Integer> m = new LinkedHashMap<>();
-        m.put("connery", 1);
-        m.put("miller", 10);
-        m.put("cobalt", 13);
-        m.put("emerald", 17);
-        m.put("jaeger", 19);
-        m.put("briggs", 25);
-        m.put("soltech", 40);
-        m.put("genudine", 1000);
-        m.put("ceres", 2000);
+        for (World w : World.values()) {
+            m.put(w.displayName().toLowerCase(Locale.ROOT), w.id());
+        }
         WORLD_NAMES = Collections.unmodifiableMap(m);
     }
 
@@ -119,7 +98,9 @@ public record StreamFilter(Set<String> eventNames, Set<Integer> worlds, Set<Long
                         + "': expected GainExperience_experience_id_<N> with N a non-negative number");
             }
         }
-        throw new IllegalArgumentException("unknown event name '" + raw + "': expected all, "
+        // The rule of Trigger.on (EventNames), with the suggestion, in the command line's words.
+        throw new IllegalArgumentException("unknown event name '" + raw + "'"
+                + EventNames.closest(raw).map(c -> " (did you mean " + c + "?)").orElse("") + ": expected all, "
                 + String.join(", ", KNOWN_EVENTS) + " or GainExperience_experience_id_<N>");
     }
 
@@ -129,22 +110,7 @@ public record StreamFilter(Set<String> eventNames, Set<Integer> worlds, Set<Long
             if (raw.equalsIgnoreCase(Subscription.ALL)) {
                 return Set.of();
             }
-            Integer named = WORLD_NAMES.get(raw.toLowerCase(Locale.ROOT));
-            if (named != null) {
-                out.add(named);
-                continue;
-            }
-            int id;
-            try {
-                id = Integer.parseInt(raw);
-            } catch (NumberFormatException e) {
-                id = -1;
-            }
-            if (id <= 0) {
-                throw new IllegalArgumentException("bad world id '" + raw + "': expected a positive number or one of "
-                        + String.join(", ", WORLD_NAMES.keySet()));
-            }
-            out.add(id);
+            out.add(World.parse(raw));
         }
         return out;
     }
@@ -178,6 +144,32 @@ public record StreamFilter(Set<String> eventNames, Set<Integer> worlds, Set<Long
             String t = s.trim();
             if (!t.isEmpty()) {
                 out.add(t);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * What the user should hear about the worlds asked for: ids no world has, worlds of another
+     * environment, closed worlds. None of them is an error (a replay or a new world may still
+     * carry them), but each would otherwise give a silent stream.
+     *
+     * @param environment the environment connected to
+     * @return one sentence per doubtful world, empty when all are fine
+     */
+    public List<String> worldWarnings(Environment environment) {
+        List<String> out = new ArrayList<>();
+        for (int id : worlds) {
+            Optional<World> w = World.byId(id);
+            if (w.isEmpty()) {
+                out.add("world " + id + " is not a world this version knows (" + World.namesForHelp()
+                        + "); expect no events from it");
+            } else if (w.get().isHistorical()) {
+                out.add("world " + w.get() + " is closed; the live service sends no events for it");
+            } else if (w.get().environment() != environment) {
+                out.add("world " + w.get() + " belongs to environment " + w.get().environment().wireName() + ", not "
+                        + environment.wireName() + "; no events from it arrive here (try --environment "
+                        + w.get().environment().wireName() + ")");
             }
         }
         return out;

@@ -79,6 +79,7 @@ final class TailCommand implements Callable<Integer> {
         URI uri = stream.endpoint();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        FilterOptions.warnAboutWorlds("tail", filter, environment, err);
 
         AtomicLong received = new AtomicLong();
         AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -99,7 +100,7 @@ final class TailCommand implements Callable<Integer> {
                             }
                         })
                         .build()) {
-            Trigger trigger = trigger(filter).name("tail").action(event -> {
+            Trigger<?> trigger = trigger(filter).name("tail").action(event -> {
                 long n = received.incrementAndGet();
                 if (n > limit) {
                     return;

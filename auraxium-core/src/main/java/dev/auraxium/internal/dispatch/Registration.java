@@ -12,15 +12,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * its own trigger).
  */
 public final class Registration {
-    private final Trigger trigger;
+    private final Trigger<?> trigger;
     /** The trigger as the user gave it: {@code waitFor} registers a copy with its own action. */
-    private final Trigger origin;
+    private final Trigger<?> origin;
     private final long seq;
     private volatile boolean active = true;
     private final AtomicBoolean fired = new AtomicBoolean();
     private final ReentrantLock lock = new ReentrantLock();
 
-    public Registration(Trigger trigger, long seq) {
+    public Registration(Trigger<?> trigger, long seq) {
         this(trigger, trigger, seq);
     }
 
@@ -29,17 +29,17 @@ public final class Registration {
      * @param origin the trigger the user registered, of which {@code trigger} is a copy
      * @param seq the registration order
      */
-    public Registration(Trigger trigger, Trigger origin, long seq) {
+    public Registration(Trigger<?> trigger, Trigger<?> origin, long seq) {
         this.trigger = trigger;
         this.origin = origin;
         this.seq = seq;
     }
 
-    public Trigger trigger() {
+    public Trigger<?> trigger() {
         return trigger;
     }
 
-    public Trigger origin() {
+    public Trigger<?> origin() {
         return origin;
     }
 

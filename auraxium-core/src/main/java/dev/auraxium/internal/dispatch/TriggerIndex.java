@@ -46,7 +46,7 @@ public final class TriggerIndex {
     }
 
     /** The bucket keys of a trigger: the names it can match. */
-    static Set<String> keys(Trigger t) {
+    static Set<String> keys(Trigger<?> t) {
         Set<String> keys = new LinkedHashSet<>();
         for (Class<? extends Event> c : t.eventTypes()) {
             if (c == Event.class) {
@@ -65,7 +65,7 @@ public final class TriggerIndex {
 
     /** Adds a registration. Called with the client's lock held. */
     public void add(Registration r) {
-        Trigger t = r.trigger();
+        Trigger<?> t = r.trigger();
         for (String key : keys(t)) {
             Bucket b = buckets.computeIfAbsent(key, k -> new Bucket());
             if (!t.characters().isEmpty()) {
@@ -84,7 +84,7 @@ public final class TriggerIndex {
 
     /** Removes a registration. Called with the client's lock held. */
     public void remove(Registration r) {
-        Trigger t = r.trigger();
+        Trigger<?> t = r.trigger();
         for (String key : keys(t)) {
             Bucket b = buckets.get(key);
             if (b == null) {

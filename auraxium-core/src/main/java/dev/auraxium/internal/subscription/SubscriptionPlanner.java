@@ -57,7 +57,7 @@ public final class SubscriptionPlanner {
      * @param environment the connection's environment (its world list replaces "all worlds")
      * @return the subscription, {@link Subscription#EMPTY} when there are no triggers
      */
-    public static Subscription plan(Collection<Trigger> triggers, Environment environment) {
+    public static Subscription plan(Collection<? extends Trigger<?>> triggers, Environment environment) {
         if (triggers.isEmpty()) {
             return Subscription.EMPTY;
         }
@@ -66,7 +66,7 @@ public final class SubscriptionPlanner {
 
         boolean anyCharacterNeed = false;
         boolean allCharacterNeedsHaveWorlds = true;
-        for (Trigger t : triggers) {
+        for (Trigger<?> t : triggers) {
             if (needs(t).character) {
                 anyCharacterNeed = true;
                 allCharacterNeedsHaveWorlds &= !t.worlds().isEmpty();
@@ -77,7 +77,7 @@ public final class SubscriptionPlanner {
         Set<String> names = new TreeSet<>();
         Set<String> characters = new TreeSet<>(IDS);
         Set<String> worlds = new TreeSet<>(IDS);
-        for (Trigger t : triggers) {
+        for (Trigger<?> t : triggers) {
             Needs n = needs(t);
             names.addAll(n.names);
             Set<String> own = strings(t.worlds());
@@ -114,7 +114,7 @@ public final class SubscriptionPlanner {
     private record Needs(Set<String> names, boolean character, boolean world, boolean either) {
     }
 
-    private static Needs needs(Trigger t) {
+    private static Needs needs(Trigger<?> t) {
         Set<String> names = new LinkedHashSet<>();
         t.eventTypes().forEach(c -> names.addAll(EventCatalog.namesCovered(c)));
         names.addAll(t.eventNames());

@@ -60,7 +60,7 @@ class TriggerIndexTest {
     void indexesExperienceFiltersAndUnknownNames() {
         TriggerIndex index = new TriggerIndex();
         Registration xp7 = new Registration(Trigger.onExperience(7).build(), 1);
-        Registration unknown = new Registration(Trigger.on("FishCaught").build(), 2);
+        Registration unknown = new Registration(Trigger.onUnlisted("FishCaught").build(), 2);
         Registration anyUnknown = new Registration(Trigger.on(UnknownEvent.class).build(), 3);
         index.add(xp7);
         index.add(unknown);

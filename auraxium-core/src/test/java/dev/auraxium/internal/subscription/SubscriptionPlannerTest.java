@@ -51,13 +51,13 @@ class SubscriptionPlannerTest {
 
     @Test
     void turnsLogicalAndOnOnlyWhenEveryCharacterTriggerHasWorlds() {
-        Trigger deathsOnMiller = Trigger.on(Death.class).worlds(10).build();
+        Trigger<?> deathsOnMiller = Trigger.on(Death.class).worlds(10).build();
         Subscription narrow = SubscriptionPlanner.plan(List.of(deathsOnMiller), Environment.PS2);
         assertTrue(narrow.logicalAndCharactersWithWorlds());
         assertEquals(Set.of("all"), narrow.characters());
         assertEquals(Set.of("10"), narrow.worlds());
 
-        Trigger aliceAnywhere = Trigger.on(Death.class).characters(5428011263300000001L).build();
+        Trigger<?> aliceAnywhere = Trigger.on(Death.class).characters(5428011263300000001L).build();
         Subscription wide = SubscriptionPlanner.plan(List.of(deathsOnMiller, aliceAnywhere), Environment.PS2);
         assertFalse(wide.logicalAndCharactersWithWorlds());
         assertEquals(Set.of("all", "5428011263300000001"), wide.characters());

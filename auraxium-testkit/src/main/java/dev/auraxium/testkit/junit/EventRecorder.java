@@ -25,6 +25,8 @@ import java.util.function.Predicate;
  * <pre>{@code
  * EventRecorder events = new EventRecorder();
  * client.addTrigger(Trigger.on(Death.class).action(events).build());
+ * Death death = Death.builder().build();
+ * server.awaitSubscribers(death, 1, Duration.ofSeconds(10));   // the client's subscription is applied
  * server.publish(death);
  * Death d = events.assertNext(Death.class);
  * events.assertNoMoreEvents(Duration.ofMillis(200));
@@ -55,6 +57,7 @@ public final class EventRecorder implements Consumer<Event> {
         Objects.requireNonNull(event, "event");
         synchronized (all) {
             all.add(event);
+            all.notifyAll();
         }
         unread.add(event);
     }
@@ -62,6 +65,39 @@ public final class EventRecorder implements Consumer<Event> {
     /** @return every event received so far, in arrival order, read or not; a snapshot */
     public List<Event> events() {
         synchronized (all) {
+            return List.copyOf(all);
+        }
+    }
+
+    /**
+     * Waits until at least {@code n} events have been received in total (read by
+     * {@code assertNext} or not); it reads none of them.
+     *
+     * @param n how many events, not negative
+     * @param timeout how long to wait at most; positive
+     * @return every event received so far, in arrival order (at least {@code n}); a snapshot
+     * @throws AssertionError if fewer came within the timeout, saying how many did
+     */
+    public List<Event> awaitCount(int n, Duration timeout) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative, was " + n);
+        }
+        checkPositive(timeout, "timeout");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (all) {
+            while (all.size() < n) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    throw failure("expected at least " + n + " events within " + timeout + " but " + all.size()
+                            + " came" + (all.isEmpty() ? "" : "; the last: " + all.get(all.size() - 1)));
+                }
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(all, left);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    throw failure("interrupted while waiting for " + n + " events (" + all.size() + " came)");
+                }
+            }
             return List.copyOf(all);
         }
     }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -45,7 +46,8 @@ import org.junit.jupiter.api.Timeout;
  * back-pressure leaving the backlog on the server, sends kept in order under concurrency, close
  * from either side, abrupt drops, abort, closing the transport, a refused upgrade carrying its
  * status, and the listener's threading contract (never concurrent; {@code onOpen} first; one
- * final call, then silence).
+ * final call, then silence; every call passes the very connection object that the connect future
+ * returns, as decorators built on {@link dev.auraxium.transport.ForwardingTransport} do).
  *
  * <p>The server side is {@link ContractServer#webSocket()} (a real RFC 6455 server on 127.0.0.1)
  * unless {@link #newServer()} says otherwise; {@link FakeEssContractServer} serves transports that
@@ -116,6 +118,7 @@ public abstract class TransportContractTest {
     private TransportConnection open() throws Exception {
         TransportConnection connection = transport.connect(server.uri(), client).get(WAIT_SECONDS, TimeUnit.SECONDS);
         assertEquals(1, client.opens.get(), "onOpen must have run before connect completed");
+        assertSame(connection, client.openedWith, "onOpen must receive the same connection object that connect returns");
         int greeting = server.greetingMessages();
         if (greeting > 0) {
             connection.request(greeting);
@@ -434,6 +437,17 @@ public abstract class TransportContractTest {
         final CompletableFuture<Final> last = new CompletableFuture<>();
         final Map<String, Boolean> seen = new ConcurrentHashMap<>();
         volatile boolean throwOnText;
+        /** The connection onOpen received; every later call must pass the same object. */
+        volatile TransportConnection openedWith;
+
+        private void enter(String what, TransportConnection connection) {
+            enter(what);
+            if (openedWith == null && what.equals("open")) {
+                openedWith = connection;
+            } else if (openedWith != null && connection != openedWith) {
+                outOfOrder.add(what + " with another connection object than onOpen's");
+            }
+        }
 
         private void enter(String what) {
             if (inCall.incrementAndGet() != 1) {
@@ -457,14 +471,14 @@ public abstract class TransportContractTest {
 
         @Override
         public void onOpen(TransportConnection connection) {
-            enter("open");
+            enter("open", connection);
             opens.incrementAndGet();
             exit();
         }
 
         @Override
         public void onText(TransportConnection connection, String message) {
-            enter("text");
+            enter("text", connection);
             try {
                 texts.add(message);
                 if (throwOnText) {
@@ -477,7 +491,7 @@ public abstract class TransportContractTest {
 
         @Override
         public void onClose(TransportConnection connection, int code, String reason) {
-            enter("close");
+            enter("close", connection);
             finals.incrementAndGet();
             last.complete(new Final(code, reason, null));
             exit();
@@ -485,7 +499,7 @@ public abstract class TransportContractTest {
 
         @Override
         public void onError(TransportConnection connection, Throwable error) {
-            enter("error");
+            enter("error", connection);
             finals.incrementAndGet();
             last.complete(new Final(-1, "", error));
             exit();

@@ -127,4 +127,35 @@ class EventRecorderTest {
         assertTrue(e.getMessage().contains("timeout must be positive, was PT0S"));
         assertThrows(IllegalArgumentException.class, () -> new EventRecorder().assertNoMoreEvents(Duration.ofMillis(-1)));
     }
+
+    @Test
+    void awaitCountWaitsForEventsFromAnotherThreadWithoutReadingThem() throws Exception {
+        EventRecorder r = new EventRecorder();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> producer = pool.submit(() -> {
+                for (int i = 1; i <= 50; i++) {
+                    r.accept(login(i));
+                }
+            });
+            List<dev.auraxium.event.Event> seen = r.awaitCount(50, Duration.ofSeconds(10));
+            assertTrue(seen.size() >= 50);
+            assertEquals(login(1), seen.get(0));
+            producer.get(10, TimeUnit.SECONDS);
+            assertEquals(login(1), r.assertNext(PlayerLogin.class), "awaitCount reads nothing");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void awaitCountFailsSayingHowManyCame() {
+        EventRecorder r = new EventRecorder();
+        r.accept(login(7));
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> r.awaitCount(3, Duration.ofMillis(100)));
+        assertTrue(e.getMessage().startsWith("expected at least 3 events within PT0.1S but 1 came; the last: "),
+                e.getMessage());
+        assertEquals(1, r.awaitCount(0, Duration.ofMillis(1)).size());
+        assertThrows(IllegalArgumentException.class, () -> r.awaitCount(-1, Duration.ofSeconds(1)));
+    }
 }

@@ -589,6 +589,77 @@ public final class EssHub implements AutoCloseable {
         return true;
     }
 
+    /**
+     * Waits until at least {@code atLeast} open connections would be sent {@code event} by
+     * {@link #publish(Event)} as far as subscriptions and environments go (a stall fault is not
+     * considered). Woken by every applied command, open and close; also re-checks every 50 ms, for
+     * subscriptions that a fault alters silently.
+     *
+     * @return the number of such connections, at least {@code atLeast}
+     * @throws java.util.concurrent.TimeoutException naming what each open connection is subscribed to
+     * @throws IllegalStateException when the hub closes while waiting
+     * @throws InterruptedException if interrupted
+     */
+    public synchronized int awaitSubscribers(Event event, int atLeast, Duration timeout)
+            throws InterruptedException, java.util.concurrent.TimeoutException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            int n = subscriberCount(event);
+            if (n >= atLeast) {
+                return n;
+            }
+            if (closed) {
+                throw new IllegalStateException("the server closed while waiting for " + atLeast
+                        + " connection(s) to subscribe to " + event.eventName());
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new java.util.concurrent.TimeoutException(subscribersReport(event, n, atLeast, timeout));
+            }
+            TimeUnit.NANOSECONDS.timedWait(this, Math.min(left, TimeUnit.MILLISECONDS.toNanos(50)));
+        }
+    }
+
+    /** @return how many open connections select the event, by subscription and environment */
+    public int subscriberCount(Event event) {
+        int n = 0;
+        for (EssSession s : sessions) {
+            if (s.isOpen() && (settings.crossEnvironment() || inEnvironment(event, s.environment()))
+                    && s.subscription().selects(event)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    private String subscribersReport(Event event, int found, int wanted, Duration timeout) {
+        StringBuilder b = new StringBuilder("after ").append(timeout).append(" only ").append(found).append(" of ")
+                .append(wanted).append(" wanted connection(s) select ").append(event.eventName())
+                .append(" (world ").append(event.worldId()).append(')');
+        List<EssSession> open = openSessions();
+        if (open.isEmpty()) {
+            b.append("; no connection is open (did the client connect to this server's uri()?)");
+        }
+        int listed = 0;
+        for (EssSession s : open) {
+            if (listed++ == 5) {
+                b.append("; ").append(open.size() - 5).append(" more");
+                break;
+            }
+            Subscription sub = s.subscription();
+            b.append("; connection ").append(s.id()).append(" (").append(s.environment().wireName())
+                    .append(") subscribes events ").append(abbreviate(sub.eventNames()))
+                    .append(", characters ").append(abbreviate(sub.characters()))
+                    .append(", worlds ").append(abbreviate(sub.worlds()))
+                    .append(sub.logicalAndCharactersWithWorlds() ? ", logicalAnd" : "");
+        }
+        return b.toString();
+    }
+
+    private static String abbreviate(java.util.Collection<String> c) {
+        return c.size() <= 5 ? c.toString() : c.size() + " entries";
+    }
+
     private int openCount() {
         int n = 0;
         for (EssSession s : sessions) {
