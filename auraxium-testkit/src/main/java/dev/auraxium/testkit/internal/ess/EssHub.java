@@ -92,6 +92,8 @@ public final class EssHub implements AutoCloseable {
     private final ArrayDeque<ClientMessage> history = new ArrayDeque<>();
     private boolean closed;
     private volatile Admission.Refuse refusal;
+    /** Set by a fault: subscription commands take effect but get no reply. */
+    private volatile boolean withholdSubscriptionReplies;
 
     /**
      * @param settings the checked configuration
@@ -276,10 +278,11 @@ public final class EssHub implements AutoCloseable {
         boolean recorded = false;
         try {
             if (command.isPresent() && command.get() instanceof Subscribe sub) {
-                s.apply(sub, recordIt, next -> codec.encode(reply(next, sub.listCharacters().orElse(false))));
+                s.apply(sub, recordIt, next -> withholdSubscriptionReplies ? null
+                        : codec.encode(reply(next, sub.listCharacters().orElse(false))));
                 recorded = true;
             } else if (command.isPresent() && command.get() instanceof ClearSubscribe clear) {
-                s.apply(clear, recordIt, next -> codec.encode(reply(next, false)));
+                s.apply(clear, recordIt, next -> withholdSubscriptionReplies ? null : codec.encode(reply(next, false)));
                 recorded = true;
             } else {
                 reply = answer(s, command);
@@ -581,6 +584,11 @@ public final class EssHub implements AutoCloseable {
      */
     public void refuseHandshakes(Admission.Refuse refuse) {
         refusal = refuse;
+    }
+
+    /** @param withhold whether subscription commands (still applied) go unanswered from now on */
+    public void withholdSubscriptionReplies(boolean withhold) {
+        withholdSubscriptionReplies = withhold;
     }
 
     /** @param n how many of the next published events go out twice */
