@@ -490,6 +490,45 @@ class EventClientTest {
     }
 
     @Test
+    void aServerThatSpellsACharacterSetHoldingAllAsAllIsNotADrift() throws Exception {
+        transport.bareAll = true;
+        client = builder().subscriptionProbeInterval(Duration.ofMillis(100)).build();
+        client.addTriggers(List.of(Trigger.on(Death.class).build(), Trigger.on(PlayerLogin.class).characters(ALICE).build()));
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        assertEquals(Set.of("all", Long.toString(ALICE)), client.plannedSubscription().characters());
+        int probes = 0;
+        while (probes < 10) {
+            ClientCommand cmd = c.takeCommand();
+            assertFalse(cmd instanceof ClearSubscribe, "no clearSubscribe: " + cmd);
+            if (cmd instanceof Subscribe s && s.isProbe()) {
+                probes++;
+            }
+        }
+        assertEquals(0, client.stats().subscriptionDrifts());
+    }
+
+    @Test
+    void aDriftIsReportedNamingWhatDiffers() throws Exception {
+        BlockingQueue<ConnectionEvent> drifts = new LinkedBlockingQueue<>();
+        client = builder().connectionListener(e -> {
+            if (e.kind() == ConnectionEvent.Kind.DRIFT) {
+                drifts.add(e);
+            }
+        }).build();
+        client.addTrigger(Trigger.on(Death.class).characters(ALICE).worlds(1, 10).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        Subscription planned = client.plannedSubscription();
+        assertTrue(planned.logicalAndCharactersWithWorlds());
+        c.state = new Subscription(planned.eventNames(), planned.characters(), Set.of("1"), false);
+        assertTrue(client.verifySubscription());
+        ConnectionEvent e = drifts.poll(5, TimeUnit.SECONDS);
+        assertEquals("subscription drifted: worlds expected [1, 10] but the server has [1]; "
+                + "logicalAndCharactersWithWorlds expected true but the server has false", e.cause());
+    }
+
+    @Test
     void probesPeriodically() throws Exception {
         client = builder().subscriptionProbeInterval(Duration.ofMillis(100)).build();
         client.on(Death.class, d -> { });
