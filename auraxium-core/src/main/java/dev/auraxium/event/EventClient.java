@@ -19,6 +19,7 @@ import dev.auraxium.protocol.ClientCommand;
 import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.EssDecodeException;
 import dev.auraxium.protocol.Heartbeat;
+import dev.auraxium.protocol.InvalidFieldException;
 import dev.auraxium.protocol.ServerMessage;
 import dev.auraxium.protocol.ServiceMessage;
 import dev.auraxium.protocol.ServiceStateChanged;
@@ -239,6 +240,8 @@ public final class EventClient implements AutoCloseable {
     private final AtomicLong unknown = new AtomicLong();
     private final AtomicLong decodeErrors = new AtomicLong();
     private final AtomicLong drifts = new AtomicLong();
+    /** Events delivered without a field whose value was of the wrong kind, by "EventName.field". */
+    private final ConcurrentHashMap<String, AtomicLong> invalidFields = new ConcurrentHashMap<>();
     /** The last failed connection attempt since a connection last opened: the cause of an await timeout. */
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
     private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
@@ -770,7 +773,7 @@ public final class EventClient implements AutoCloseable {
                 queue.size(), queue.highWaterMark(), reconnects, drifts.get(), Optional.ofNullable(lastHeartbeat.get()),
                 lastEventByWorld(), lag(lastLagMillis), lag(maxLagMillis.get()),
                 supervisor.openConnections(), supervisor.attempts(), supervisor.failures(), trips(),
-                dedup.earlyEvictions());
+                dedup.earlyEvictions(), counts(invalidFields));
     }
 
     /** @return the environment */
@@ -1022,6 +1025,12 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
+    private static Map<String, Long> counts(Map<String, AtomicLong> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
     private Map<String, Long> trips() {
         Map<String, Long> out = new TreeMap<>();
         watchdogTrips.forEach((k, v) -> out.put(k, v.get()));
@@ -1120,6 +1129,9 @@ public final class EventClient implements AutoCloseable {
             return;
         }
         if (m instanceof ServiceMessage sm) {
+            if (!sm.invalidFields().isEmpty()) {
+                noteInvalidFields(sm, text);
+            }
             long nanos = timers.nanoTime();
             if (silenceNanos > 0) {
                 l.lastEventByWorld.put(sm.event().worldId(), nanos); // a copy counts too: its world is not silent
@@ -1178,6 +1190,9 @@ public final class EventClient implements AutoCloseable {
     private Event decodeArrival(Arrival a) {
         ServerMessage m = decodeOrReport(a.text());
         if (m instanceof ServiceMessage sm) {
+            if (!sm.invalidFields().isEmpty()) {
+                noteInvalidFields(sm, a.text());
+            }
             Event e = sm.event();
             return admitted(e, a.text(), a.link().id, a.overlapping(), a.nanos(), a.millis()) ? e : null;
         }
@@ -1192,6 +1207,28 @@ public final class EventClient implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Counts the fields an event is delivered without (values of the wrong kind); the first of
+     * each event name and field goes to the error handler. The keys are bounded: only known
+     * events have such fields.
+     */
+    private void noteInvalidFields(ServiceMessage sm, String text) {
+        String name = sm.event().eventName();
+        sm.invalidFields().forEach((field, value) -> {
+            String key = name + "." + field;
+            AtomicLong n = invalidFields.get(key);
+            if (n == null) {
+                AtomicLong fresh = new AtomicLong();
+                n = invalidFields.putIfAbsent(key, fresh);
+                if (n == null) {
+                    n = fresh;
+                    report(new InvalidFieldException(name, field, value, text));
+                }
+            }
+            n.incrementAndGet();
+        });
     }
 
     /**
@@ -1626,7 +1663,9 @@ public final class EventClient implements AutoCloseable {
 
         /**
          * @param handler receives failures of actions ({@link TriggerActionException}), frames
-         *     ({@link EssDecodeException}) and connections ({@link TransportException}); by default
+         *     ({@link EssDecodeException}), events delivered without a field of the wrong kind
+         *     ({@link InvalidFieldException}, the first per event name and field) and connections
+         *     ({@link TransportException}); by default
          *     they are logged as warnings. It must not block.
          * @return this builder
          */
