@@ -24,7 +24,8 @@ import java.util.function.Predicate;
 
 /**
  * A fake PlanetSide 2 Event Streaming Service: a real WebSocket server on loopback that speaks
- * the ESS as ess-protocol.md §1.4, §2 and §3 describe, so clients are tested against the protocol
+ * the ESS as the live service does (connect sequence, messages, commands, subscriptions), so
+ * clients are tested against the protocol
  * instead of a mock of their own making.
  *
  * <h2>Behaviour</h2>
@@ -33,9 +34,13 @@ import java.util.function.Predicate;
  *       other than the accepted ones, or a service id the policy refuses, gets HTTP 403, as the
  *       live service answers; any other path gets 404.</li>
  *   <li>On connect: {@code connectionStateChanged} connected "true", the help prompt, one
- *       {@code serviceStateChanged} per endpoint, then a heartbeat every interval (30 s by
- *       default, the first one an interval after connecting unless
- *       {@link Builder#firstHeartbeatAfter(Duration)} says otherwise).</li>
+ *       {@code serviceStateChanged} per endpoint of the connection's environment, then a
+ *       heartbeat every interval (30 s by default; when the first one comes depends on the
+ *       {@linkplain Builder#flavour(EssFlavour) flavour} unless
+ *       {@link Builder#firstHeartbeatAfter(Duration)} fixes it).</li>
+ *   <li>It plays one {@linkplain EssFlavour flavour} of the live service, Daybreak's own server
+ *       by default: the flavour decides how replies and heartbeats are written, which
+ *       environments are accepted and which commands are silently ignored.</li>
  *   <li>Each connection has its own subscription, merged by the §3.1 rules and answered after
  *       every {@code subscribe} and {@code clearSubscribe} in both §2.4 shapes. Events are
  *       delivered by {@link dev.auraxium.protocol.Subscription#selects(Event)}, the §3.2 model.
@@ -70,10 +75,17 @@ import java.util.function.Predicate;
 public final class FakeEssServer implements AutoCloseable {
     /** The default heartbeat interval, the live service's: 30 seconds. */
     public static final Duration DEFAULT_HEARTBEAT_INTERVAL = Duration.ofSeconds(30);
-    /** The PC world endpoints reported by default, all online. */
+    /**
+     * The PC ({@code ps2}) world endpoints reported by default, all online, as the live service
+     * spells them (note {@code Soltech} with a lower-case "t").
+     */
     public static final List<String> DEFAULT_ENDPOINTS = List.of("EventServerEndpoint_Connery_1",
             "EventServerEndpoint_Miller_10", "EventServerEndpoint_Cobalt_13", "EventServerEndpoint_Emerald_17",
-            "EventServerEndpoint_Jaeger_19", "EventServerEndpoint_SolTech_40");
+            "EventServerEndpoint_Jaeger_19", "EventServerEndpoint_Soltech_40");
+    private static final Map<Environment, List<String>> ENDPOINTS_BY_ENVIRONMENT = Map.of(
+            Environment.PS2, DEFAULT_ENDPOINTS,
+            Environment.PS2PS4US, List.of("EventServerEndpoint_Genudine_1000"),
+            Environment.PS2PS4EU, List.of("EventServerEndpoint_Ceres_2000"));
 
     private final EssHub hub;
     private final WsGateway gateway;
@@ -92,6 +104,17 @@ public final class FakeEssServer implements AutoCloseable {
             host = "[" + host + "]";
         }
         this.uri = URI.create("ws://" + host + ":" + a.getPort() + EssHub.PATH);
+    }
+
+    /**
+     * The endpoints a connection of an environment is told about by default.
+     *
+     * @param environment the environment
+     * @return {@link #DEFAULT_ENDPOINTS} for {@code ps2}, {@code EventServerEndpoint_Genudine_1000}
+     *     for {@code ps2ps4us}, {@code EventServerEndpoint_Ceres_2000} for {@code ps2ps4eu}
+     */
+    public static List<String> defaultEndpoints(Environment environment) {
+        return ENDPOINTS_BY_ENVIRONMENT.get(Objects.requireNonNull(environment, "environment"));
     }
 
     /** @return a new builder with the defaults */
@@ -131,6 +154,28 @@ public final class FakeEssServer implements AutoCloseable {
     /** @return the bound port */
     public int port() {
         return gateway.address().getPort();
+    }
+
+    /** @return the flavour of ESS this server plays */
+    public EssFlavour flavour() {
+        return hub.settings().flavour();
+    }
+
+    /**
+     * The phase of this server's heartbeats when it plays {@link EssFlavour#DAYBREAK}: heartbeats
+     * go out at this offset from the server's start plus whole intervals, to every connection at
+     * once, so a connection's first one comes anywhere within its first interval. Drawn at random
+     * at start unless {@link Builder#heartbeatPhase(Duration)} set it; pass it there to repeat a run.
+     *
+     * @return the phase, or empty when it does not apply (another flavour, heartbeats disabled,
+     *     or {@link Builder#firstHeartbeatAfter(Duration)} fixed the first heartbeat instead)
+     */
+    public Optional<Duration> heartbeatPhase() {
+        EssSettings s = hub.settings();
+        if (s.flavour() != EssFlavour.DAYBREAK || s.heartbeatInterval().isEmpty() || s.firstHeartbeat().isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of(s.heartbeatPhase());
     }
 
     /**
@@ -293,11 +338,44 @@ public final class FakeEssServer implements AutoCloseable {
         private InetAddress bindAddress = InetAddress.getLoopbackAddress();
         private int port;
         private boolean crossEnvironment;
+        private EssFlavour flavour = EssFlavour.DAYBREAK;
+        private Duration heartbeatPhase;
 
         private Builder() {
-            for (String e : DEFAULT_ENDPOINTS) {
-                endpoints.put(e, true);
+            for (Environment env : Environment.values()) {
+                for (String e : defaultEndpoints(env)) {
+                    endpoints.put(e, true);
+                }
             }
+        }
+
+        /**
+         * Chooses which real server to play; see {@link EssFlavour} for what differs.
+         *
+         * @param flavour the flavour, {@link EssFlavour#DAYBREAK} by default
+         * @return this
+         */
+        public Builder flavour(EssFlavour flavour) {
+            this.flavour = Objects.requireNonNull(flavour, "flavour");
+            return this;
+        }
+
+        /**
+         * Fixes the phase of {@link EssFlavour#DAYBREAK} heartbeats instead of drawing it at random:
+         * heartbeats go out at the server's start plus this phase plus whole intervals. Ignored by
+         * other flavours and when {@link #firstHeartbeatAfter(Duration)} is set.
+         *
+         * @param phase the offset, not negative and less than the heartbeat interval (checked at
+         *     {@link #start()})
+         * @return this
+         */
+        public Builder heartbeatPhase(Duration phase) {
+            Objects.requireNonNull(phase, "phase");
+            if (phase.isNegative()) {
+                throw new IllegalArgumentException("heartbeat phase must not be negative, was " + phase);
+            }
+            this.heartbeatPhase = phase;
+            return this;
         }
 
         /**
@@ -316,7 +394,8 @@ public final class FakeEssServer implements AutoCloseable {
 
         /**
          * Sets the phase of each connection's heartbeats: the delay from connecting to the first
-         * one (by default one interval). {@link Duration#ZERO} sends one right after the connect
+         * one, the same for every connection and every flavour (by default the flavour decides:
+         * see {@link EssFlavour}). {@link Duration#ZERO} sends one right after the connect
          * sequence, handy for a client's readiness tests.
          *
          * @param delay the delay, not negative
@@ -351,7 +430,12 @@ public final class FakeEssServer implements AutoCloseable {
         }
 
         /**
-         * Replaces the endpoints reported in serviceStateChanged messages and heartbeats.
+         * Replaces the endpoints reported in serviceStateChanged messages and heartbeats (by
+         * default those of {@link #defaultEndpoints(Environment)} for every environment). Each
+         * connection is told about the endpoints whose world id (the first number in the name)
+         * belongs to its environment, or to no known environment (an old world such as
+         * {@code EventServerEndpoint_Briggs_25}, or a name without a number, goes to every
+         * connection); an {@code environment=all} connection is told about all of them.
          *
          * @param endpoints endpoint name (e.g. {@code EventServerEndpoint_Miller_10}) to online
          *     flag, in report order; may be empty
@@ -479,9 +563,16 @@ public final class FakeEssServer implements AutoCloseable {
          * @throws UncheckedIOException if the socket cannot be bound
          */
         public FakeEssServer start() {
+            Duration phase = heartbeatPhase;
+            if (phase == null) {
+                phase = Duration.ofNanos(java.util.concurrent.ThreadLocalRandom.current().nextLong(heartbeatInterval.toNanos()));
+            } else if (heartbeats && phase.compareTo(heartbeatInterval) >= 0) {
+                throw new IllegalArgumentException("heartbeat phase " + phase + " must be less than the heartbeat interval "
+                        + heartbeatInterval);
+            }
             EssSettings settings = new EssSettings(heartbeats ? Optional.of(heartbeatInterval) : Optional.empty(),
                     Optional.ofNullable(firstHeartbeat), heartbeatTimestamps, endpoints, environments, serviceIdPolicy,
-                    bindAddress, port, crossEnvironment);
+                    bindAddress, port, crossEnvironment, flavour, phase);
             EssHub hub = new EssHub(settings);
             try {
                 return new FakeEssServer(hub, WsGateway.start(hub));

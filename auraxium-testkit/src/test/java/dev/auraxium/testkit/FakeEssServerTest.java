@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
@@ -118,14 +119,14 @@ class FakeEssServerTest {
             SubscriptionReply counted = assertInstanceOf(SubscriptionReply.class, c.nextMessage());
             assertEquals(Optional.empty(), counted.characters());
             assertEquals(OptionalInt.of(2), counted.characterCount());
-            assertEquals(List.of("Death", "GainExperience_experience_id_4"), counted.eventNames());
+            assertEquals(Set.of("Death", "GainExperience_experience_id_4"), Set.copyOf(counted.eventNames()));
             assertEquals(List.of("all"), counted.worlds());
             assertEquals(Optional.of(false), counted.logicalAndCharactersWithWorlds());
 
             c.send("{\"service\":\"event\",\"action\":\"subscribe\",\"characters\":[\"all\"],"
                     + "\"logicalAndCharactersWithWorlds\":true}");
             SubscriptionReply listed = assertInstanceOf(SubscriptionReply.class, c.nextMessage());
-            assertEquals(Optional.of(List.of(Long.toString(ALICE), Long.toString(BOB), "all")), listed.characters());
+            assertEquals(Set.of(Long.toString(ALICE), Long.toString(BOB), "all"), Set.copyOf(listed.characters().orElseThrow()));
             assertEquals(Optional.of(true), listed.logicalAndCharactersWithWorlds());
         }
     }
@@ -151,7 +152,7 @@ class FakeEssServerTest {
             c.nextMessage();
             c.send("{\"service\":\"event\",\"action\":\"subscribe\",\"eventNames\":[\"PlayerLogin\",\"Death\"]}");
             SubscriptionReply r = assertInstanceOf(SubscriptionReply.class, c.nextMessage());
-            assertEquals(List.of("Death", "PlayerLogin"), r.eventNames());
+            assertEquals(Set.of("Death", "PlayerLogin"), Set.copyOf(r.eventNames()));
             assertEquals(List.of("10"), r.worlds());
             assertEquals(Optional.of(true), r.logicalAndCharactersWithWorlds());
             c.send("{\"service\":\"event\",\"action\":\"subscribe\",\"logicalAndCharactersWithWorlds\":false}");
@@ -173,7 +174,7 @@ class FakeEssServerTest {
             SubscriptionReply r = assertInstanceOf(SubscriptionReply.class, c.nextMessage());
             assertEquals(OptionalInt.of(1), r.characterCount(), "removing all keeps the explicit id");
             assertEquals(List.of("PlayerLogin"), r.eventNames());
-            assertEquals(List.of("1", "17"), r.worlds());
+            assertEquals(Set.of("1", "17"), Set.copyOf(r.worlds()));
         }
     }
 
@@ -286,15 +287,18 @@ class FakeEssServerTest {
     void sendsHeartbeatsWithTimestampsAtTheConfiguredInterval() throws Exception {
         try (FakeEssServer server = FakeEssServer.builder().heartbeatInterval(Duration.ofMillis(200)).start();
                 EssTestClient c = EssTestClient.connectReady(server, 6)) {
-            long start = System.nanoTime();
+            long first = 0;
             for (int i = 0; i < 3; i++) {
                 Heartbeat h = assertInstanceOf(Heartbeat.class, c.nextMessage());
+                if (i == 0) {
+                    first = System.nanoTime(); // the first comes at the server's phase, anywhere in the first interval
+                }
                 assertTrue(h.timestamp().isPresent());
                 assertEquals(6, h.worlds().size());
                 assertEquals(Boolean.TRUE, h.online().get("EventServerEndpoint_Miller_10"));
             }
-            assertTrue(System.nanoTime() - start >= Duration.ofMillis(500).toNanos(),
-                    "three heartbeats 200 ms apart cannot arrive in under 500 ms");
+            assertTrue(System.nanoTime() - first >= Duration.ofMillis(300).toNanos(),
+                    "three heartbeats 200 ms apart cannot arrive in under 300 ms");
         }
     }
 

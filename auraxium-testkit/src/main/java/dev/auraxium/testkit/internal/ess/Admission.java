@@ -11,13 +11,15 @@ public sealed interface Admission {
     /**
      * The client may connect.
      *
-     * @param environment its environment
+     * @param environment its environment ({@link Environment#PS2} for {@code environment=all})
+     * @param allEnvironments whether it asked for {@code environment=all}: every world on one connection
      * @param serviceId its whole service id (a credential: never log it)
      */
-    record Admit(Environment environment, String serviceId) implements Admission {
+    record Admit(Environment environment, boolean allEnvironments, String serviceId) implements Admission {
         @Override
         public String toString() {
-            return "Admit[environment=" + environment + ", serviceId=" + ServiceIds.redact(serviceId) + "]";
+            return "Admit[environment=" + (allEnvironments ? "all" : environment) + ", serviceId="
+                    + ServiceIds.redact(serviceId) + "]";
         }
     }
 

@@ -12,7 +12,6 @@ import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.Echo;
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.protocol.EssMessage;
-import dev.auraxium.protocol.Heartbeat;
 import dev.auraxium.protocol.Help;
 import dev.auraxium.protocol.HelpPrompt;
 import dev.auraxium.protocol.HelpReply;
@@ -23,7 +22,6 @@ import dev.auraxium.protocol.ServiceMessage;
 import dev.auraxium.protocol.ServiceStateChanged;
 import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
-import dev.auraxium.protocol.SubscriptionReply;
 import dev.auraxium.testkit.ClientMessage;
 import dev.auraxium.testkit.ConnectionSnapshot;
 import java.time.Clock;
@@ -37,7 +35,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -73,6 +70,7 @@ public final class EssHub implements AutoCloseable {
     private final EssCodec codec = EssCodec.standard();
     private final Clock clock = Clock.systemUTC();
     private final ScheduledExecutorService timer;
+    private final long startNanos = System.nanoTime();
     private final List<EssSession> sessions = new CopyOnWriteArrayList<>();
     private final Map<Long, EssSession> byId = new ConcurrentHashMap<>();
     private final AtomicLong nextId = new AtomicLong(1);
@@ -134,9 +132,14 @@ public final class EssHub implements AutoCloseable {
         if (!PATH.equals(path)) {
             return new Admission.Refuse(404, "Not Found: the ESS lives at " + PATH, Optional.empty());
         }
-        Optional<String> env = query.apply("environment");
+        Optional<String> env = query.apply("environment").or(() -> FlavourRules.defaultEnvironment(settings.flavour()));
         Environment environment = null;
-        if (env.isPresent()) {
+        boolean all = false;
+        if (env.isPresent() && FlavourRules.acceptsAllEnvironments(settings.flavour())
+                && FlavourRules.ALL_ENVIRONMENTS.equals(env.get())) {
+            environment = Environment.PS2;
+            all = true;
+        } else if (env.isPresent()) {
             for (Environment e : settings.environments()) {
                 if (e.wireName().equals(env.get())) {
                     environment = e;
@@ -150,7 +153,7 @@ public final class EssHub implements AutoCloseable {
         if (serviceId.isEmpty() || !settings.serviceIdPolicy().test(serviceId.get())) {
             return new Admission.Refuse(403, "Forbidden: service id rejected", Optional.empty());
         }
-        return new Admission.Admit(environment, serviceId.get());
+        return new Admission.Admit(environment, all, serviceId.get());
     }
 
     private List<String> wireNames() {
@@ -159,6 +162,9 @@ public final class EssHub implements AutoCloseable {
             if (settings.environments().contains(e)) {
                 out.add(e.wireName());
             }
+        }
+        if (FlavourRules.acceptsAllEnvironments(settings.flavour())) {
+            out.add(FlavourRules.ALL_ENVIRONMENTS);
         }
         return out;
     }
@@ -179,19 +185,21 @@ public final class EssHub implements AutoCloseable {
      * @return the session, to pass to {@link #onText} and {@link #onClosed}
      */
     public EssSession open(EssPeer peer, Admission.Admit admit) {
-        EssSession s = new EssSession(nextId.getAndIncrement(), admit.environment(), admit.serviceId(), peer);
+        EssSession s = new EssSession(nextId.getAndIncrement(), admit.environment(), admit.allEnvironments(),
+                FlavourRules.maxSetSize(settings.flavour()), admit.serviceId(), peer);
         s.send(codec.encode(new ConnectionStateChanged(true)));
         s.send(codec.encode(new HelpPrompt()));
-        for (Map.Entry<String, Boolean> e : endpointsSnapshot().entrySet()) {
+        for (Map.Entry<String, Boolean> e : endpointsOf(s).entrySet()) {
             s.send(codec.encode(new ServiceStateChanged(e.getKey(), e.getValue())));
         }
         byId.put(s.id(), s);
         sessions.add(s);
         settings.heartbeatInterval().ifPresent(every -> {
             try {
-                long ms = Math.max(1, every.toMillis());
-                long first = settings.firstHeartbeat().map(Duration::toMillis).orElse(ms);
-                s.heartbeat(timer.scheduleAtFixedRate(() -> heartbeat(s), first, ms, TimeUnit.MILLISECONDS));
+                long ns = Math.max(1, every.toNanos());
+                long first = settings.firstHeartbeat().orElseGet(() -> FlavourRules.firstHeartbeat(settings.flavour(),
+                        every, settings.heartbeatPhase(), Duration.ofNanos(System.nanoTime() - startNanos))).toNanos();
+                s.heartbeat(timer.scheduleAtFixedRate(() -> heartbeat(s), first, ns, TimeUnit.NANOSECONDS));
             } catch (java.util.concurrent.RejectedExecutionException closing) {
                 LOG.log(System.Logger.Level.DEBUG, "no heartbeats for {0}: server closing", s);
             }
@@ -208,11 +216,20 @@ public final class EssHub implements AutoCloseable {
             Optional<Instant> ts = settings.heartbeatTimestamps()
                     ? Optional.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
                     : Optional.empty();
-            s.send(codec.encode(new Heartbeat(endpointsSnapshot(), ts)));
+            s.send(FlavourRules.heartbeat(settings.flavour(), endpointsOf(s), ts));
         } catch (RuntimeException e) {
             // A failing tick must not cancel the schedule: later ticks may work.
             LOG.log(System.Logger.Level.WARNING, "heartbeat to " + s + " failed", e);
         }
+    }
+
+    /** The endpoints a connection is told about: those of its environment, or all for {@code environment=all}. */
+    private Map<String, Boolean> endpointsOf(EssSession s) {
+        Map<String, Boolean> out = endpointsSnapshot();
+        if (!s.allEnvironments()) {
+            out.keySet().removeIf(name -> !FlavourRules.endpointIn(name, s.environment()));
+        }
+        return out;
     }
 
     /**
@@ -269,7 +286,8 @@ public final class EssHub implements AutoCloseable {
      */
     public void onText(EssSession s, String text) {
         Instant received = clock.instant();
-        Optional<ClientCommand> command = decodeCommand(text);
+        JsonNode tree = parse(text);
+        Optional<ClientCommand> command = tree == null ? Optional.empty() : decodeCommand(text);
         ClientMessage message = new ClientMessage(s.id(), text, command, received);
         // Recorded once its effect is in place and before the reply goes out, so a test that
         // took a command, or a client that saw the reply, can rely on both.
@@ -277,12 +295,20 @@ public final class EssHub implements AutoCloseable {
         Optional<String> reply = Optional.empty();
         boolean recorded = false;
         try {
-            if (command.isPresent() && command.get() instanceof Subscribe sub) {
+            boolean subscription = command.isPresent()
+                    && (command.get() instanceof Subscribe || command.get() instanceof ClearSubscribe);
+            Optional<String> ignored = subscription ? FlavourRules.ignoredCommand(settings.flavour(), tree) : Optional.empty();
+            if (ignored.isPresent()) {
+                // NSS validates commands and drops a bad one without a word; the test sees it recorded.
+                ignoredClientMessages.incrementAndGet();
+                LOG.log(System.Logger.Level.DEBUG, "ignoring a command of {0} as {1} does: {2}", s,
+                        settings.flavour(), ignored.get());
+            } else if (command.isPresent() && command.get() instanceof Subscribe sub) {
                 s.apply(sub, recordIt, next -> withholdSubscriptionReplies ? null
-                        : codec.encode(reply(next, sub.listCharacters().orElse(false))));
+                        : reply(next, sub.listCharacters().orElse(false)));
                 recorded = true;
             } else if (command.isPresent() && command.get() instanceof ClearSubscribe clear) {
-                s.apply(clear, recordIt, next -> withholdSubscriptionReplies ? null : codec.encode(reply(next, false)));
+                s.apply(clear, recordIt, next -> withholdSubscriptionReplies ? null : reply(next, false));
                 recorded = true;
             } else {
                 reply = answer(s, command);
@@ -315,15 +341,25 @@ public final class EssHub implements AutoCloseable {
         return Optional.empty();
     }
 
-    private Optional<ClientCommand> decodeCommand(String text) {
+    /** @return the text's JSON object when it is one of service "event", else null */
+    private static JsonNode parse(String text) {
         try {
             JsonNode tree = JSON.readTree(text);
             if (tree == null || !tree.isObject() || !"event".equals(tree.path("service").asText(null))) {
-                return Optional.empty();
+                return null;
             }
+            return tree;
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.log(System.Logger.Level.DEBUG, "ignoring client message: {0}", e.getMessage());
+            return null;
+        }
+    }
+
+    private Optional<ClientCommand> decodeCommand(String text) {
+        try {
             EssMessage m = codec.decode(text);
             return m instanceof ClientCommand c ? Optional.of(c) : Optional.empty();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (RuntimeException e) {
             // The live service says nothing about bad commands; the test sees the raw text instead.
             LOG.log(System.Logger.Level.DEBUG, "ignoring client message: {0}", e.getMessage());
             return Optional.empty();
@@ -331,17 +367,11 @@ public final class EssHub implements AutoCloseable {
     }
 
     /**
-     * The §2.4 reply: characters listed when the set holds "all" or the request asked for the
-     * list, else only counted.
+     * The subscription reply in this server's flavour: characters listed when the set holds "all"
+     * or the request asked for the list, else only counted.
      */
-    static SubscriptionReply reply(Subscription sub, boolean listCharacters) {
-        boolean list = listCharacters || sub.characters().contains(Subscription.ALL);
-        return new SubscriptionReply(
-                list ? Optional.of(List.copyOf(sub.characters())) : Optional.empty(),
-                list ? OptionalInt.empty() : OptionalInt.of(sub.characters().size()),
-                List.copyOf(sub.eventNames()),
-                Optional.of(sub.logicalAndCharactersWithWorlds()),
-                List.copyOf(sub.worlds()));
+    private String reply(Subscription sub, boolean listCharacters) {
+        return FlavourRules.subscriptionReply(settings.flavour(), sub, listCharacters);
     }
 
     // ---------------------------------------------------------------- publishing
@@ -413,7 +443,7 @@ public final class EssHub implements AutoCloseable {
         int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
         int n = 0;
         for (EssSession s : to) {
-            if ((settings.crossEnvironment() || inEnvironment(event, s.environment()))
+            if ((settings.crossEnvironment() || s.allEnvironments() || inEnvironment(event, s.environment()))
                     && s.sendIfSelected(event, frame, copies)) {
                 n++;
             }
@@ -607,7 +637,9 @@ public final class EssHub implements AutoCloseable {
         if (before == null || before != online) {
             String frame = codec.encode(new ServiceStateChanged(endpoint, online));
             for (EssSession s : sessions) {
-                s.send(frame);
+                if (s.allEnvironments() || FlavourRules.endpointIn(endpoint, s.environment())) {
+                    s.send(frame);
+                }
             }
         }
     }

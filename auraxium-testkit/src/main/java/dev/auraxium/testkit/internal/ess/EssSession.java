@@ -26,6 +26,8 @@ import java.util.function.UnaryOperator;
 public final class EssSession {
     private final long id;
     private final Environment environment;
+    private final boolean allEnvironments;
+    private final int maxSetSize;
     private final String serviceId;
     private final EssPeer peer;
     private final AtomicLong framesSent = new AtomicLong();
@@ -34,9 +36,11 @@ public final class EssSession {
     private volatile boolean closed;
     private volatile ScheduledFuture<?> heartbeat;
 
-    EssSession(long id, Environment environment, String serviceId, EssPeer peer) {
+    EssSession(long id, Environment environment, boolean allEnvironments, int maxSetSize, String serviceId, EssPeer peer) {
         this.id = id;
         this.environment = Objects.requireNonNull(environment, "environment");
+        this.allEnvironments = allEnvironments;
+        this.maxSetSize = maxSetSize;
         this.serviceId = Objects.requireNonNull(serviceId, "serviceId");
         this.peer = Objects.requireNonNull(peer, "peer");
     }
@@ -49,6 +53,11 @@ public final class EssSession {
     /** @return the connection's environment */
     public Environment environment() {
         return environment;
+    }
+
+    /** @return whether the connection asked for {@code environment=all}: every world, every endpoint */
+    public boolean allEnvironments() {
+        return allEnvironments;
     }
 
     /** @return the current subscription */
@@ -122,9 +131,9 @@ public final class EssSession {
     synchronized Subscription apply(Subscribe s, Runnable beforeReply, Function<Subscription, String> reply) {
         Subscription cur = subscription;
         Subscription next = new Subscription(
-                union(cur.eventNames(), s.eventNames()),
-                union(cur.characters(), s.characters()),
-                union(cur.worlds(), s.worlds()),
+                union(cur.eventNames(), s.eventNames(), maxSetSize),
+                union(cur.characters(), s.characters(), maxSetSize),
+                union(cur.worlds(), s.worlds(), maxSetSize),
                 s.logicalAndCharactersWithWorlds().orElse(cur.logicalAndCharactersWithWorlds()));
         return commit(next, beforeReply, reply);
     }
@@ -185,15 +194,21 @@ public final class EssSession {
 
     synchronized ConnectionSnapshot snapshot() {
         return new ConnectionSnapshot(id, environment, ServiceIds.redact(serviceId), subscription, isOpen(), stalled,
-                framesSent.get(), peer.pendingBytes());
+                framesSent.get(), peer.pendingBytes(), allEnvironments);
     }
 
-    private static Set<String> union(Set<String> cur, Optional<List<String>> add) {
+    /** The union, stopping (silently, as NSS does) once the set holds {@code max} entries. */
+    private static Set<String> union(Set<String> cur, Optional<List<String>> add, int max) {
         if (add.isEmpty() || add.get().isEmpty()) {
             return cur;
         }
         Set<String> out = new LinkedHashSet<>(cur);
-        out.addAll(add.get());
+        for (String s : add.get()) {
+            if (out.size() >= max) {
+                break;
+            }
+            out.add(s);
+        }
         return out;
     }
 
@@ -208,6 +223,6 @@ public final class EssSession {
 
     @Override
     public String toString() {
-        return "EssSession[id=" + id + ", environment=" + environment.wireName() + ", serviceId=" + ServiceIds.redact(serviceId) + "]";
+        return "EssSession[id=" + id + ", environment=" + (allEnvironments ? FlavourRules.ALL_ENVIRONMENTS : environment.wireName()) + ", serviceId=" + ServiceIds.redact(serviceId) + "]";
     }
 }

@@ -1,6 +1,7 @@
 package dev.auraxium.testkit.internal.ess;
 
 import dev.auraxium.event.Environment;
+import dev.auraxium.testkit.EssFlavour;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.Collections;
@@ -24,14 +25,18 @@ import java.util.function.Predicate;
  * @param port the port, 0 for any free one
  * @param crossEnvironment whether every world goes to every connection, whatever its environment
  *     (as through the Nanite Systems proxy) instead of only to its own environment's connections
+ * @param flavour which real server to play
+ * @param heartbeatPhase the node phase of Daybreak heartbeats, in [0, interval), relative to the start
  */
 public record EssSettings(Optional<Duration> heartbeatInterval, Optional<Duration> firstHeartbeat,
         boolean heartbeatTimestamps,
         Map<String, Boolean> endpoints, Set<Environment> environments, Predicate<String> serviceIdPolicy,
-        InetAddress bindAddress, int port, boolean crossEnvironment) {
+        InetAddress bindAddress, int port, boolean crossEnvironment, EssFlavour flavour, Duration heartbeatPhase) {
     public EssSettings {
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(firstHeartbeat, "firstHeartbeat");
+        Objects.requireNonNull(flavour, "flavour");
+        Objects.requireNonNull(heartbeatPhase, "heartbeatPhase");
         endpoints = Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
         environments = Set.copyOf(environments);
         Objects.requireNonNull(serviceIdPolicy, "serviceIdPolicy");

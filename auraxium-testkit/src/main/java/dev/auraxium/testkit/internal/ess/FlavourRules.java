@@ -1,0 +1,258 @@
+package dev.auraxium.testkit.internal.ess;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.auraxium.event.Environment;
+import dev.auraxium.protocol.Subscription;
+import dev.auraxium.testkit.EssFlavour;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+
+/**
+ * What differs between the flavours of the ESS, as {@link EssFlavour} documents it: how replies
+ * and heartbeats are written, which commands are ignored, when the first heartbeat comes. Stateless.
+ */
+public final class FlavourRules {
+    /** NSS's limit on each list of a command and on each subscription set. */
+    public static final int NSS_MAX_ENTRIES = 500;
+    /** The {@code environment} value NSS accepts for every world on one connection. */
+    public static final String ALL_ENVIRONMENTS = "all";
+    private static final Duration NSS_FIRST_HEARTBEAT = Duration.ofSeconds(5);
+    private static final List<String> LIST_FIELDS = List.of("eventNames", "characters", "worlds");
+    private static final List<String> BOOLEAN_FIELDS = List.of("logicalAndCharactersWithWorlds", "list_characters", "all");
+
+    private FlavourRules() {
+    }
+
+    /**
+     * The subscription reply, both shapes: characters listed when the set holds "all" or the
+     * request asked for the list, else counted.
+     *
+     * @param flavour whose rendering
+     * @param sub the connection's whole subscription
+     * @param listCharacters whether the request had {@code list_characters} true
+     * @return the frame text
+     */
+    public static String subscriptionReply(EssFlavour flavour, Subscription sub, boolean listCharacters) {
+        boolean list = listCharacters || sub.characters().contains(Subscription.ALL);
+        StringBuilder b = new StringBuilder(128).append("{\"subscription\":{");
+        if (list) {
+            b.append("\"characters\":");
+            array(b, flavour == EssFlavour.NSS ? List.of(Subscription.ALL) : order(flavour, sub.characters()));
+        } else {
+            b.append("\"characterCount\":").append(sub.characters().size());
+        }
+        b.append(",\"eventNames\":");
+        array(b, order(flavour, sub.eventNames()));
+        b.append(",\"logicalAndCharactersWithWorlds\":").append(sub.logicalAndCharactersWithWorlds());
+        b.append(",\"worlds\":");
+        array(b, order(flavour, sub.worlds()));
+        return b.append("}}").toString();
+    }
+
+    /**
+     * A heartbeat in the flavour's key order.
+     *
+     * @param flavour whose rendering
+     * @param online the connection's endpoints, in configured order
+     * @param timestamp the server time, or empty for the pre-2023 shape
+     * @return the frame text
+     */
+    public static String heartbeat(EssFlavour flavour, Map<String, Boolean> online, Optional<Instant> timestamp) {
+        Map<String, Boolean> endpoints = flavour == EssFlavour.DAYBREAK ? new TreeMap<>(online) : online;
+        StringBuilder b = new StringBuilder(384).append("{\"online\":{");
+        boolean first = true;
+        for (Map.Entry<String, Boolean> e : endpoints.entrySet()) {
+            if (!first) {
+                b.append(',');
+            }
+            first = false;
+            string(b, e.getKey());
+            b.append(":\"").append(e.getValue()).append('"');
+        }
+        b.append('}');
+        String ts = timestamp.map(t -> ",\"timestamp\":\"" + t.getEpochSecond() + "\"").orElse("");
+        if (flavour == EssFlavour.NSS) {
+            b.append(ts).append(",\"service\":\"event\"");
+        } else {
+            b.append(",\"service\":\"event\"").append(ts);
+        }
+        return b.append(",\"type\":\"heartbeat\"}").toString();
+    }
+
+    /**
+     * The order a flavour writes a set in: insertion order for NSS; for Daybreak a fixed order
+     * that depends only on the elements (a mixed hash, then the text), neither insertion order nor
+     * sorted, so a client that relies on either breaks in tests.
+     */
+    static List<String> order(EssFlavour flavour, Collection<String> elements) {
+        List<String> out = new ArrayList<>(elements);
+        if (flavour == EssFlavour.DAYBREAK) {
+            out.sort(Comparator.comparingInt(FlavourRules::mix).thenComparing(Comparator.naturalOrder()));
+        }
+        return out;
+    }
+
+    private static int mix(String s) {
+        int h = s.hashCode() * 0x9E3779B9;
+        return h ^ (h >>> 15);
+    }
+
+    /**
+     * Whether a flavour ignores this {@code subscribe} or {@code clearSubscribe} as a whole,
+     * without a reply: NSS's validation (lists at most 500 entries and JSON arrays; booleans JSON
+     * booleans or "true"/"false" strings). Daybreak's limits are not known: nothing is ignored.
+     *
+     * @param flavour the flavour
+     * @param command the command's JSON object
+     * @return the reason it is ignored, or empty when it is handled
+     */
+    public static Optional<String> ignoredCommand(EssFlavour flavour, JsonNode command) {
+        if (flavour != EssFlavour.NSS) {
+            return Optional.empty();
+        }
+        for (String f : LIST_FIELDS) {
+            JsonNode v = command.get(f);
+            if (v == null || v.isNull()) {
+                continue;
+            }
+            if (!v.isArray()) {
+                return Optional.of(f + " is not a list");
+            }
+            if (v.size() > NSS_MAX_ENTRIES) {
+                return Optional.of(f + " has " + v.size() + " entries, more than " + NSS_MAX_ENTRIES);
+            }
+        }
+        for (String f : BOOLEAN_FIELDS) {
+            JsonNode v = command.get(f);
+            if (v == null || v.isNull() || v.isBoolean()) {
+                continue;
+            }
+            if (!v.isTextual() || !(v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
+                return Optional.of(f + " is " + v + ", not a boolean");
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * @param flavour the flavour
+     * @return the most entries a subscription set holds; further additions are dropped
+     */
+    public static int maxSetSize(EssFlavour flavour) {
+        return flavour == EssFlavour.NSS ? NSS_MAX_ENTRIES : Integer.MAX_VALUE;
+    }
+
+    /**
+     * The {@code environment} query value a flavour uses when the request has none.
+     *
+     * @param flavour the flavour
+     * @return NSS's default {@code ps2}, or empty when the request is refused (Daybreak)
+     */
+    public static Optional<String> defaultEnvironment(EssFlavour flavour) {
+        return flavour == EssFlavour.NSS ? Optional.of(Environment.PS2.wireName()) : Optional.empty();
+    }
+
+    /**
+     * @param flavour the flavour
+     * @return whether {@code environment=all} is accepted
+     */
+    public static boolean acceptsAllEnvironments(EssFlavour flavour) {
+        return flavour == EssFlavour.NSS;
+    }
+
+    /**
+     * The delay from connecting to a connection's first heartbeat, when the builder did not fix it.
+     *
+     * @param flavour the flavour
+     * @param interval the heartbeat period
+     * @param phase Daybreak's node phase, in [0, interval)
+     * @param sinceStart how long the server has been running
+     * @return NSS: 5 s (a sixth of a shorter interval); Daybreak: until the node's next tick
+     */
+    public static Duration firstHeartbeat(EssFlavour flavour, Duration interval, Duration phase, Duration sinceStart) {
+        if (flavour == EssFlavour.NSS) {
+            Duration sixth = interval.dividedBy(6);
+            return sixth.compareTo(NSS_FIRST_HEARTBEAT) < 0 ? sixth : NSS_FIRST_HEARTBEAT;
+        }
+        long every = interval.toNanos();
+        long wait = Math.floorMod(phase.toNanos() - sinceStart.toNanos(), every);
+        return Duration.ofNanos(wait);
+    }
+
+    /**
+     * Whether an endpoint is reported to connections of an environment: when the world id in its
+     * name belongs to that environment, or to none of them (an old or unknown world, reported
+     * everywhere, as one backend node kept reporting a closed world).
+     *
+     * @param endpoint e.g. {@code EventServerEndpoint_Ceres_2000} or {@code EventServerEndpoint_2000_Ceres}
+     * @param environment the connection's environment
+     * @return whether to report it
+     */
+    public static boolean endpointIn(String endpoint, Environment environment) {
+        OptionalInt world = worldId(endpoint);
+        if (world.isEmpty() || environment.worlds().contains(world.getAsInt())) {
+            return true;
+        }
+        for (Environment other : Environment.values()) {
+            if (other != environment && other.worlds().contains(world.getAsInt())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The first run of digits in an endpoint name: either PS4 form gives the world id. */
+    static OptionalInt worldId(String endpoint) {
+        int i = 0;
+        int n = endpoint.length();
+        while (i < n && !Character.isDigit(endpoint.charAt(i))) {
+            i++;
+        }
+        int start = i;
+        while (i < n && Character.isDigit(endpoint.charAt(i)) && i - start < 9) {
+            i++;
+        }
+        return start == i ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(endpoint.substring(start, i)));
+    }
+
+    private static void array(StringBuilder b, List<String> values) {
+        b.append('[');
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                b.append(',');
+            }
+            string(b, values.get(i));
+        }
+        b.append(']');
+    }
+
+    private static void string(StringBuilder b, String s) {
+        b.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> b.append("\\\"");
+                case '\\' -> b.append("\\\\");
+                case '\n' -> b.append("\\n");
+                case '\r' -> b.append("\\r");
+                case '\t' -> b.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        b.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        b.append(c);
+                    }
+                }
+            }
+        }
+        b.append('"');
+    }
+}
