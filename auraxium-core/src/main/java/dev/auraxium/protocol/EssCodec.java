@@ -77,7 +77,9 @@ public final class EssCodec {
     }
 
     /**
-     * Decodes a bare event payload: the object inside a {@code serviceMessage}.
+     * Decodes a bare event payload: the object inside a {@code serviceMessage}. A field of the
+     * wrong kind is left out as in {@link #decode} but not named; decode the whole frame to learn
+     * which ({@link ServiceMessage#invalidFields()}).
      *
      * @param payloadJson the payload object
      * @return the event
