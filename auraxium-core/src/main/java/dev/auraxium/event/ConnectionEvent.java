@@ -54,7 +54,11 @@ public record ConnectionEvent(int slot, Kind kind, String cause, Optional<Durati
          * part that differs, with the expected value and the server's); resubscribing.
          */
         DRIFT,
-        /** The service id was rejected (HTTP 403); the client stopped connecting. */
+        /**
+         * The connection was refused in a way retrying cannot cure: the service id was rejected
+         * (cause {@code "HTTP 403"}), or the transport said so, e.g. for an untrusted TLS
+         * certificate; the client stopped connecting.
+         */
         REJECTED,
         /** The connection was closed on purpose (disconnect, close, last trigger removed). */
         CLOSED

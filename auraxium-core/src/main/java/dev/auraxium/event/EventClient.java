@@ -1487,7 +1487,10 @@ public final class EventClient implements AutoCloseable {
         public void failed(int slot, Throwable error, boolean fatal) {
             String detail = ServiceIds.scrub(String.valueOf(error.getMessage()), serviceId);
             AuraxiumException e;
-            if (fatal) {
+            if (fatal && !(error instanceof TransportException te && te.httpStatus().orElse(0) == 403)) {
+                e = new TransportException("could not connect to " + endpoint + " and retrying cannot help, so the client "
+                        + "stopped connecting; the next addTrigger() or connect() tries again: " + detail, error, true);
+            } else if (fatal) {
                 e = new TransportException("the ESS rejected service id " + ServiceIds.redact(serviceId)
                         + " (HTTP 403); the client stopped connecting. Check the service id; the next addTrigger() or "
                         + "connect() tries again", error, OptionalInt.of(403), Optional.empty());

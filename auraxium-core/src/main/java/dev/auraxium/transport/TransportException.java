@@ -8,15 +8,20 @@ import java.util.OptionalInt;
 /**
  * A connection could not be opened or broke. When the server answered the upgrade request with an
  * HTTP status, {@link #httpStatus()} carries it: 403 means the service id was rejected, which is
- * fatal ({@link #isFatal()}); 429 and 5xx are retried, honouring {@link #retryAfter()}.
+ * fatal ({@link #isFatal()}); 429 and 5xx are retried, honouring {@link #retryAfter()}. A transport
+ * may mark other failures fatal, e.g. a TLS certificate the client does not trust.
  *
  * <p>Messages never contain a whole service id.
  */
 public class TransportException extends AuraxiumException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status of a refused upgrade, or null. */
     private final Integer httpStatus;
+    /** The server's {@code Retry-After}, or null. */
     private final Duration retryAfter;
+    /** Whether the transport marked the failure as one retrying cannot cure. */
+    private final boolean fatal;
 
     /**
      * @param message what failed
@@ -36,6 +41,21 @@ public class TransportException extends AuraxiumException {
         super(message, cause);
         this.httpStatus = httpStatus.isPresent() ? httpStatus.getAsInt() : null;
         this.retryAfter = retryAfter.orElse(null);
+        this.fatal = false;
+    }
+
+    /**
+     * A failure without an HTTP status that retrying may or may not cure.
+     *
+     * @param message what failed
+     * @param cause the underlying failure, or null
+     * @param fatal true when retrying cannot help (e.g. the server's TLS certificate is not trusted)
+     */
+    public TransportException(String message, Throwable cause, boolean fatal) {
+        super(message, cause);
+        this.httpStatus = null;
+        this.retryAfter = null;
+        this.fatal = fatal;
     }
 
     /** @return the HTTP status of a refused upgrade, when there was one */
@@ -48,8 +68,11 @@ public class TransportException extends AuraxiumException {
         return Optional.ofNullable(retryAfter);
     }
 
-    /** @return true for HTTP 403: the service id was rejected, and retrying cannot help */
+    /**
+     * @return true when retrying cannot help: HTTP 403 (the service id was rejected), or a failure
+     *     the transport marked fatal (such as an untrusted TLS certificate)
+     */
     public boolean isFatal() {
-        return httpStatus != null && httpStatus == 403;
+        return fatal || httpStatus != null && httpStatus == 403;
     }
 }

@@ -7,6 +7,7 @@ import dev.auraxium.testkit.internal.ess.EssHub;
 import dev.auraxium.testkit.internal.ess.EssSettings;
 import dev.auraxium.testkit.internal.ess.WsGateway;
 import dev.auraxium.testkit.internal.replay.ReplayRun;
+import dev.auraxium.testkit.internal.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import javax.net.ssl.SSLContext;
 
 /**
  * A fake PlanetSide 2 Event Streaming Service: a real WebSocket server on loopback that speaks
@@ -103,7 +105,7 @@ public final class FakeEssServer implements AutoCloseable {
         if (host.contains(":")) {
             host = "[" + host + "]";
         }
-        this.uri = URI.create("ws://" + host + ":" + a.getPort() + EssHub.PATH);
+        this.uri = URI.create((hub.settings().tls() ? "wss://" : "ws://") + host + ":" + a.getPort() + EssHub.PATH);
     }
 
     /**
@@ -133,8 +135,8 @@ public final class FakeEssServer implements AutoCloseable {
     }
 
     /**
-     * @return {@code ws://127.0.0.1:<port>/streaming}, without query (the bound address; loopback
-     *     when bound to the wildcard address)
+     * @return {@code ws://127.0.0.1:<port>/streaming} ({@code wss://} with {@link Builder#tls()}),
+     *     without query (the bound address; loopback when bound to the wildcard address)
      */
     public URI uri() {
         return uri;
@@ -154,6 +156,37 @@ public final class FakeEssServer implements AutoCloseable {
     /** @return the bound port */
     public int port() {
         return gateway.address().getPort();
+    }
+
+    /** @return whether this server speaks TLS ({@code wss://}); see {@link Builder#tls()} */
+    public boolean isTls() {
+        return hub.settings().tls();
+    }
+
+    /**
+     * A TLS context that trusts the test kit's certificate and nothing else: what a client needs
+     * to connect to a {@link Builder#tls()} server. For the JDK transport:
+     * {@code JdkTransport.builder().sslContext(server.clientSslContext()).build()}, or
+     * {@code HttpClient.newBuilder().sslContext(server.clientSslContext())} for a client of your own.
+     * The certificate is the same for every server, so the context may be shared.
+     *
+     * @return a new, initialised context
+     */
+    public SSLContext clientSslContext() {
+        return TestCertificate.clientContext();
+    }
+
+    /**
+     * The test kit's certificate in PEM form, for clients outside the JVM (e.g.
+     * {@code auraxium tail --trust-cert}, {@code curl --cacert}, Node's {@code NODE_EXTRA_CA_CERTS}).
+     * It is self-signed for {@code CN=localhost} with the alternative names {@code localhost},
+     * {@code 127.0.0.1} and {@code ::1}, valid until 2126. Its private key ships inside the test
+     * kit, so it is public: a certificate for tests on loopback, never for anything real.
+     *
+     * @return the PEM text, {@code -----BEGIN CERTIFICATE-----} to {@code -----END CERTIFICATE-----}
+     */
+    public String certificatePem() {
+        return TestCertificate.pem();
     }
 
     /** @return the flavour of ESS this server plays */
@@ -340,6 +373,7 @@ public final class FakeEssServer implements AutoCloseable {
         private boolean crossEnvironment;
         private EssFlavour flavour = EssFlavour.DAYBREAK;
         private Duration heartbeatPhase;
+        private boolean tls;
 
         private Builder() {
             for (Environment env : Environment.values()) {
@@ -347,6 +381,21 @@ public final class FakeEssServer implements AutoCloseable {
                     endpoints.put(e, true);
                 }
             }
+        }
+
+        /**
+         * Serves {@code wss://} (TLS) instead of {@code ws://}, as the live service does, with a
+         * certificate the test kit ships: self-signed for {@code localhost}, {@code 127.0.0.1} and
+         * {@code ::1}. Clients trust it through {@link FakeEssServer#clientSslContext()} or the
+         * PEM of {@link FakeEssServer#certificatePem()}; a client with the default trust store
+         * refuses it, which is how to test a certificate failure. The key is public, for tests
+         * only: never use it to protect anything real.
+         *
+         * @return this
+         */
+        public Builder tls() {
+            this.tls = true;
+            return this;
         }
 
         /**
@@ -572,7 +621,7 @@ public final class FakeEssServer implements AutoCloseable {
             }
             EssSettings settings = new EssSettings(heartbeats ? Optional.of(heartbeatInterval) : Optional.empty(),
                     Optional.ofNullable(firstHeartbeat), heartbeatTimestamps, endpoints, environments, serviceIdPolicy,
-                    bindAddress, port, crossEnvironment, flavour, phase);
+                    bindAddress, port, crossEnvironment, flavour, phase, tls);
             EssHub hub = new EssHub(settings);
             try {
                 return new FakeEssServer(hub, WsGateway.start(hub));

@@ -65,6 +65,9 @@ final class RecordCommand implements Callable<Integer> {
     @Mixin
     FilterOptions filterOptions;
 
+    @Mixin
+    TrustOptions trust;
+
     @Override
     public Integer call() throws Exception {
         StreamFilter filter = filterOptions.filter();
@@ -91,7 +94,7 @@ final class RecordCommand implements Callable<Integer> {
         AtomicReference<String> ended = new AtomicReference<>();
         long start;
         try (recorder; StopSignal stop = new StopSignal();
-                JdkTransport transport = JdkTransport.builder().connectTimeout(stream.connectTimeout).build()) {
+                JdkTransport transport = trust.transport(stream.connectTimeout)) {
             AtomicBoolean subscribed = new AtomicBoolean();
             AtomicBoolean confirmed = new AtomicBoolean();
             TransportListener listener = new TransportListener() {

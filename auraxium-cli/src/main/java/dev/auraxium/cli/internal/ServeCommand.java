@@ -2,6 +2,7 @@ package dev.auraxium.cli.internal;
 
 import dev.auraxium.event.Event;
 import dev.auraxium.testkit.ConnectionSnapshot;
+import dev.auraxium.testkit.EssFlavour;
 import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.testkit.Recording;
 import dev.auraxium.testkit.ReplayHandle;
@@ -49,6 +50,12 @@ import picocli.CommandLine.Spec;
                 "  auraxium serve --replay capture.jsonl --speed 10 --loop",
                 "  auraxium serve --synthetic --shared --loop --host 0.0.0.0",
                 "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming --events Death",
+                "  auraxium serve --flavour nss",
+                "  auraxium serve --tls --cert-out fake-ess.pem",
+                "  auraxium tail --endpoint wss://127.0.0.1:8090/streaming --trust-cert fake-ess.pem",
+                "%nFlavours: daybreak (the default) plays Daybreak's own server, nss the Nanite Systems server "
+                        + "(push.nanite-systems.net): they differ in how replies and heartbeats are written, "
+                        + "environment=all (nss only) and the limits on commands.",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unreadable recording, port in use)."})
 final class ServeCommand implements Callable<Integer> {
     private static final Duration WATCH_INTERVAL = Duration.ofMillis(50);
@@ -99,8 +106,24 @@ final class ServeCommand implements Callable<Integer> {
             defaultValue = "30s", description = "Heartbeat interval (default 30s, as the live service).")
     Duration heartbeatInterval;
 
+    @Option(names = "--flavour", paramLabel = "daybreak|nss", defaultValue = "daybreak",
+            converter = FlavourConverter.class,
+            description = "Which live server to play: daybreak (the default) or nss (the Nanite Systems server).")
+    EssFlavour flavour;
+
+    @Option(names = "--tls", description = "Serve wss:// with the test kit's certificate (test-only, public key; "
+            + "self-signed for localhost and 127.0.0.1). Clients must trust it: see --cert-out.")
+    boolean tls;
+
+    @Option(names = "--cert-out", paramLabel = "FILE", description = "With --tls: write the certificate (PEM) to FILE, "
+            + "for 'auraxium tail --trust-cert FILE' or any other client.")
+    Path certOut;
+
     @Override
     public Integer call() throws Exception {
+        if (certOut != null && !tls) {
+            throw new UsageException("--cert-out needs --tls: a ws:// server has no certificate to trust");
+        }
         if (port < 0 || port > 65535) {
             throw new UsageException("bad port " + port + ": expected 0-65535");
         }
@@ -124,7 +147,9 @@ final class ServeCommand implements Callable<Integer> {
 
         FakeEssServer server;
         try {
-            server = FakeEssServer.builder().bindAddress(address).port(port).heartbeatInterval(heartbeatInterval).start();
+            FakeEssServer.Builder builder = FakeEssServer.builder().bindAddress(address).port(port)
+                    .heartbeatInterval(heartbeatInterval).flavour(flavour);
+            server = (tls ? builder.tls() : builder).start();
         } catch (UncheckedIOException e) {
             if (e.getCause() instanceof BindException) {
                 throw new UsageException("cannot listen on " + host + ":" + port + ": "
@@ -139,9 +164,18 @@ final class ServeCommand implements Callable<Integer> {
         long sharedSent = 0;
         long start = System.nanoTime();
         try (server; StopSignal stop = new StopSignal()) {
+            if (certOut != null) {
+                writeCertificate(server, certOut);
+            }
             out.println("serve: listening on " + server.uri() + " (" + what + ", " + events.size() + " events, speed "
-                    + speed + (loop ? ", looping" : "") + (shared ? ", one stream shared by every connection)"
-                            : ", from its start for each connection once it subscribes)"));
+                    + speed + (loop ? ", looping" : "") + (shared ? ", one stream shared by every connection"
+                            : ", from its start for each connection once it subscribes")
+                    + ", flavour " + flavour.name().toLowerCase(java.util.Locale.ROOT) + ")");
+            if (tls) {
+                out.println("serve: TLS with the test kit's test-only certificate" + (certOut != null
+                        ? ", written to " + certOut + " (trust it with: auraxium tail --trust-cert " + certOut + ")"
+                        : " (write it for clients with --cert-out FILE)"));
+            }
             out.flush();
             ReplayHandle sharedReplay = shared ? server.replay(recording, pace) : null;
             long deadline = duration == null ? Long.MAX_VALUE : start + duration.toNanos();
@@ -161,7 +195,7 @@ final class ServeCommand implements Callable<Integer> {
                 }
                 for (ConnectionSnapshot c : server.connections()) {
                     if (c.open() && !c.subscription().isEmpty() && announced.add(c.id())) {
-                        out.println("serve: connection " + c.id() + " (" + c.environment().wireName() + ", service id "
+                        out.println("serve: connection " + c.id() + " (" + (c.allEnvironments() ? "all" : c.environment().wireName()) + ", service id "
                                 + c.serviceId() + ") subscribed" + (shared ? "" : ": replaying from the start"));
                         out.flush();
                     }
@@ -203,6 +237,28 @@ final class ServeCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    private static void writeCertificate(FakeEssServer server, Path file) {
+        try {
+            Files.writeString(file, server.certificatePem(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException | RuntimeException e) {
+            throw new UsageException("cannot write the certificate to '" + file + "': " + e.getMessage(), e);
+        }
+    }
+
+    /** Converts {@code daybreak} or {@code nss}, any case. */
+    static final class FlavourConverter implements picocli.CommandLine.ITypeConverter<EssFlavour> {
+        @Override
+        public EssFlavour convert(String value) {
+            for (EssFlavour f : EssFlavour.values()) {
+                if (f.name().equalsIgnoreCase(value.trim())) {
+                    return f;
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("unknown flavour '" + value
+                    + "': expected daybreak or nss");
+        }
     }
 
     private static Recording load(Path file) {

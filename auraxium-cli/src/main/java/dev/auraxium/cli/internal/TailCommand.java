@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
                 "      --events GainExperience_experience_id_7,PlayerLogin",
                 "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming \\",
                 "      --max-events 100 --format json > events.jsonl",
+                "  auraxium tail --endpoint wss://127.0.0.1:8090/streaming --trust-cert fake-ess.pem",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unknown event name, missing service id), "
                         + "3 connection failure or rejected service id."})
 final class TailCommand implements Callable<Integer> {
@@ -54,6 +55,9 @@ final class TailCommand implements Callable<Integer> {
 
     @Mixin
     FilterOptions filterOptions;
+
+    @Mixin
+    TrustOptions trust;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (readable, the default), json (one raw payload per line) or none (only the summary).")
@@ -81,7 +85,7 @@ final class TailCommand implements Callable<Integer> {
         CountDownLatch settled = new CountDownLatch(1); // confirmed, or nothing left to wait for
         long start;
         try (StopSignal stop = new StopSignal();
-                JdkTransport transport = JdkTransport.builder().connectTimeout(stream.connectTimeout).build();
+                JdkTransport transport = trust.transport(stream.connectTimeout);
                 EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
                         .transport(transport)
                         .connectionListener(e -> {

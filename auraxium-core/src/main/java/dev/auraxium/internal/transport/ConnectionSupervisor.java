@@ -399,7 +399,8 @@ public final class ConnectionSupervisor {
         }
         session.failed(s.index, cause, fatal);
         if (fatal) {
-            session.event(s.index, Kind.REJECTED, "HTTP 403", null);
+            session.event(s.index, Kind.REJECTED, cause instanceof TransportException te && te.httpStatus().isPresent()
+                    ? "HTTP " + te.httpStatus().getAsInt() : causeKey(cause), null);
             // the other slots' open connections are closed on purpose: the id is rejected
             stopOpenConnectionsAfterFatal();
         } else {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLContext;
 
 /**
  * The ESS {@link Transport} on {@code java.net.http.WebSocket}, the JDK's own WebSocket client.
@@ -120,10 +121,13 @@ public final class JdkTransport implements Transport {
             this.ownsClient = true;
             // Tasks run inline: the WebSocket's receive work stays on the client's selector thread
             // instead of being handed to a pool thread per socket read (see "Throughput").
-            this.client = HttpClient.newBuilder()
+            HttpClient.Builder b = HttpClient.newBuilder()
                     .executor(Runnable::run)
-                    .connectTimeout(connectTimeout)
-                    .build();
+                    .connectTimeout(connectTimeout);
+            if (builder.sslContext != null) {
+                b.sslContext(builder.sslContext);
+            }
+            this.client = b.build();
         }
     }
 
@@ -229,6 +233,7 @@ public final class JdkTransport implements Transport {
      */
     public static final class Builder {
         private HttpClient httpClient;
+        private SSLContext sslContext;
         private Duration connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
         private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
         private final Map<String, String> headers = new LinkedHashMap<>();
@@ -244,6 +249,20 @@ public final class JdkTransport implements Transport {
          */
         public Builder httpClient(HttpClient client) {
             this.httpClient = Objects.requireNonNull(client, "httpClient");
+            return this;
+        }
+
+        /**
+         * Trusts the servers this TLS context trusts (for {@code wss://}), on the transport's own
+         * client; by default the JVM's trust store decides. For a test server of your own, e.g.
+         * {@code FakeEssServer.builder().tls()}, pass its {@code clientSslContext()}. Not
+         * together with {@link #httpClient(HttpClient)}: give that client the context instead.
+         *
+         * @param context an initialised TLS context
+         * @return this builder
+         */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "sslContext");
             return this;
         }
 
@@ -290,8 +309,16 @@ public final class JdkTransport implements Transport {
             return this;
         }
 
-        /** @return a new transport; close it when done */
+        /**
+         * @return a new transport; close it when done
+         * @throws IllegalStateException if both {@link #httpClient(HttpClient)} and
+         *     {@link #sslContext(SSLContext)} were given
+         */
         public JdkTransport build() {
+            if (httpClient != null && sslContext != null) {
+                throw new IllegalStateException("give either httpClient(...) or sslContext(...), not both: "
+                        + "set the SSLContext on your HttpClient (HttpClient.newBuilder().sslContext(...))");
+            }
             return new JdkTransport(this);
         }
 

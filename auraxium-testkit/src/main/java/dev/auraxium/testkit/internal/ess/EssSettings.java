@@ -16,7 +16,7 @@ import java.util.function.Predicate;
  * The checked, immutable configuration of a fake ESS, built by {@code FakeEssServer.Builder}.
  *
  * @param heartbeatInterval the heartbeat period, or empty when heartbeats are disabled
- * @param firstHeartbeat the delay before a connection's first heartbeat, or empty for one interval
+ * @param firstHeartbeat the delay before a connection's first heartbeat, or empty for the flavour's
  * @param heartbeatTimestamps whether heartbeats carry {@code timestamp}
  * @param endpoints endpoint name to online flag, in report order
  * @param environments accepted {@code environment} values
@@ -27,11 +27,13 @@ import java.util.function.Predicate;
  *     (as through the Nanite Systems proxy) instead of only to its own environment's connections
  * @param flavour which real server to play
  * @param heartbeatPhase the node phase of Daybreak heartbeats, in [0, interval), relative to the start
+ * @param tls whether to serve {@code wss://} with the test kit's certificate
  */
 public record EssSettings(Optional<Duration> heartbeatInterval, Optional<Duration> firstHeartbeat,
         boolean heartbeatTimestamps,
         Map<String, Boolean> endpoints, Set<Environment> environments, Predicate<String> serviceIdPolicy,
-        InetAddress bindAddress, int port, boolean crossEnvironment, EssFlavour flavour, Duration heartbeatPhase) {
+        InetAddress bindAddress, int port, boolean crossEnvironment, EssFlavour flavour, Duration heartbeatPhase,
+        boolean tls) {
     public EssSettings {
         Objects.requireNonNull(heartbeatInterval, "heartbeatInterval");
         Objects.requireNonNull(firstHeartbeat, "firstHeartbeat");

@@ -1,6 +1,7 @@
 package dev.auraxium.testkit.internal.ess;
 
 import dev.auraxium.testkit.MalformedFrame;
+import dev.auraxium.testkit.internal.tls.TestCertificate;
 import dev.auraxium.testkit.internal.ws.HandshakeRequest;
 import dev.auraxium.testkit.internal.ws.HandshakeResponse;
 import dev.auraxium.testkit.internal.ws.WebSocketHandler;
@@ -13,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.net.ServerSocketFactory;
 
 /**
  * Puts an {@link EssHub} on the RFC 6455 server: upgrade requests go through
@@ -41,7 +43,8 @@ public final class WsGateway implements WebSocketHandler, AutoCloseable {
         WsGateway g = new WsGateway(hub);
         EssSettings s = hub.settings();
         g.server = WebSocketServer.start(WebSocketServer.Config.defaults()
-                .withBindAddress(s.bindAddress()).withPort(s.port()), g);
+                .withBindAddress(s.bindAddress()).withPort(s.port()), g,
+                s.tls() ? TestCertificate.serverContext().getServerSocketFactory() : ServerSocketFactory.getDefault());
         return g;
     }
 

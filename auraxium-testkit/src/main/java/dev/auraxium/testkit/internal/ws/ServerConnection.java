@@ -406,7 +406,7 @@ final class ServerConnection implements WsConnection {
         flush(out, batch);
         closeWritten = close;
         try {
-            socket.shutdownOutput();
+            shutdownOutput();
         } catch (IOException e) {
             // already closed by the peer or an abort; nothing more to send anyway
         }
@@ -507,7 +507,7 @@ final class ServerConnection implements WsConnection {
         try {
             out.write(HttpHandshake.refusal(response));
             out.flush();
-            socket.shutdownOutput();
+            shutdownOutput();
         } catch (IOException e) {
             // the client left before reading its answer
         }
@@ -763,6 +763,13 @@ final class ServerConnection implements WsConnection {
 
     private InetSocketAddress remote() {
         return (InetSocketAddress) socket.getRemoteSocketAddress();
+    }
+
+    /** Half-closes a plain socket; a TLS socket is left to the full close (TLS has no portable half-close). */
+    private void shutdownOutput() throws IOException {
+        if (!(socket instanceof javax.net.ssl.SSLSocket)) {
+            socket.shutdownOutput();
+        }
     }
 
     void closeSocket() {

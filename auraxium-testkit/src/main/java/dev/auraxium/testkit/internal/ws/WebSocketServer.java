@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ServerSocketFactory;
 
 /**
  * A small RFC 6455 WebSocket server on a real socket: the transport under the test kit's fake ESS.
@@ -72,9 +73,24 @@ public final class WebSocketServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static WebSocketServer start(Config config, WebSocketHandler handler) throws IOException {
+        return start(config, handler, ServerSocketFactory.getDefault());
+    }
+
+    /**
+     * Binds and starts accepting connections on sockets from {@code sockets}, e.g. TLS server
+     * sockets for {@code wss://}.
+     *
+     * @param config where to bind and the limits
+     * @param handler the application
+     * @param sockets makes the (unbound) listening socket
+     * @return the running server
+     * @throws IOException if the address cannot be bound
+     */
+    public static WebSocketServer start(Config config, WebSocketHandler handler, ServerSocketFactory sockets)
+            throws IOException {
         Objects.requireNonNull(config, "config");
         Objects.requireNonNull(handler, "handler");
-        ServerSocket socket = new ServerSocket();
+        ServerSocket socket = sockets.createServerSocket();
         try {
             socket.bind(new InetSocketAddress(config.bindAddress(), config.port()), 128);
         } catch (IOException e) {

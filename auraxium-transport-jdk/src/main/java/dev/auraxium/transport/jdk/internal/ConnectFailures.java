@@ -10,6 +10,9 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.channels.UnresolvedAddressException;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -18,6 +21,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
  * Turns what {@code WebSocket.Builder.buildAsync} failed with into a {@link TransportException}
@@ -54,6 +58,14 @@ public final class ConnectFailures {
                     + ": the server did not complete the WebSocket handshake in time", timeout);
         }
         SSLException tls = find(cause, SSLException.class);
+        Throwable untrusted = tls == null ? null : untrustedCertificate(tls);
+        if (untrusted != null) {
+            // The same certificate will be refused on every attempt: fatal, so the client stops retrying.
+            return new TransportException("The TLS certificate of " + hostAndPort(uri) + " is not trusted: a certificate "
+                    + "(TLS trust) problem, which retrying cannot cure: " + describe(untrusted) + ". Trust the server's "
+                    + "certificate with JdkTransport.builder().sslContext(...) or an HttpClient whose SSLContext trusts "
+                    + "it (opening " + where + ")", tls, true);
+        }
         if (tls != null) {
             return new TransportException("The TLS handshake with " + hostAndPort(uri) + " failed: " + tls.getMessage()
                     + " (opening " + where + ")", tls);
@@ -111,6 +123,25 @@ public final class ConnectFailures {
             return "the server is unavailable or failing";
         }
         return "the server refused the upgrade";
+    }
+
+    /**
+     * The certificate failure under a TLS failure: the chain did not validate (unknown issuer,
+     * expired, revoked) or it does not name the host. Null for other TLS failures, such as a
+     * connection reset during the handshake, which a retry may cure.
+     */
+    private static Throwable untrustedCertificate(SSLException tls) {
+        Throwable cert = find(tls, CertificateException.class);
+        if (cert == null) {
+            cert = find(tls, CertPathBuilderException.class);
+        }
+        if (cert == null) {
+            cert = find(tls, CertPathValidatorException.class);
+        }
+        if (cert == null) {
+            cert = find(tls, SSLPeerUnverifiedException.class);
+        }
+        return cert;
     }
 
     private static String hostAndPort(URI uri) {

@@ -1,0 +1,71 @@
+package dev.auraxium.cli.internal;
+
+import dev.auraxium.transport.jdk.JdkTransport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.time.Duration;
+import java.util.Collection;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import picocli.CommandLine.Option;
+
+/** {@code --trust-cert}: which TLS certificates a {@code wss://} connection trusts. */
+final class TrustOptions {
+
+    @Option(names = "--trust-cert", paramLabel = "FILE",
+            description = "Trust only the TLS certificate(s) in this PEM file instead of the JVM's trust store, "
+                    + "e.g. the one 'auraxium serve --tls --cert-out FILE' writes.")
+    Path trustCert;
+
+    /**
+     * @param connectTimeout the connect timeout
+     * @return a JDK transport trusting {@code --trust-cert}, or the JVM's trust store without it
+     * @throws UsageException when the file cannot be read or holds no certificate
+     */
+    JdkTransport transport(Duration connectTimeout) {
+        JdkTransport.Builder b = JdkTransport.builder().connectTimeout(connectTimeout);
+        if (trustCert != null) {
+            b.sslContext(sslContext(trustCert));
+        }
+        return b.build();
+    }
+
+    /** An SSLContext whose trust store holds exactly the certificates of a PEM (or DER) file. */
+    static SSLContext sslContext(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new UsageException("cannot read certificate file '" + file + "': "
+                    + (Files.isDirectory(file) ? "it is a folder" : Files.exists(file) ? "permission denied" : "no such file"));
+        }
+        Collection<? extends Certificate> certs;
+        try (InputStream in = Files.newInputStream(file)) {
+            certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
+        } catch (IOException | GeneralSecurityException e) {
+            throw new UsageException("'" + file + "' holds no readable certificate (expected PEM, -----BEGIN CERTIFICATE-----): "
+                    + e.getMessage(), e);
+        }
+        if (certs.isEmpty()) {
+            throw new UsageException("'" + file + "' holds no certificate (expected PEM, -----BEGIN CERTIFICATE-----)");
+        }
+        try {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (Certificate c : certs) {
+                trust.setCertificateEntry("trusted-" + i++, c);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new UsageException("cannot trust the certificate in '" + file + "': " + e.getMessage(), e);
+        }
+    }
+}
