@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,17 +38,21 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The client's essential behaviours against every flavour of the live service that the test kit
  * plays: the real client over the real JDK WebSocket against a real {@link FakeEssServer} on
  * 127.0.0.1. The flavours answer the same commands but spell their replies differently (a
  * character set holding {@code all}, the order of lists), and the client must hold against each:
- * ready, a mixed trigger set probed over and over without a single {@code clearSubscribe},
- * triggers added and removed, a drift repaired, a reconnect, and every event delivered once.
+ * ready, a mixed trigger set probed over and over without a single {@code clearSubscribe} (over
+ * {@code ws://} and {@code wss://}), triggers added and removed, a drift repaired, a reconnect,
+ * and every event delivered once.
  */
 @org.junit.jupiter.api.Timeout(value = 120, unit = TimeUnit.SECONDS)
 class EveryFlavourTest {
@@ -74,8 +79,12 @@ class EveryFlavourTest {
     }
 
     private EventClient client(FakeEssServer server, Duration probeInterval) {
-        JdkTransport transport = keep(JdkTransport.builder().connectTimeout(Duration.ofSeconds(5))
-                .closeTimeout(Duration.ofSeconds(2)).build());
+        JdkTransport.Builder b = JdkTransport.builder().connectTimeout(Duration.ofSeconds(5))
+                .closeTimeout(Duration.ofSeconds(2));
+        if (server.isTls()) {
+            b.sslContext(server.clientSslContext());
+        }
+        JdkTransport transport = keep(b.build());
         return keep(EventClient.builder().serviceId("s:example").endpoint(server.uri()).transport(transport)
                 .subscriptionProbeInterval(probeInterval).reconnectDelay(Duration.ofMillis(50)).build());
     }
@@ -113,10 +122,17 @@ class EveryFlavourTest {
         return out;
     }
 
-    @ParameterizedTest
-    @EnumSource(EssFlavour.class)
-    void theMixedTriggerSetHoldsOverTenProbesWithoutAClearSubscribeOrALostEvent(EssFlavour flavour) throws Exception {
-        FakeEssServer server = server(flavour);
+    /** Every flavour, over {@code ws://} and over {@code wss://} (the live service is TLS only). */
+    static Stream<Arguments> flavoursAndSchemes() {
+        return Arrays.stream(EssFlavour.values()).flatMap(f -> Stream.of(Arguments.of(f, false), Arguments.of(f, true)));
+    }
+
+    @ParameterizedTest(name = "{0}, tls={1}")
+    @MethodSource("flavoursAndSchemes")
+    void theMixedTriggerSetHoldsOverTenProbesWithoutAClearSubscribeOrALostEvent(EssFlavour flavour, boolean tls)
+            throws Exception {
+        FakeEssServer.Builder builder = FakeEssServer.builder().flavour(flavour);
+        FakeEssServer server = keep(tls ? builder.tls().start() : builder.start());
         EventClient client = client(server, PROBE_INTERVAL);
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
         client.addTriggers(mixed(got));
