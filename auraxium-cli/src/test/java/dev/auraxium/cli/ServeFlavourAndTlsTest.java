@@ -106,7 +106,7 @@ class ServeFlavourAndTlsTest {
         CliRun untrusted = CliRun.run("tail", "--endpoint", uri, "--max-events", "5", "--connect-timeout", "10s");
         assertEquals(3, untrusted.exitCode(), () -> "err:\n" + untrusted.err);
         String err = untrusted.err.text();
-        assertTrue(err.contains("certificate") && err.contains("not trusted"), err);
+        assertTrue(err.contains("certificate") && err.contains("not trusted") && err.contains("--trust-cert FILE"), err);
         assertEquals(0, serve.interruptAndWait(WAIT));
     }
 

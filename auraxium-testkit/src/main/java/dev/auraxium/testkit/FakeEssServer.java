@@ -34,7 +34,8 @@ import javax.net.ssl.SSLContext;
  * <ul>
  *   <li>Upgrade requests go to {@code /streaming?environment=…&service-id=…}. An environment
  *       other than the accepted ones, or a service id the policy refuses, gets HTTP 403, as the
- *       live service answers; any other path gets 404.</li>
+ *       live service answers; any other path gets 404. ({@link EssFlavour#NSS} also accepts
+ *       {@code environment=all} and takes a missing environment as {@code ps2}.)</li>
  *   <li>On connect: {@code connectionStateChanged} connected "true", the help prompt, one
  *       {@code serviceStateChanged} per endpoint of the connection's environment, then a
  *       heartbeat every interval (30 s by default; when the first one comes depends on the

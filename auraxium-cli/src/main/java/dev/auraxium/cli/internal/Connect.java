@@ -76,6 +76,22 @@ final class Connect {
         } else {
             detail = String.valueOf(error);
         }
+        if (untrustedCertificate(error)) {
+            detail += " (to trust a server's own certificate, pass it with --trust-cert FILE)";
+        }
         return new ConnectionFailure(ServiceIds.scrub(base + detail, serviceId), error);
+    }
+
+    /** Whether a certificate the client does not trust is behind the failure. */
+    private static boolean untrustedCertificate(Throwable error) {
+        int depth = 0;
+        for (Throwable t = error; t != null && depth < 16; t = t.getCause(), depth++) {
+            if (t instanceof java.security.cert.CertificateException
+                    || t instanceof java.security.cert.CertPathBuilderException
+                    || t instanceof java.security.cert.CertPathValidatorException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
                 "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming --events Death",
                 "  auraxium serve --flavour nss",
                 "  auraxium serve --tls --cert-out fake-ess.pem",
-                "  auraxium tail --endpoint wss://127.0.0.1:8090/streaming --trust-cert fake-ess.pem",
+                "  auraxium tail --endpoint wss://127.0.0.1:8090/streaming \\",
+                "      --trust-cert fake-ess.pem",
                 "%nFlavours: daybreak (the default) plays Daybreak's own server, nss the Nanite Systems server "
                         + "(push.nanite-systems.net): they differ in how replies and heartbeats are written, "
                         + "environment=all (nss only) and the limits on commands.",

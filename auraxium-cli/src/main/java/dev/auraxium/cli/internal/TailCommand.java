@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
                 "      --events GainExperience_experience_id_7,PlayerLogin",
                 "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming \\",
                 "      --max-events 100 --format json > events.jsonl",
-                "  auraxium tail --endpoint wss://127.0.0.1:8090/streaming --trust-cert fake-ess.pem",
+                "  auraxium tail --endpoint wss://127.0.0.1:8090/streaming \\",
+                "      --trust-cert fake-ess.pem",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unknown event name, missing service id), "
                         + "3 connection failure or rejected service id."})
 final class TailCommand implements Callable<Integer> {

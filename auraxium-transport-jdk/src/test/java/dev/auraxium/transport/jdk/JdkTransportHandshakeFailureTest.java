@@ -174,6 +174,7 @@ class JdkTransportHandshakeFailureTest {
         assertInstanceOf(SSLException.class, failure.getCause());
         assertTrue(failure.getMessage().startsWith("The TLS handshake with 127.0.0.1:" + http.port() + " failed"),
                 failure.getMessage());
+        assertFalse(failure.isFatal(), "a TLS failure that is not about the certificate stays retryable");
         assertFalse(failure.getMessage().contains("secretservice42"), failure.getMessage());
     }
 
