@@ -1,6 +1,7 @@
 package dev.auraxium.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auraxium.event.Death;
@@ -8,9 +9,12 @@ import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.protocol.Subscribe;
+import dev.auraxium.testkit.ClientMessage;
 import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.testkit.SyntheticStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -83,6 +87,61 @@ class TailCommandTest {
             assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
             assertTrue(tail.err.text().contains("tail: 0 events in"), tail.err.text());
             assertEquals("", tail.out.text());
+        }
+    }
+
+    /** Waits until the server has taken a subscribe from the client (it is in effect then). */
+    private static void awaitSubscribe(FakeEssServer server) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (System.nanoTime() < deadline) {
+            ClientMessage m = server.takeClientMessage(Duration.ofMillis(200));
+            if (m != null && m.command().orElse(null) instanceof Subscribe s && !s.isProbe()) {
+                return;
+            }
+        }
+        throw new AssertionError("no subscribe reached the server: " + server.clientMessages());
+    }
+
+    @Test
+    void stopsAtMaxEventsWithExitZeroWhenTheServerNeverConfirmsTheSubscription() throws Exception {
+        try (FakeEssServer server = FakeEssServer.start()) {
+            server.faults().withholdSubscriptionReplies();
+            CliRun tail = new CliRun().start("tail", "--endpoint", server.uri().toString(), "--events", "PlayerLogin",
+                    "--format", "json", "--max-events", "17", "--connect-timeout", "30s");
+            awaitSubscribe(server);
+            for (int i = 0; i < 17; i++) {
+                assertEquals(1, server.publish(new PlayerLogin(Instant.ofEpochSecond(1_730_180_177L), 1,
+                        5428011263300000001L + i)));
+            }
+            assertEquals(0, tail.exitCode(WAIT), () -> "err:\n" + tail.err);
+            assertEquals(17, tail.out.text().lines().count(), tail.out.text());
+            String err = tail.err.text();
+            assertTrue(err.contains("tail: the server never confirmed the subscription"), err);
+            assertTrue(err.contains("tail: 17 events in"), err);
+        }
+    }
+
+    @Test
+    void stopsAtItsDurationWithExitZeroWhenTheServerNeverConfirmsTheSubscription() throws Exception {
+        try (FakeEssServer server = FakeEssServer.start()) {
+            server.faults().withholdSubscriptionReplies();
+            CliRun tail = CliRun.run(Map.of(), "tail", "--endpoint", server.uri().toString(), "--duration", "1s",
+                    "--format", "none", "--connect-timeout", "30s");
+            assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
+            String err = tail.err.text();
+            assertTrue(err.contains("the server has not confirmed the subscription, printing what it sends"), err);
+            assertTrue(err.contains("tail: the server never confirmed the subscription"), err);
+            assertTrue(err.contains("tail: 0 events in"), err);
+        }
+    }
+
+    @Test
+    void saysNothingAboutConfirmationWhenTheServerConfirms() throws Exception {
+        try (FakeEssServer server = FakeEssServer.start()) {
+            CliRun tail = CliRun.run(Map.of(), "tail", "--endpoint", server.uri().toString(), "--duration", "300ms",
+                    "--format", "none");
+            assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
+            assertFalse(tail.err.text().contains("confirm"), tail.err.text());
         }
     }
 

@@ -46,13 +46,16 @@ import java.util.Optional;
  *     {@code silence}, {@code connectionStateChanged})
  * @param dedupEarlyEvictions payloads forgotten before their deduplication window ended because the
  *     key cap was reached (a copy arriving later would not be recognised)
+ * @param invalidFields events delivered without a field whose value was not of its kind, by event
+ *     name and field ({@code "ContinentLock.event_type"}); the first of each was also given to the
+ *     error handler as a {@link dev.auraxium.protocol.InvalidFieldException}
  */
 public record ClientStats(long framesReceived, long eventsDecoded, long eventsDispatched, long unknownEvents,
         long decodeErrors, long duplicatesDropped, long overflowDrops, long actionsRun, long actionFailures,
         int queueDepth, int queueHighWaterMark, Map<String, Long> reconnectsByCause, long subscriptionDrifts,
         Optional<Instant> lastHeartbeat, Map<Integer, Instant> lastEventByWorld, Optional<Duration> lastReceiveLag,
         Optional<Duration> maxReceiveLag, int openConnections, long connectAttempts, long connectFailures,
-        Map<String, Long> watchdogTrips, long dedupEarlyEvictions) {
+        Map<String, Long> watchdogTrips, long dedupEarlyEvictions, Map<String, Long> invalidFields) {
 
     /**
      * Checks the components: each reference must be non-null. Collections are copied, so the
@@ -98,6 +101,7 @@ public record ClientStats(long framesReceived, long eventsDecoded, long eventsDi
         Objects.requireNonNull(lastReceiveLag, "lastReceiveLag");
         Objects.requireNonNull(maxReceiveLag, "maxReceiveLag");
         watchdogTrips = Map.copyOf(Objects.requireNonNull(watchdogTrips, "watchdogTrips"));
+        invalidFields = Map.copyOf(Objects.requireNonNull(invalidFields, "invalidFields"));
     }
 
     /** @return the sum of {@link #reconnectsByCause()} */

@@ -49,7 +49,10 @@ public record ConnectionEvent(int slot, Kind kind, String cause, Optional<Durati
         REPLACING,
         /** The replacement is ready and the unhealthy connection was closed. */
         REPLACED,
-        /** The server's subscription differed from the client's (cause: a description); resubscribing. */
+        /**
+         * The server's subscription differed from the client's in what it delivers (cause: each
+         * part that differs, with the expected value and the server's); resubscribing.
+         */
         DRIFT,
         /**
          * The connection was refused in a way retrying cannot cure: the service id was rejected

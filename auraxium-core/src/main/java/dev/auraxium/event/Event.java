@@ -23,6 +23,18 @@ import java.time.Instant;
  *       {@code "0"} for "no outfit", "no attacker", "on foot".</li>
  * </ul>
  *
+ * <h2>Fields of the wrong kind: read as missing, never lose the event</h2>
+ * A value that is not of its field's kind (text where a number belongs, such as
+ * {@code "event_type":""} or {@code "zone_id":"abc"}, a number out of the field's range, an
+ * unreadable flag) is treated exactly as if the payload lacked that field, by the rules above: an
+ * {@code Optional*} field is empty, any other field reads as its "none" value. The event still
+ * reaches the triggers of its type. The {@link EventClient} counts each such field in
+ * {@link ClientStats#invalidFields()} and gives the first one of each event name and field to its
+ * error handler as a {@link dev.auraxium.protocol.InvalidFieldException} (with the value and the
+ * frame), not every one. Only the three required fields make a payload undecodable: without a
+ * valid {@code event_name}, {@code timestamp} and {@code world_id} there is no event to deliver,
+ * and the frame is a decode error.
+ *
  * <p>Wire values are strings ({@code "123"}, {@code "0"}/{@code "1"}, {@code "25.000000"}); the
  * decoder also accepts JSON numbers and booleans. Java names are the camelCase of the wire names.
  *

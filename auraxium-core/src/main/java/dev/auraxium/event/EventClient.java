@@ -19,6 +19,7 @@ import dev.auraxium.protocol.ClientCommand;
 import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.EssDecodeException;
 import dev.auraxium.protocol.Heartbeat;
+import dev.auraxium.protocol.InvalidFieldException;
 import dev.auraxium.protocol.ServerMessage;
 import dev.auraxium.protocol.ServiceMessage;
 import dev.auraxium.protocol.ServiceStateChanged;
@@ -86,6 +87,13 @@ import java.util.HashMap;
  * connection; removing the last trigger closes it unless {@code keepAlive} is passed.
  * {@link #close()} ends everything, may be called from any thread (a trigger action too), during a
  * connect or a reconnect backoff, and is idempotent; it leaves no thread behind.
+ *
+ * <p><b>Connected and ready</b> are two states. <em>Connected</em> ({@link #isConnected()},
+ * {@link #awaitConnected}): a connection is open, the server said it is connected, and the client
+ * has sent its subscription; events flow from here on. <em>Ready</em> ({@link #isReady()},
+ * {@link #awaitReady}): connected, and the server confirmed the subscription. Events never wait
+ * for readiness, so against a server that does not answer subscribe commands the client is
+ * connected and delivers events without ever being ready.
  *
  * <h2>Staying connected</h2>
  * <ul>
@@ -246,6 +254,8 @@ public final class EventClient implements AutoCloseable {
     private long linkSeq;
     private final List<Link> pendingNotices = new ArrayList<>();
     private CompletableFuture<Void> ready = new CompletableFuture<>();
+    /** Completes when a link is connected (push layer said so); reset like {@link #ready}. */
+    private CompletableFuture<Void> connected = new CompletableFuture<>();
     private final Set<CompletableFuture<?>> waiters = new LinkedHashSet<>();
     private boolean closed;
 
@@ -257,6 +267,10 @@ public final class EventClient implements AutoCloseable {
     /** The least time between two subscription repairs on one connection, doubling up to the cap. */
     private static final long REPAIR_BACKOFF_INITIAL_NANOS = TimeUnit.SECONDS.toNanos(30);
     private static final long REPAIR_BACKOFF_CAP_NANOS = TimeUnit.MINUTES.toNanos(10);
+    /** Events delivered without a field whose value was of the wrong kind, by "EventName.field". */
+    private final ConcurrentHashMap<String, AtomicLong> invalidFields = new ConcurrentHashMap<>();
+    /** The last failed connection attempt since a connection last opened: the cause of an await timeout. */
+    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
     private final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
     private final ConcurrentHashMap<String, AtomicLong> watchdogTrips = new ConcurrentHashMap<>();
     /*
@@ -606,26 +620,57 @@ public final class EventClient implements AutoCloseable {
     }
 
     /**
-     * Waits until the client is ready: connected, the server said {@code connectionStateChanged}
-     * connected, and, when there is anything to subscribe, the server's first subscription reply
-     * arrived. Does not connect by itself.
+     * Waits until the client is ready: {@linkplain #awaitConnected connected}, and, when there is
+     * anything to subscribe, the server confirmed the subscription (its reply to the subscribe
+     * arrived and shows what the triggers need). Does not connect by itself.
+     *
+     * <p>Events do not wait for this: they are delivered from the moment the client is connected.
+     * A server that never confirms (some proxies do not answer subscribe commands) still delivers
+     * its events, and this method then times out; wait with {@link #awaitConnected} when the
+     * connection is all you need.
      *
      * @param timeout the longest wait
-     * @throws TimeoutException when not ready in time
+     * @throws TimeoutException when not ready in time; its message says whether the client was
+     *     connected, and its cause is the last failed connection attempt, when there was one since
+     *     the last connection opened (e.g. a {@link TransportException} caused by
+     *     {@code java.net.ConnectException} when nothing listens)
      * @throws InterruptedException when interrupted
      * @throws IllegalStateException when the client is closed or neither connected nor connecting
      *     (add a trigger or call {@link #connect()} first)
      * @throws TransportException when the connection failed (e.g. 403: rejected service id)
      */
     public void awaitReady(Duration timeout) throws InterruptedException, TimeoutException {
+        await(timeout, true);
+    }
+
+    /**
+     * Waits until the client is connected: a connection is open and the server said
+     * {@code connectionStateChanged} connected, so the client has sent its subscription and
+     * events flow. Unlike {@link #awaitReady}, it does not wait for the server to confirm the
+     * subscription. Does not connect by itself.
+     *
+     * @param timeout the longest wait
+     * @throws TimeoutException when not connected in time; its cause is the last failed
+     *     connection attempt, when there was one
+     * @throws InterruptedException when interrupted
+     * @throws IllegalStateException when the client is closed or neither connected nor connecting
+     *     (add a trigger or call {@link #connect()} first)
+     * @throws TransportException when the connection failed (e.g. 403: rejected service id)
+     */
+    public void awaitConnected(Duration timeout) throws InterruptedException, TimeoutException {
+        await(timeout, false);
+    }
+
+    private void await(Duration timeout, boolean untilReady) throws InterruptedException, TimeoutException {
+        Objects.requireNonNull(timeout, "timeout");
         CompletableFuture<Void> f;
         lock.lock();
         try {
             checkOpen();
-            if (!ready.isDone() && !supervisor.isActive()) {
+            f = untilReady ? ready : connected;
+            if (!f.isDone() && !supervisor.isActive()) {
                 throw new IllegalStateException("the client is not connecting: add a trigger or call connect() first");
             }
-            f = ready;
         } finally {
             lock.unlock();
         }
@@ -638,15 +683,44 @@ public final class EventClient implements AutoCloseable {
             }
             throw new AuraxiumException("the connection failed: " + c, c);
         } catch (TimeoutException e) {
-            throw new TimeoutException("the client was not ready within " + timeout);
+            Throwable last = lastFailure.get();
+            String state;
+            if (isConnected()) {
+                state = "connected, but the server has not confirmed the subscription (events are delivered all the same)";
+            } else {
+                state = "not connected" + (last != null ? "; last failure: "
+                        + ServiceIds.scrub(String.valueOf(last.getMessage()), serviceId) : "");
+            }
+            TimeoutException out = new TimeoutException("the client was not " + (untilReady ? "ready" : "connected")
+                    + " within " + timeout + ": " + state);
+            if (last != null) {
+                out.initCause(last);
+            }
+            throw out;
         }
     }
 
-    /** @return whether the client is ready (see {@link #awaitReady}) */
+    /**
+     * @return whether the client is ready: connected and the subscription confirmed (see
+     *     {@link #awaitReady})
+     */
     public boolean isReady() {
         lock.lock();
         try {
             return !closed && ready.isDone() && !ready.isCompletedExceptionally();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * @return whether the client is connected (see {@link #awaitConnected}): events flow, whether
+     *     or not the server confirmed the subscription
+     */
+    public boolean isConnected() {
+        lock.lock();
+        try {
+            return !closed && connected.isDone() && !connected.isCompletedExceptionally();
         } finally {
             lock.unlock();
         }
@@ -739,7 +813,7 @@ public final class EventClient implements AutoCloseable {
                 queue.size(), queue.highWaterMark(), reconnects, drifts.get(), Optional.ofNullable(lastHeartbeat.get()),
                 lastEventByWorld(), lag(lastLagMillis), lag(maxLagMillis.get()),
                 supervisor.openConnections(), supervisor.attempts(), supervisor.failures(), trips(),
-                dedup.earlyEvictions());
+                dedup.earlyEvictions(), counts(invalidFields));
     }
 
     /** @return the environment */
@@ -773,6 +847,7 @@ public final class EventClient implements AutoCloseable {
             closed = true;
             pending = new ArrayList<>(waiters);
             ready.completeExceptionally(new IllegalStateException("the client was closed"));
+            connected.completeExceptionally(new IllegalStateException("the client was closed"));
         } finally {
             lock.unlock();
         }
@@ -850,6 +925,9 @@ public final class EventClient implements AutoCloseable {
     private CompletableFuture<Void> prepareStart() {
         if (!supervisor.isActive() && ready.isDone()) {
             ready = new CompletableFuture<>();
+        }
+        if (!supervisor.isActive() && connected.isDone()) {
+            connected = new CompletableFuture<>();
         }
         return ready;
     }
@@ -997,6 +1075,12 @@ public final class EventClient implements AutoCloseable {
         }
     }
 
+    private static Map<String, Long> counts(Map<String, AtomicLong> counters) {
+        Map<String, Long> out = new TreeMap<>();
+        counters.forEach((k, v) -> out.put(k, v.get()));
+        return out;
+    }
+
     private Map<String, Long> trips() {
         Map<String, Long> out = new TreeMap<>();
         watchdogTrips.forEach((k, v) -> out.put(k, v.get()));
@@ -1095,6 +1179,9 @@ public final class EventClient implements AutoCloseable {
             return;
         }
         if (m instanceof ServiceMessage sm) {
+            if (!sm.invalidFields().isEmpty()) {
+                noteInvalidFields(sm, text);
+            }
             long nanos = timers.nanoTime();
             if (silenceNanos > 0) {
                 l.lastEventByWorld.put(sm.event().worldId(), nanos); // a copy counts too: its world is not silent
@@ -1153,6 +1240,9 @@ public final class EventClient implements AutoCloseable {
     private Event decodeArrival(Arrival a) {
         ServerMessage m = decodeOrReport(a.text());
         if (m instanceof ServiceMessage sm) {
+            if (!sm.invalidFields().isEmpty()) {
+                noteInvalidFields(sm, a.text());
+            }
             Event e = sm.event();
             return admitted(e, a.text(), a.link().id, a.overlapping(), a.nanos(), a.millis()) ? e : null;
         }
@@ -1167,6 +1257,28 @@ public final class EventClient implements AutoCloseable {
             }
         }
         return null;
+    }
+
+    /**
+     * Counts the fields an event is delivered without (values of the wrong kind); the first of
+     * each event name and field goes to the error handler. The keys are bounded: only known
+     * events have such fields.
+     */
+    private void noteInvalidFields(ServiceMessage sm, String text) {
+        String name = sm.event().eventName();
+        sm.invalidFields().forEach((field, value) -> {
+            String key = name + "." + field;
+            AtomicLong n = invalidFields.get(key);
+            if (n == null) {
+                AtomicLong fresh = new AtomicLong();
+                n = invalidFields.putIfAbsent(key, fresh);
+                if (n == null) {
+                    n = fresh;
+                    report(new InvalidFieldException(name, field, value, text));
+                }
+            }
+            n.incrementAndGet();
+        });
     }
 
     /**
@@ -1259,6 +1371,7 @@ public final class EventClient implements AutoCloseable {
                 try {
                     if (!l.pushConnected) {
                         l.pushConnected = true;
+                        connected.complete(null);
                         for (ClientCommand cmd : SubscriptionDiff.between(l.serverCopy, planned)) {
                             send(l, cmd);
                         }
@@ -1297,7 +1410,8 @@ public final class EventClient implements AutoCloseable {
             if (!last) {
                 l.awaitingReplySince = nonZero(timers.nanoTime());
             }
-            if (SubscriptionDiff.agrees(expected, reply)) {
+            List<String> differences = SubscriptionDiff.differences(expected, reply);
+            if (differences.isEmpty()) {
                 if (last) {
                     l.repairing = false;
                     if (l.repairBackoffNanos > 0 && timers.nanoTime() - l.lastRepairAt >= l.repairBackoffNanos) {
@@ -1309,10 +1423,10 @@ public final class EventClient implements AutoCloseable {
                 return;
             }
             drifts.incrementAndGet();
-            drift = describe(reply);
+            drift = "subscription drifted: " + String.join("; ", differences);
             if (l.repairing) {
                 LOG.log(Level.WARNING, id + ": the server's subscription still differs after a resubscribe ("
-                        + describe(reply) + "); not repairing again until the next probe");
+                        + drift + "); not repairing again until the next probe");
                 l.repairing = false;
                 l.subscriptionConfirmed = true;
                 maybeReady(l);
@@ -1331,9 +1445,7 @@ public final class EventClient implements AutoCloseable {
             l.repairBackoffNanos = l.repairBackoffNanos == 0 ? REPAIR_BACKOFF_INITIAL_NANOS
                     : Math.min(REPAIR_BACKOFF_CAP_NANOS, 2 * l.repairBackoffNanos);
             l.lastRepairAt = now;
-            LOG.log(Level.WARNING, id + ": the server's subscription drifted (" + describe(reply) + " instead of "
-                    + expected.eventNames().size() + " names/" + expected.characters().size() + " characters/"
-                    + expected.worlds().size() + " worlds); resubscribing (next repair on this connection not within "
+            LOG.log(Level.WARNING, id + ": " + drift + "; resubscribing (next repair on this connection not within "
                     + l.repairBackoffNanos / 1_000_000_000L + " s)");
             l.repliesToSkip = l.expectedReplies.size();
             l.repairing = true;
@@ -1347,10 +1459,6 @@ public final class EventClient implements AutoCloseable {
                 notify(l.slot, ConnectionEvent.Kind.DRIFT, drift, null);
             }
         }
-    }
-
-    private static String describe(SubscriptionReply r) {
-        return r.eventNames().size() + " names/" + r.characterTotal() + " characters/" + r.worlds().size() + " worlds";
     }
 
     /** One connection's view of the server: guarded by the client's lock unless noted. */
@@ -1395,6 +1503,7 @@ public final class EventClient implements AutoCloseable {
             lock.lock();
             try {
                 links.put(c, new Link(++linkSeq, slot, c, timers.nanoTime()));
+                lastFailure.set(null);
                 // published before request() below, so the first frame finds its link
                 linkSnapshot = links.values().toArray(new Link[0]);
             } finally {
@@ -1433,6 +1542,10 @@ public final class EventClient implements AutoCloseable {
                 if (!anyReady && ready.isDone() && !closed) {
                     ready = new CompletableFuture<>();
                 }
+                boolean anyConnected = links.values().stream().anyMatch(l -> l.pushConnected && !l.draining);
+                if (!anyConnected && connected.isDone() && !closed) {
+                    connected = new CompletableFuture<>();
+                }
             } finally {
                 lock.unlock();
             }
@@ -1456,11 +1569,13 @@ public final class EventClient implements AutoCloseable {
                 e = new TransportException("could not connect to " + endpoint + " (connection " + slot
                         + "; retrying with backoff): " + detail, error);
             }
+            lastFailure.set(e);
             List<CompletableFuture<?>> pending = List.of();
             lock.lock();
             try {
                 if (fatal) {
                     ready.completeExceptionally(e);
+                    connected.completeExceptionally(e);
                     pending = new ArrayList<>(waiters);
                 }
             } finally {
@@ -1628,10 +1743,11 @@ public final class EventClient implements AutoCloseable {
 
         /**
          * @param handler receives failures of actions ({@link TriggerActionException}), frames
-         *     ({@link EssDecodeException}) and connections ({@link TransportException}); by default
-         *     they are logged as warnings (a rejected service id as an error). With a handler set,
-         *     the client logs these failures only at DEBUG: see "Errors and logging" in
-         *     {@link EventClient}. It must not block.
+         *     ({@link EssDecodeException}), events delivered without a field of the wrong kind
+         *     ({@link InvalidFieldException}, the first per event name and field) and connections
+         *     ({@link TransportException}); by default they are logged as warnings (a rejected
+         *     service id as an error). With a handler set, the client logs these failures only at
+         *     DEBUG: see "Errors and logging" in {@link EventClient}. It must not block.
          * @return this builder
          */
         public Builder errorHandler(Consumer<? super Throwable> handler) {

@@ -10,7 +10,9 @@ import dev.auraxium.internal.codec.EssEncoder;
  * <p>Decoding classifies a frame by its shape (ESS frames carry no ids), accepts every historical
  * payload shape, numbers sent as JSON strings or numbers, booleans as {@code "0"/"1"/"true"/"false"}
  * or JSON booleans, ignores unknown fields, and keeps events of unknown names as
- * {@link dev.auraxium.event.UnknownEvent}. Any frame it cannot decode fails with an
+ * {@link dev.auraxium.event.UnknownEvent}. A known event's field whose value is not of the field's
+ * kind does not lose the event: it is built without that field (see {@link dev.auraxium.event.Event})
+ * and {@link ServiceMessage#invalidFields()} names it. Any frame it cannot decode fails with an
  * {@link EssDecodeException} that carries the reason and the start of the raw text; no other
  * exception escapes.
  *
@@ -75,7 +77,9 @@ public final class EssCodec {
     }
 
     /**
-     * Decodes a bare event payload: the object inside a {@code serviceMessage}.
+     * Decodes a bare event payload: the object inside a {@code serviceMessage}. A field of the
+     * wrong kind is left out as in {@link #decode} but not named; decode the whole frame to learn
+     * which ({@link ServiceMessage#invalidFields()}).
      *
      * @param payloadJson the payload object
      * @return the event

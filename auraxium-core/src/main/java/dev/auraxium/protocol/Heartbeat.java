@@ -31,7 +31,9 @@ public record Heartbeat(Map<String, Boolean> online, Optional<Instant> timestamp
     }
 
     /**
-     * @return world id to online flag, for every endpoint whose name ends in a world id
+     * @return world id to online flag, for every endpoint whose name holds a world id (read as
+     *     {@link ServiceStateChanged#worldId()} reads it: both the name-first and the number-first
+     *     spellings)
      */
     public Map<Integer, Boolean> worlds() {
         Map<Integer, Boolean> out = new LinkedHashMap<>();

@@ -12,6 +12,7 @@ import dev.auraxium.protocol.ClearSubscribe;
 import dev.auraxium.protocol.ClientCommand;
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.protocol.EssDecodeException;
+import dev.auraxium.protocol.InvalidFieldException;
 import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
 import dev.auraxium.transport.TransportException;
@@ -487,6 +488,75 @@ class EventClientTest {
         c.takeCommand();
         assertNull(c.pollSent(Duration.ofMillis(200)), "an agreeing probe reply changes nothing");
         assertEquals(1, client.stats().subscriptionDrifts());
+    }
+
+    @Test
+    void aServerThatSpellsACharacterSetHoldingAllAsAllIsNotADrift() throws Exception {
+        transport.bareAll = true;
+        client = builder().subscriptionProbeInterval(Duration.ofMillis(100)).build();
+        client.addTriggers(List.of(Trigger.on(Death.class).build(), Trigger.on(PlayerLogin.class).characters(ALICE).build()));
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        assertEquals(Set.of("all", Long.toString(ALICE)), client.plannedSubscription().characters());
+        int probes = 0;
+        while (probes < 10) {
+            ClientCommand cmd = c.takeCommand();
+            assertFalse(cmd instanceof ClearSubscribe, "no clearSubscribe: " + cmd);
+            if (cmd instanceof Subscribe s && s.isProbe()) {
+                probes++;
+            }
+        }
+        assertEquals(0, client.stats().subscriptionDrifts());
+    }
+
+    @Test
+    void aDriftIsReportedNamingWhatDiffers() throws Exception {
+        BlockingQueue<ConnectionEvent> drifts = new LinkedBlockingQueue<>();
+        client = builder().connectionListener(e -> {
+            if (e.kind() == ConnectionEvent.Kind.DRIFT) {
+                drifts.add(e);
+            }
+        }).build();
+        client.addTrigger(Trigger.on(Death.class).characters(ALICE).worlds(1, 10).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        Subscription planned = client.plannedSubscription();
+        assertTrue(planned.logicalAndCharactersWithWorlds());
+        c.state = new Subscription(planned.eventNames(), planned.characters(), Set.of("1"), false);
+        assertTrue(client.verifySubscription());
+        ConnectionEvent e = drifts.poll(5, TimeUnit.SECONDS);
+        assertEquals("subscription drifted: worlds expected [1, 10] but the server has [1]; "
+                + "logicalAndCharactersWithWorlds expected true but the server has false", e.cause());
+    }
+
+    @Test
+    void anEventWithAFieldOfTheWrongKindReachesItsTriggersAndIsReportedOncePerEventAndField() throws Exception {
+        client = builder().build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(Trigger.on(ContinentLock.class).action(got::add).build());
+        client.addTrigger(Trigger.on(Death.class).action(got::add).build());
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        for (int world : new int[] {1, 10, 13}) {
+            c.push(frame(Events.lock(world)).replace("{\"payload\":{", "{\"payload\":{\"event_type\":\"\","));
+        }
+        c.push(frame(Events.death(ALICE, BOB, 17)).replace("\"zone_id\":\"2\"", "\"zone_id\":\"abc\""));
+        for (int i = 0; i < 3; i++) {
+            ContinentLock lock = assertInstanceOf(ContinentLock.class, take(got));
+            assertEquals(java.util.OptionalInt.empty(), lock.eventType());
+        }
+        Death d = assertInstanceOf(Death.class, take(got));
+        assertEquals(ALICE, d.characterId());
+        assertEquals(0, d.zoneId());
+
+        assertEquals(Map.of("ContinentLock.event_type", 3L, "Death.zone_id", 1L), client.stats().invalidFields());
+        assertEquals(0, client.stats().decodeErrors());
+        List<String> reported = new ArrayList<>();
+        for (Throwable t : errors) {
+            InvalidFieldException e = assertInstanceOf(InvalidFieldException.class, t);
+            reported.add(e.eventName() + "." + e.field() + "=" + e.value());
+        }
+        assertEquals(List.of("ContinentLock.event_type=\"\"", "Death.zone_id=\"abc\""), reported);
     }
 
     @Test

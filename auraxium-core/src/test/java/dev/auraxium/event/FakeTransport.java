@@ -41,6 +41,8 @@ final class FakeTransport implements Transport {
     volatile int rejectWith;
     volatile boolean autoReply = true;
     volatile boolean sendConnected = true;
+    /** Render a character set holding "all" as just {@code ["all"]}, as one server does. */
+    volatile boolean bareAll;
 
     @Override
     public CompletableFuture<TransportConnection> connect(URI uri, TransportListener listener) {
@@ -149,7 +151,8 @@ final class FakeTransport implements Transport {
         String reply(Subscription s) {
             boolean list = s.characters().contains(Subscription.ALL);
             return EssCodec.standard().encode(new SubscriptionReply(
-                    list ? Optional.of(new ArrayList<>(s.characters())) : Optional.empty(),
+                    list ? Optional.of(bareAll ? List.of(Subscription.ALL) : new ArrayList<>(s.characters()))
+                            : Optional.empty(),
                     list ? OptionalInt.empty() : OptionalInt.of(s.characters().size()),
                     new ArrayList<>(s.eventNames()), Optional.of(s.logicalAndCharactersWithWorlds()),
                     new ArrayList<>(s.worlds())));

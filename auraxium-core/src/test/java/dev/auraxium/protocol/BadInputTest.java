@@ -75,11 +75,13 @@ class BadInputTest {
     }
 
     @Test
-    void anUnpairedSurrogateInAKeptTextIsRefused() {
+    void anUnpairedSurrogateInAKeptTextIsRefusedOrLeftOut() {
         String item = "{\"payload\":{\"character_id\":\"1\",\"context\":\"bad\uD800text\",\"event_name\":\"ItemAdded\","
                 + "\"item_count\":\"1\",\"item_id\":\"2\",\"timestamp\":\"1\",\"world_id\":\"1\",\"zone_id\":\"2\"},"
                 + "\"service\":\"event\",\"type\":\"serviceMessage\"}";
-        assertEquals("context is not valid: text with an unpaired UTF-16 surrogate", refused(item).reason());
+        ServiceMessage kept = (ServiceMessage) CODEC.decode(item);
+        assertEquals("", ((dev.auraxium.event.ItemAdded) kept.event()).context(), "a known event is kept without it");
+        assertEquals(java.util.Map.of("context", "text with an unpaired UTF-16 surrogate"), kept.invalidFields());
         String unknown = item.replace("ItemAdded", "Future\uDC00Event");
         assertTrue(refused(unknown).reason().contains("surrogate"));
         assertTrue(refused("{\"echoed\":\"\uD83D\"}").reason().contains("surrogate"));
@@ -106,8 +108,6 @@ class BadInputTest {
         "{\"payload\":{\"event_name\":\"Death\",\"world_id\":\"1\"},\"service\":\"event\",\"type\":\"serviceMessage\"} | payload has no timestamp",
         "{\"payload\":{\"event_name\":\"Death\",\"timestamp\":\"1\"},\"service\":\"event\",\"type\":\"serviceMessage\"} | payload has no world_id",
         "{\"payload\":{\"event_name\":\"Death\",\"timestamp\":\"1\",\"world_id\":\"99999999999\"},\"service\":\"event\",\"type\":\"serviceMessage\"} | world_id out of int range: 99999999999",
-        "{\"payload\":{\"event_name\":\"Death\",\"timestamp\":\"1\",\"world_id\":\"1\",\"is_headshot\":\"maybe\"},\"service\":\"event\",\"type\":\"serviceMessage\"} | is_headshot is not valid: \"maybe\"",
-        "{\"payload\":{\"event_name\":\"Death\",\"timestamp\":\"1\",\"world_id\":\"1\",\"zone_id\":\"-4\"},\"service\":\"event\",\"type\":\"serviceMessage\"} | zone_id is not an unsigned 32-bit value: -4",
         "{\"payload\":{\"event_name\":\"\",\"timestamp\":\"1\",\"world_id\":\"1\"},\"service\":\"event\",\"type\":\"serviceMessage\"} | event_name is empty",
         "{\"payload\":[],\"service\":\"event\",\"type\":\"serviceMessage\"} | serviceMessage payload is not an object",
         "{\"connected\":\"perhaps\",\"service\":\"push\",\"type\":\"connectionStateChanged\"} | connected is not a boolean: \"perhaps\"",
@@ -118,6 +118,34 @@ class BadInputTest {
     })
     void eachMalformedShapeHasAClearReason(String text, String reason) {
         assertEquals(reason, refused(text).reason());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "\"is_headshot\":\"maybe\" | is_headshot | \"maybe\"",
+        "\"zone_id\":\"-4\" | zone_id | -4",
+        "\"zone_id\":\"abc\" | zone_id | \"abc\"",
+        "\"attacker_weapon_id\":\"99999999999\" | attacker_weapon_id | 99999999999",
+        "\"team_id\":\"\" | team_id | \"\"",
+        "\"is_critical\":[] | is_critical | an array",
+    })
+    void aKnownEventWithAFieldOfTheWrongKindIsKeptWithoutIt(String member, String field, String value) {
+        String text = "{\"payload\":{\"character_id\":\"5428011263300000001\",\"event_name\":\"Death\",\"timestamp\":\"1\","
+                + "\"world_id\":\"1\"," + member + "},\"service\":\"event\",\"type\":\"serviceMessage\"}";
+        ServiceMessage m = assertInstanceOf(ServiceMessage.class, CODEC.decode(text));
+        Death d = assertInstanceOf(Death.class, m.event());
+        assertEquals(5428011263300000001L, d.characterId());
+        assertEquals(java.util.Map.of(field, value), m.invalidFields());
+        assertEquals(0, d.zoneId());
+        assertEquals(java.util.OptionalInt.empty(), d.teamId());
+        assertEquals(java.util.Optional.empty(), d.isCritical());
+    }
+
+    @Test
+    void aFieldOfTheWrongKindThatTheEventDoesNotUseIsNotReported() {
+        String text = "{\"payload\":{\"amount\":\"lots\",\"character_id\":\"1\",\"event_name\":\"Death\",\"timestamp\":\"1\","
+                + "\"world_id\":\"1\"},\"service\":\"event\",\"type\":\"serviceMessage\"}";
+        assertEquals(java.util.Map.of(), ((ServiceMessage) CODEC.decode(text)).invalidFields());
     }
 
     @Test

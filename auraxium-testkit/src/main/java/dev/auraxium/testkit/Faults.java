@@ -191,6 +191,29 @@ public final class Faults {
     }
 
     /**
+     * From now on, {@code subscribe} and {@code clearSubscribe} still take effect (events flow as
+     * subscribed) but get no subscription reply, on every connection: a proxy that never confirms
+     * a subscription. Until {@link #sendSubscriptionReplies()}.
+     *
+     * @return this
+     */
+    public Faults withholdSubscriptionReplies() {
+        hub.withholdSubscriptionReplies(true);
+        return this;
+    }
+
+    /**
+     * Ends {@link #withholdSubscriptionReplies()}: later subscription commands are answered again
+     * (the withheld replies are not sent).
+     *
+     * @return this
+     */
+    public Faults sendSubscriptionReplies() {
+        hub.withholdSubscriptionReplies(false);
+        return this;
+    }
+
+    /**
      * Sends each of the next {@code n} published events twice to every connection that selects
      * it, as the live service sometimes repeats events.
      *

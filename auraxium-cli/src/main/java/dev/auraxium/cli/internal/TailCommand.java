@@ -1,6 +1,7 @@
 package dev.auraxium.cli.internal;
 
 import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.event.ConnectionEvent;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.EventClient;
@@ -15,8 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -85,11 +90,19 @@ final class TailCommand implements Callable<Integer> {
         AtomicReference<Throwable> fatal = new AtomicReference<>();
         Set<String> decodeKinds = ConcurrentHashMap.newKeySet();
         AtomicLong decodeErrors = new AtomicLong();
+        AtomicBoolean confirmed = new AtomicBoolean();
+        CountDownLatch settled = new CountDownLatch(1); // confirmed, or nothing left to wait for
         long start;
         try (StopSignal stop = new StopSignal();
                 JdkTransport transport = trust.transport(stream.connectTimeout);
                 EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
                         .transport(transport)
+                        .connectionListener(e -> {
+                            if (e.kind() == ConnectionEvent.Kind.READY) {
+                                confirmed.set(true);
+                                settled.countDown();
+                            }
+                        })
                         .errorHandler(e -> {
                             if (e instanceof EssDecodeException d) {
                                 reportDecodeError(d, decodeKinds, err);
@@ -97,6 +110,7 @@ final class TailCommand implements Callable<Integer> {
                             if (e instanceof TransportException t && t.isFatal()) {
                                 fatal.compareAndSet(null, t);
                                 stop.trip("failed");
+                                settled.countDown();
                             }
                         })
                         .build()) {
@@ -112,11 +126,18 @@ final class TailCommand implements Callable<Integer> {
                 }
                 if (n == limit) {
                     stop.trip("max-events");
+                    settled.countDown();
                 }
             }).build();
             client.addTrigger(trigger);
             try {
-                client.awaitReady(stream.connectTimeout);
+                client.awaitConnected(stream.connectTimeout);
+                start = System.nanoTime();
+                // Events flow from here on. Wait a while for the server to confirm the
+                // subscription, which some proxies never do; the limits count from now.
+                Duration wait = stream.duration != null && stream.duration.compareTo(stream.connectTimeout) < 0
+                        ? stream.duration : stream.connectTimeout;
+                settled.await(wait.toNanos(), TimeUnit.NANOSECONDS);
             } catch (TimeoutException | TransportException e) {
                 throw Connect.failure(uri, id, e);
             } catch (InterruptedException e) {
@@ -124,14 +145,19 @@ final class TailCommand implements Callable<Integer> {
                 return 0;
             }
             err.println("tail: connected to " + uri + " (" + environment.wireName() + ", service id "
-                    + ServiceIds.redact(id) + "), " + filter.describe());
+                    + ServiceIds.redact(id) + "), " + filter.describe()
+                    + (confirmed.get() ? "" : "; the server has not confirmed the subscription, printing what it sends"));
             err.flush();
-            start = System.nanoTime();
-            stop.await(stream.duration);
+            Duration left = stream.duration == null ? null : stream.duration.minusNanos(System.nanoTime() - start);
+            stop.await(left == null || !left.isNegative() ? left : Duration.ZERO);
             decodeErrors.set(client.stats().decodeErrors());
             client.close();
             if (fatal.get() != null) {
                 throw Connect.failure(uri, id, fatal.get());
+            }
+            if (!confirmed.get()) {
+                err.println("tail: the server never confirmed the subscription; the events shown arrived without "
+                        + "a confirmation");
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             long n = Math.min(received.get(), limit);

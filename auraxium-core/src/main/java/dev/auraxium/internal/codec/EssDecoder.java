@@ -64,9 +64,15 @@ public final class EssDecoder {
         check(text);
         f.reset();
         if (EventFrameScanner.scan(text, f)) { // nearly every live frame
-            return new ServiceMessage(EventAssembler.assemble(f.slots, text, false));
+            return serviceMessage(f.slots, text);
         }
         return decodeGeneral(text, f);
+    }
+
+    /** The event of a frame's filled slots, with the fields it was built without. */
+    private static ServiceMessage serviceMessage(PayloadSlots slots, String text) {
+        Event e = EventAssembler.assemble(slots, text, false);
+        return slots.invalid == 0 ? new ServiceMessage(e) : new ServiceMessage(e, slots.invalidFields());
     }
 
     /** Decodes any frame with Jackson: every shape, every error message. */
@@ -317,7 +323,7 @@ public final class EssDecoder {
                 throw fail("serviceMessage payload is not an object", text, null);
             }
             if (slots.has(PayloadSlots.EVENT_NAME)) {
-                return new ServiceMessage(EventAssembler.assemble(slots, text, false));
+                return serviceMessage(slots, text);
             }
             if (slots.has(PayloadSlots.RECENT_COUNT) || slots.has(PayloadSlots.RECENT_LIST)) {
                 return recentReply(slots, text);

@@ -26,9 +26,10 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * Builds the typed event from filled {@link PayloadSlots}, applying the one rule of
- * {@link Event}: the three common fields are required, drifting fields are optional, any other
- * missing field reads as 0 / false / "".
+ * Builds the typed event from filled {@link PayloadSlots}, applying the rules of {@link Event}: the
+ * three common fields are required, drifting fields are optional, any other missing field reads as
+ * 0 / false / "", and a field whose value is not of its kind reads as missing and is recorded in
+ * {@link PayloadSlots#invalid}.
  */
 final class EventAssembler {
     /** Small optional ints (team ids, factions) are shared: they are most of what Death carries. */
@@ -129,6 +130,7 @@ final class EventAssembler {
         }
     }
 
+    /** A required field: missing or of the wrong kind, the payload is not an event. */
     private long reqLong(int slot) {
         if (!s.has(slot)) {
             throw EssDecoder.fail("payload has no " + NAMES[slot], text, null);
@@ -138,80 +140,88 @@ final class EventAssembler {
     }
 
     private int reqInt(int slot) {
-        return toInt(slot, reqLong(slot));
-    }
-
-    private int toInt(int slot, long v) {
+        long v = reqLong(slot);
         if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
             throw EssDecoder.fail(NAMES[slot] + " out of int range: " + v, text, null);
         }
         return (int) v;
     }
 
-    private long l(int slot) {
+    /**
+     * Whether an optional-to-the-decoder field is there with a value of its kind. A value of the
+     * wrong kind is recorded in {@link PayloadSlots#invalid} and the field reads as absent.
+     */
+    private boolean usable(int slot) {
         if (!s.has(slot)) {
-            return 0;
+            return false;
         }
-        checkBad(slot);
-        return s.nums[slot];
+        if (s.isBad(slot)) {
+            s.invalid |= 1L << slot;
+            return false;
+        }
+        return true;
+    }
+
+    /** Whether a usable number is in {@code [min, max]}; out of it, it is recorded as invalid. */
+    private boolean inRange(int slot, long min, long max) {
+        long v = s.nums[slot];
+        if (v < min || v > max) {
+            s.invalid |= 1L << slot;
+            s.badValues[slot] = Long.toString(v);
+            return false;
+        }
+        return true;
+    }
+
+    private long l(int slot) {
+        return usable(slot) ? s.nums[slot] : 0;
     }
 
     private int i(int slot) {
-        return toInt(slot, l(slot));
+        return usable(slot) && inRange(slot, Integer.MIN_VALUE, Integer.MAX_VALUE) ? (int) s.nums[slot] : 0;
     }
 
     private double d(int slot) {
-        if (!s.has(slot)) {
-            return 0;
-        }
-        checkBad(slot);
-        return Double.longBitsToDouble(s.nums[slot]);
+        return usable(slot) ? Double.longBitsToDouble(s.nums[slot]) : 0;
     }
 
     private boolean b(int slot) {
-        return l(slot) != 0;
+        return usable(slot) && s.nums[slot] != 0;
     }
 
     private String t(int slot) {
-        if (!s.has(slot)) {
-            return "";
-        }
-        checkBad(slot);
-        return s.texts[slot];
+        return usable(slot) ? s.texts[slot] : "";
     }
 
     private OptionalInt optInt(int slot) {
-        if (!s.has(slot)) {
+        if (!usable(slot) || !inRange(slot, Integer.MIN_VALUE, Integer.MAX_VALUE)) {
             return OptionalInt.empty();
         }
-        int v = i(slot);
+        int v = (int) s.nums[slot];
         return v >= 0 && v < SMALL.length ? SMALL[v] : OptionalInt.of(v);
     }
 
     private OptionalLong optLong(int slot) {
-        return s.has(slot) ? OptionalLong.of(l(slot)) : OptionalLong.empty();
+        return usable(slot) ? OptionalLong.of(s.nums[slot]) : OptionalLong.empty();
     }
 
     private Optional<Boolean> optBool(int slot) {
-        if (!s.has(slot)) {
+        if (!usable(slot)) {
             return Optional.empty();
         }
-        return b(slot) ? TRUE : FALSE;
+        return s.nums[slot] != 0 ? TRUE : FALSE;
     }
 
     private Optional<String> optText(int slot) {
-        return s.has(slot) ? Optional.of(t(slot)) : Optional.empty();
+        return usable(slot) ? Optional.of(s.texts[slot]) : Optional.empty();
     }
 
     private long zone() {
-        long z = l(ZONE_ID);
-        if (z < 0 || z > 0xFFFF_FFFFL) {
-            throw EssDecoder.fail("zone_id is not an unsigned 32-bit value: " + z, text, null);
-        }
-        return z;
+        return usable(ZONE_ID) && inRange(ZONE_ID, 0, 0xFFFF_FFFFL) ? s.nums[ZONE_ID] : 0;
     }
 
     private OptionalLong optZone() {
-        return s.has(ZONE_ID) ? OptionalLong.of(zone()) : OptionalLong.empty();
+        return usable(ZONE_ID) && inRange(ZONE_ID, 0, 0xFFFF_FFFFL) ? OptionalLong.of(s.nums[ZONE_ID])
+                : OptionalLong.empty();
     }
 }

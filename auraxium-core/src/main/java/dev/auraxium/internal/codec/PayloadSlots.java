@@ -5,13 +5,17 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Scratch space for one payload object: every known payload field has a slot, filled straight from
  * the parser's character buffer so that a known event is decoded without an intermediate map or a
- * String per value. A value that does not parse for its slot's kind is remembered, not thrown: only
- * the event type that uses the field fails on it (and unknown events keep everything as text).
+ * String per value. A value that does not parse for its slot's kind is remembered, not thrown: the
+ * event type that uses the field refuses the payload when the field is required, and otherwise
+ * reads the field as absent and records it in {@link #invalid} (unknown events keep everything as
+ * text).
  *
  * <p>Not thread-safe: one instance per thread, reset per payload.
  */
@@ -99,6 +103,11 @@ final class PayloadSlots {
 
     long present;
     long bad;
+    /**
+     * Fields the assembled event uses whose value was not of their kind (a bad value or a number
+     * out of the field's range): the event was built as if the payload lacked them.
+     */
+    long invalid;
     final long[] nums = new long[COUNT];
     final String[] texts = new String[COUNT];
     final String[] badValues = new String[COUNT];
@@ -109,11 +118,26 @@ final class PayloadSlots {
     void reset() {
         present = 0;
         bad = 0;
+        invalid = 0;
         eventKind = -1;
         recentList = null;
     }
 
-    boolean has(int slot) {
+    /** @return field name to its rejected value (quoted when it was a string), for {@link #invalid} */
+    Map<String, String> invalidFields() {
+        if (invalid == 0) {
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        for (int slot = 0; slot < COUNT; slot++) {
+            if ((invalid & (1L << slot)) != 0) {
+                out.put(NAMES[slot], badValues[slot]);
+            }
+        }
+        return out;
+    }
+
+        boolean has(int slot) {
         return (present & (1L << slot)) != 0;
     }
 

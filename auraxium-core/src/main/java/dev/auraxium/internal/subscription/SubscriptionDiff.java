@@ -6,6 +6,8 @@ import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
 import dev.auraxium.protocol.SubscriptionReply;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -13,8 +15,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The commands that turn the server's copy of a subscription into the wanted one, and the server's
- * merge rules (docs/protocol.md, "Subscription state") to predict what each command leaves behind.
+ * The commands that turn the server's copy of a subscription into the wanted one, the server's
+ * merge rules to predict what each command leaves behind, and the check of a subscription reply
+ * against that prediction ({@link #differences}).
  *
  * <p>Additions go first, in one {@code subscribe} that also carries a changed flag, and removals
  * after, in one {@code clearSubscribe}: the server never holds less than both the old and the new
@@ -80,30 +83,153 @@ public final class SubscriptionDiff {
     }
 
     /**
-     * Whether a reply shows the expected subscription. Characters are compared as a set when the
-     * reply lists them, else by count; a reply without the flag (old servers) is not checked for it.
+     * Whether a reply shows the expected subscription: {@link #differences} finds nothing.
      *
      * @param expected what the server should hold
      * @param reply what it says it holds
-     * @return true when they agree
+     * @return true when the server delivers what {@code expected} asks for
      */
     public static boolean agrees(Subscription expected, SubscriptionReply reply) {
-        if (!expected.eventNames().equals(new HashSet<>(reply.eventNames()))
-                || !expected.worlds().equals(new HashSet<>(reply.worlds()))) {
-            return false;
-        }
-        if (reply.logicalAndCharactersWithWorlds().isPresent()
-                && reply.logicalAndCharactersWithWorlds().get() != expected.logicalAndCharactersWithWorlds()) {
-            return false;
-        }
-        if (reply.characters().isPresent()) {
-            return expected.characters().equals(new HashSet<>(reply.characters().get()));
-        }
-        return !expected.characters().contains(Subscription.ALL)
-                && reply.characterCount().orElse(0) == expected.characters().size();
+        return differences(expected, reply).isEmpty();
     }
 
-    private static List<String> minus(Set<String> a, Set<String> b) {
+    /**
+     * Compares what the server <em>will deliver</em> with what it should, not how the reply spells
+     * it. Servers differ in spelling: one lists a character set that holds {@code all} as just
+     * {@code ["all"]}, another reorders every list, old servers leave the flag out. The rules:
+     * <ul>
+     *   <li><b>Order</b> never matters: each list is compared as a set.</li>
+     *   <li><b>{@code all}</b>: a set holding {@code all} agrees with any other set holding
+     *       {@code all} (the other entries deliver nothing more), and never with a set without
+     *       it.</li>
+     *   <li><b>Characters by count</b>: a reply that only counts the characters (the shape a
+     *       server uses when the set has no {@code all}) agrees when the count equals the number
+     *       of characters expected. When {@code all} is expected, such a reply agrees only when
+     *       its count equals the number of strings sent ({@code all} counted as one): a server
+     *       that counts rather than lists such a set is not known, but nothing else could be
+     *       checked.</li>
+     *   <li><b>The logicalAnd flag</b> is compared only when it changes what is delivered
+     *       ({@link #flagMatters}), and only when the reply carries it (old servers do not).</li>
+     * </ul>
+     *
+     * @param expected what the server should hold
+     * @param reply what it says it holds
+     * @return one line per part that differs, naming it with the expected value and the
+     *     server's, e.g. {@code worlds expected [1, 10] but the server has [1]}; empty when they
+     *     agree
+     */
+    public static List<String> differences(Subscription expected, SubscriptionReply reply) {
+        List<String> out = new ArrayList<>(4);
+        compareSet(out, "eventNames", expected.eventNames(), reply.eventNames());
+        if (reply.characters().isPresent()) {
+            compareSet(out, "characters", expected.characters(), reply.characters().get());
+        } else {
+            int count = reply.characterCount().orElse(0);
+            if (count != expected.characters().size()) {
+                out.add("characters expected " + expected.characters().size() + " entries "
+                        + render(expected.characters()) + " but the server counts " + count);
+            }
+        }
+        compareSet(out, "worlds", expected.worlds(), reply.worlds());
+        if (reply.logicalAndCharactersWithWorlds().isPresent()) {
+            boolean server = reply.logicalAndCharactersWithWorlds().get();
+            if (server != expected.logicalAndCharactersWithWorlds() && flagMatters(expected)) {
+                out.add("logicalAndCharactersWithWorlds expected " + expected.logicalAndCharactersWithWorlds()
+                        + " but the server has " + server);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the logicalAnd flag changes what a subscription delivers, by the server's matching
+     * rules ({@link Subscription#selects}). The flag only adds "and the world is in the worlds
+     * set" to the events matched by character: Death, VehicleDestroy, GainExperience and the
+     * other character events (and events of a name this version does not know, which the server
+     * may match by character). World events ignore it; PlayerLogin and PlayerLogout, matched by
+     * character or world, ignore it too. So it matters exactly when all of these hold:
+     * <ul>
+     *   <li>an event name matched by character is subscribed ({@code all} included);</li>
+     *   <li>the characters set is not empty (else no event is matched by character);</li>
+     *   <li>the worlds set does not hold {@code all} (else every world passes; an empty worlds
+     *       set does matter: with the flag, nothing matched by character is delivered).</li>
+     * </ul>
+     *
+     * @param s a subscription
+     * @return whether turning the flag over would change the events it delivers
+     */
+    public static boolean flagMatters(Subscription s) {
+        if (s.characters().isEmpty() || s.worlds().contains(Subscription.ALL)) {
+            return false;
+        }
+        for (String name : s.eventNames()) {
+            if (name.equals(Subscription.ALL)) {
+                return true;
+            }
+            EventCatalog.Centric c = EventCatalog.centric(name);
+            if (c == EventCatalog.Centric.CHARACTER || c == EventCatalog.Centric.UNKNOWN) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds a line when the two sets deliver differently: equal as sets, or both holding "all". */
+    private static void compareSet(List<String> out, String what, Set<String> expected, List<String> server) {
+        Set<String> got = new HashSet<>(server);
+        boolean expectAll = expected.contains(Subscription.ALL);
+        boolean same = expectAll ? got.contains(Subscription.ALL) : !got.contains(Subscription.ALL) && expected.equals(got);
+        if (same) {
+            return;
+        }
+        StringBuilder b = new StringBuilder(what).append(" expected ");
+        if (expected.size() + got.size() <= 2 * SHOWN) {
+            b.append(render(expected)).append(" but the server has ").append(render(got));
+        } else {
+            b.append(expected.size()).append(" entries but the server has ").append(got.size());
+            List<String> missing = minus(expected, got);
+            List<String> extra = minus(got, expected);
+            if (!missing.isEmpty()) {
+                b.append("; missing ").append(render(missing));
+            }
+            if (!extra.isEmpty()) {
+                b.append("; not asked for ").append(render(extra));
+            }
+        }
+        out.add(b.toString());
+    }
+
+    /** Entries shown in full in a drift line; larger sets are shown by their differences. */
+    private static final int SHOWN = 8;
+
+    /** Sorted (numbers by value, then names), at most {@link #SHOWN} entries. */
+    private static String render(Collection<String> values) {
+        List<String> sorted = new ArrayList<>(values);
+        sorted.sort(Comparator.comparing((String v) -> !isNumber(v))
+                .thenComparing((a, b) -> isNumber(a) && isNumber(b)
+                        ? (a.length() != b.length() ? Integer.compare(a.length(), b.length()) : a.compareTo(b))
+                        : a.compareTo(b)));
+        if (sorted.size() <= SHOWN) {
+            return sorted.toString();
+        }
+        StringBuilder b = new StringBuilder("[");
+        sorted.subList(0, SHOWN).forEach(v -> b.append(v).append(", "));
+        return b.append("… (").append(sorted.size() - SHOWN).append(" more)]").toString();
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty() || s.length() > 19) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static List<String> minus(Collection<String> a, Set<String> b) {
         List<String> out = new ArrayList<>();
         for (String s : a) {
             if (!b.contains(s)) {

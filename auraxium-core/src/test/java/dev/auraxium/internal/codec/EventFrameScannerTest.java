@@ -139,4 +139,81 @@ class EventFrameScannerTest {
         System.out.printf("damaged frames: %d compared, %d of them on the fast path%n", compared, fastTaken);
         assertTrue(fastTaken > 1_000, "the damage should leave many frames on the fast path: " + fastTaken);
     }
+
+    /** One payload value replaced by a value of the wrong kind, in the fast shape and in Jackson's. */
+    @Test
+    void aValueOfTheWrongKindLosesNoEventOnEitherPath() throws Exception {
+        java.util.regex.Pattern member = java.util.regex.Pattern.compile("\"([a-z_]+)\":\"([^\"\\\\]*)\"");
+        String[] wrongStrings = {"\"\"", "\"abc\"", "\"-1\"", "\"99999999999999999999\"", "\"4294967296\"", "\"1.5\""};
+        String[] wrongJson = {"true", "{}", "[]", "1.5e400", "null", "-3"};
+        Random random = new Random(20261130);
+        int frames = 0;
+        int withInvalid = 0;
+        int fast = 0;
+        for (String frame : realFrames()) {
+            Outcome original = viaGeneral(frame);
+            if (!(original.message() instanceof ServiceMessage sm) || frame.indexOf("\"payload\":{") < 0) {
+                continue;
+            }
+            int payloadStart = frame.indexOf("\"payload\":{") + 11;
+            int payloadEnd = frame.indexOf('}', payloadStart);
+            java.util.regex.Matcher m = member.matcher(frame);
+            List<int[]> values = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            while (m.find()) {
+                if (m.start() > payloadStart && m.end() <= payloadEnd) {
+                    values.add(new int[] {m.start(2) - 1, m.end(2) + 1});
+                    names.add(m.group(1));
+                }
+            }
+            for (int k = 0; k < 3 && !values.isEmpty(); k++) {
+                int pick = random.nextInt(values.size());
+                String field = names.get(pick);
+                boolean json = random.nextBoolean();
+                String bad = json ? wrongJson[random.nextInt(wrongJson.length)] : wrongStrings[random.nextInt(wrongStrings.length)];
+                String damaged = frame.substring(0, values.get(pick)[0]) + bad + frame.substring(values.get(pick)[1]);
+                Outcome general = viaGeneral(damaged);
+                assertEquals(general, viaDecode(damaged), damaged);
+                frames++;
+                fast += EssDecoder.takesFastPath(damaged) ? 1 : 0;
+                if (field.equals("event_name") || field.equals("timestamp") || field.equals("world_id")) {
+                    continue; // required: the frame may be refused
+                }
+                assertTrue(general.message() instanceof ServiceMessage, () -> "lost: " + damaged + " -> " + general.error());
+                ServiceMessage got = (ServiceMessage) general.message();
+                assertEquals(sm.event().getClass(), got.event().getClass(), damaged);
+                assertTrue(got.invalidFields().isEmpty() || got.invalidFields().keySet().equals(java.util.Set.of(field)),
+                        () -> got.invalidFields() + " for " + damaged);
+                withInvalid += got.invalidFields().isEmpty() ? 0 : 1;
+            }
+        }
+        System.out.printf("wrong-kind values: %d frames, %d on the fast path, %d with an invalid field%n", frames, fast,
+                withInvalid);
+        assertTrue(withInvalid > 300 && fast > 300, "both paths and the invalid case are exercised");
+    }
+
+    @Test
+    void theIssuesTwoExamplesAreDeliveredWithoutTheField() {
+        String lock = "{\"payload\":{\"event_name\":\"ContinentLock\",\"event_type\":\"\",\"metagame_event_id\":\"0\","
+                + "\"nc_population\":\"30\",\"previous_faction\":\"1\",\"timestamp\":\"1730200000\","
+                + "\"tr_population\":\"30\",\"triggering_faction\":\"2\",\"vs_population\":\"40\",\"world_id\":\"17\","
+                + "\"zone_id\":\"2\"},\"service\":\"event\",\"type\":\"serviceMessage\"}";
+        assertTrue(EssDecoder.takesFastPath(lock));
+        ServiceMessage m = (ServiceMessage) EssDecoder.decode(lock);
+        assertEquals(java.util.OptionalInt.empty(), ((dev.auraxium.event.ContinentLock) m.event()).eventType());
+        assertEquals(java.util.Map.of("event_type", "\"\""), m.invalidFields());
+        assertEquals(m, EssDecoder.decodeGeneral(lock));
+
+        String death = DEATH.replace("\"zone_id\":\"2\"", "\"zone_id\":\"abc\"");
+        ServiceMessage d = (ServiceMessage) EssDecoder.decode(death);
+        assertEquals(0, ((Death) d.event()).zoneId());
+        assertEquals(5428013610449438673L, ((Death) d.event()).characterId());
+        assertEquals(java.util.Map.of("zone_id", "\"abc\""), d.invalidFields());
+        assertEquals(d, EssDecoder.decodeGeneral(death));
+        // the same field as a JSON value of the wrong kind (Jackson's path only)
+        ServiceMessage j = (ServiceMessage) EssDecoder.decode(DEATH.replace("\"zone_id\":\"2\"", "\"zone_id\":true"));
+        assertEquals(java.util.Map.of("zone_id", "true"), j.invalidFields());
+        // a clean frame has none
+        assertTrue(((ServiceMessage) EssDecoder.decode(DEATH)).invalidFields().isEmpty());
+    }
 }

@@ -104,6 +104,8 @@ public final class EssHub implements AutoCloseable {
     private long historyChars;
     private boolean closed;
     private volatile Admission.Refuse refusal;
+    /** Set by a fault: subscription commands take effect but get no reply. */
+    private volatile boolean withholdSubscriptionReplies;
 
     /**
      * @param settings the checked configuration
@@ -327,10 +329,11 @@ public final class EssHub implements AutoCloseable {
                 LOG.log(System.Logger.Level.DEBUG, "ignoring a command of {0} as {1} does: {2}", s,
                         settings.flavour(), ignored.get());
             } else if (command.isPresent() && command.get() instanceof Subscribe sub) {
-                s.apply(sub, recordIt, next -> reply(next, sub.listCharacters().orElse(false)));
+                s.apply(sub, recordIt, next -> withholdSubscriptionReplies ? null
+                        : reply(next, sub.listCharacters().orElse(false)));
                 recorded = true;
             } else if (command.isPresent() && command.get() instanceof ClearSubscribe clear) {
-                s.apply(clear, recordIt, next -> reply(next, false));
+                s.apply(clear, recordIt, next -> withholdSubscriptionReplies ? null : reply(next, false));
                 recorded = true;
             } else {
                 reply = answer(s, command);
@@ -730,6 +733,11 @@ public final class EssHub implements AutoCloseable {
      */
     public void refuseHandshakes(Admission.Refuse refuse) {
         refusal = refuse;
+    }
+
+    /** @param withhold whether subscription commands (still applied) go unanswered from now on */
+    public void withholdSubscriptionReplies(boolean withhold) {
+        withholdSubscriptionReplies = withhold;
     }
 
     /** @param n how many of the next published events go out twice */

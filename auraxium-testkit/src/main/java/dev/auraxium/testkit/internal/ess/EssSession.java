@@ -125,7 +125,7 @@ public final class EssSession {
      *
      * @param s the command
      * @param beforeReply runs first, inside the same critical section (the hub records the command)
-     * @param reply makes the reply frame for the new subscription
+     * @param reply makes the reply frame for the new subscription, or null to send none
      * @return the new subscription
      */
     synchronized Subscription apply(Subscribe s, Runnable beforeReply, Function<Subscription, String> reply) {
@@ -160,7 +160,10 @@ public final class EssSession {
 
     private Subscription commit(Subscription next, Runnable beforeReply, Function<Subscription, String> reply) {
         beforeReply.run();
-        send(reply.apply(next));
+        String frame = reply.apply(next);
+        if (frame != null) { // null: a fault withholds the reply
+            send(frame);
+        }
         subscription = next;
         return next;
     }
