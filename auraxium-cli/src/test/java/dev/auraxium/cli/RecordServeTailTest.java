@@ -57,13 +57,13 @@ class RecordServeTailTest {
         assertTrue(m.find(), serve.err.text());
         String uri = m.group(1);
 
-        CliRun all = CliRun.run("tail", "--endpoint", uri, "--format", "json", "--max-events", "300");
+        CliRun all = CliRun.run("tail", "--endpoint", uri, "--format", "decoded-json", "--max-events", "300");
         assertEquals(0, all.exitCode(), () -> "err:\n" + all.err);
         assertEquals(kept, all.out.text().lines().map(CODEC::decodeEvent).toList());
 
         // A second client, with a filter, gets the stream from its start too, filtered by the server.
         List<Event> deaths = kept.stream().filter(e -> e instanceof Death && e.worldId() == 17).toList();
-        CliRun some = CliRun.run("tail", "--endpoint", uri, "--format", "json", "--events", "Death", "--worlds", "17",
+        CliRun some = CliRun.run("tail", "--endpoint", uri, "--format", "decoded-json", "--events", "Death", "--worlds", "17",
                 "--max-events", Integer.toString(deaths.size()));
         assertEquals(0, some.exitCode(), () -> "err:\n" + some.err);
         assertEquals(deaths, some.out.text().lines().map(CODEC::decodeEvent).toList());

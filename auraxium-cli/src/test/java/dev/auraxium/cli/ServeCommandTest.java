@@ -137,7 +137,7 @@ class ServeCommandTest {
                         && !Environment.PS2PS4EU.worlds().contains(e.worldId()))
                 .toList();
         int n = once.size();
-        CliRun tail = CliRun.run("tail", "--endpoint", m.group(1), "--format", "json", "--max-events",
+        CliRun tail = CliRun.run("tail", "--endpoint", m.group(1), "--format", "decoded-json", "--max-events",
                 Integer.toString(2 * n + 1));
         assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
         List<Event> got = tail.out.text().lines().map(dev.auraxium.protocol.EssCodec.standard()::decodeEvent).toList();
@@ -154,7 +154,7 @@ class ServeCommandTest {
         Matcher m = Pattern.compile("listening on (ws://\\S+)").matcher(serve.err.await("listening on", WAIT));
         assertTrue(m.find());
         List<Event> stream = SyntheticStream.builder().seed(4).eventsPerSecond(400).build().toRecording(200).events();
-        CliRun tail = CliRun.run("tail", "--endpoint", m.group(1), "--format", "json", "--max-events", "30");
+        CliRun tail = CliRun.run("tail", "--endpoint", m.group(1), "--format", "decoded-json", "--max-events", "30");
         assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
         List<Event> got = tail.out.text().lines().map(dev.auraxium.protocol.EssCodec.standard()::decodeEvent).toList();
         assertEquals(30, got.size());

@@ -98,7 +98,7 @@ class ServeFlavourAndTlsTest {
         assertTrue(uri.startsWith("wss://127.0.0.1:"), uri);
         assertTrue(Files.readString(pem).startsWith("-----BEGIN CERTIFICATE-----"));
 
-        CliRun tail = CliRun.run("tail", "--endpoint", uri, "--trust-cert", pem.toString(), "--format", "json",
+        CliRun tail = CliRun.run("tail", "--endpoint", uri, "--trust-cert", pem.toString(), "--format", "decoded-json",
                 "--max-events", "5");
         assertEquals(0, tail.exitCode(), () -> "err:\n" + tail.err);
         assertEquals(5, tail.out.text().lines().count(), tail.out.text());

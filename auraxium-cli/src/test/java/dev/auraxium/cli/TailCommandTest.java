@@ -47,7 +47,7 @@ class TailCommandTest {
         assertTrue(expected.size() > 20, "the stream must exercise the filter");
         try (FakeEssServer server = FakeEssServer.start()) {
             CliRun tail = new CliRun().start("tail", "--endpoint", server.uri().toString(), "--events", "Death,playerlogin",
-                    "--worlds", "emerald,40", "--format", "json", "--max-events", Integer.toString(expected.size()));
+                    "--worlds", "emerald,40", "--format", "decoded-json", "--max-events", Integer.toString(expected.size()));
             tail.err.await("tail: connected", WAIT);
             frames.forEach(server::publish);
             assertEquals(0, tail.exitCode(WAIT), () -> "err:\n" + tail.err);
@@ -107,7 +107,7 @@ class TailCommandTest {
         try (FakeEssServer server = FakeEssServer.start()) {
             server.faults().withholdSubscriptionReplies();
             CliRun tail = new CliRun().start("tail", "--endpoint", server.uri().toString(), "--events", "PlayerLogin",
-                    "--format", "json", "--max-events", "17", "--connect-timeout", "30s");
+                    "--format", "decoded-json", "--max-events", "17", "--connect-timeout", "30s");
             awaitSubscribe(server);
             for (int i = 0; i < 17; i++) {
                 assertEquals(1, server.publish(new PlayerLogin(Instant.ofEpochSecond(1_730_180_177L), 1,
@@ -171,5 +171,16 @@ class TailCommandTest {
         List<String> lines = tail.err.text().lines().toList();
         assertTrue(lines.get(lines.size() - 1).startsWith("auraxium tail: cannot connect to ws://127.0.0.1:" + port), tail.err.text());
         assertTrue(lines.subList(0, lines.size() - 1).stream().allMatch(l -> l.startsWith("auraxium: WARNING ")), tail.err.text());
+    }
+
+    @Test
+    void theJsonFormatIsNamedForWhatItPrintsAndPlainJsonSaysWhereTheRawFramesAre() {
+        CliRun json = CliRun.run("tail", "--endpoint", "ws://127.0.0.1:1/streaming", "--format", "json");
+        assertEquals(Main.EXIT_USAGE, json.exitCode(), () -> "err:\n" + json.err);
+        List<String> lines = json.err.text().lines().toList();
+        assertEquals(1, lines.size(), json.err.text());
+        assertTrue(lines.get(0).contains("decoded-json") && lines.get(0).contains("auraxium record"), lines.get(0));
+        String help = CliRun.run("tail", "--help").out.text();
+        assertTrue(help.contains("decoded-json") && help.contains("not the frame's raw text"), help);
     }
 }

@@ -12,14 +12,18 @@ import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
- * The output formats of {@code tail}: {@code text} (one readable line per event), {@code json}
- * (one raw payload per line, as the service sends it) and {@code none}.
+ * The output formats of {@code tail}: {@code text} (one readable line per event),
+ * {@code decoded-json} (one payload object per line, re-encoded from the event as this client
+ * decoded it, so not the frame's raw text) and {@code none}.
  */
 public enum EventText {
     /** {@code <time> <EventName> world=<id> field=value ...}. */
     TEXT,
-    /** The event's payload JSON, one per line (JSON Lines). */
-    JSON,
+    /**
+     * The event as decoded, encoded again as a payload object, one per line (JSON Lines): the fields
+     * the library knows, an absent one as the ESS's none value ({@code "0"} or {@code ""}).
+     */
+    DECODED_JSON,
     /** Nothing per event; only the summary. */
     NONE;
 
@@ -30,7 +34,7 @@ public enum EventText {
     public String format(Event event) {
         return switch (this) {
             case TEXT -> text(event);
-            case JSON -> EssCodec.standard().encodeEvent(event);
+            case DECODED_JSON -> EssCodec.standard().encodeEvent(event);
             case NONE -> null;
         };
     }
@@ -104,12 +108,24 @@ public enum EventText {
         return b.toString();
     }
 
-    /** Converts {@code text}, {@code json} or {@code none}, in any case. */
+    /**
+     * Converts {@code text}, {@code decoded-json} or {@code none}, in any case.
+     *
+     * @param value the option's value
+     * @return the format
+     * @throws IllegalArgumentException for any other value; for {@code json} the message says why
+     *     the format has that name and where the raw frames are
+     */
     public static EventText parse(String value) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.equals("json")) {
+            throw new IllegalArgumentException("unknown format 'json': use decoded-json (each event as this client "
+                    + "decoded it, re-encoded), or 'auraxium record --out FILE' for the raw frames as received");
+        }
         try {
-            return valueOf(value.trim().toUpperCase(Locale.ROOT));
+            return valueOf(v.replace('-', '_').toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("unknown format '" + value + "': expected text, json or none");
+            throw new IllegalArgumentException("unknown format '" + value + "': expected text, decoded-json or none");
         }
     }
 }

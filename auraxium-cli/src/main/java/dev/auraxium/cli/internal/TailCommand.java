@@ -38,10 +38,10 @@ import picocli.CommandLine.Spec;
                         + "events per second) go to standard error."},
         footerHeading = "%nExamples:%n",
         footer = {"  AURAXIUM_SERVICE_ID=s:myid auraxium tail --events Death --worlds miller",
-                "  auraxium tail --service-id s:myid --format json \\",
+                "  auraxium tail --service-id s:myid --format decoded-json \\",
                 "      --events GainExperience_experience_id_7,PlayerLogin",
                 "  auraxium tail --endpoint ws://127.0.0.1:8090/streaming \\",
-                "      --max-events 100 --format json > events.jsonl",
+                "      --max-events 100 --format decoded-json > events.jsonl",
                 "  auraxium tail --endpoint wss://127.0.0.1:8090/streaming \\",
                 "      --trust-cert fake-ess.pem",
                 "%nExit codes: 0 ok, 2 bad usage (e.g. unknown event name, missing service id), "
@@ -64,9 +64,10 @@ final class TailCommand implements Callable<Integer> {
     TrustOptions trust;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text (readable, the default), json or none (only the summary). json prints each event as "
-                    + "this client decoded it, one payload object per line: the fields it knows, an absent one as the "
-                    + "ESS's none value (\"0\" or \"\"); not the frame's raw text (use 'auraxium record' for that).")
+            description = "text (readable, the default), decoded-json or none (only the summary). decoded-json prints "
+                    + "each event as this client decoded it, re-encoded as one payload object per line: the fields it "
+                    + "knows, an absent one as the ESS's none value (\"0\" or \"\"); not the frame's raw text (use "
+                    + "'auraxium record' for that).")
     String format;
 
     @Override
