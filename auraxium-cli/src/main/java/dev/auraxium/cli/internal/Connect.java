@@ -5,6 +5,7 @@ import dev.auraxium.transport.TransportException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 
 /** What {@code tail} and {@code record} share about where to connect and with which service id. */
 final class Connect {
@@ -79,6 +80,8 @@ final class Connect {
         if (cause instanceof TransportException t && t.httpStatus().isPresent()) {
             int status = t.httpStatus().getAsInt();
             detail = status == 403 ? "the service rejected the service id (HTTP 403)" : "HTTP " + status + " on the upgrade";
+        } else if (error instanceof TimeoutException && error.getMessage() != null) {
+            detail = error.getMessage(); // says how long it waited, and the last failure
         } else if (cause != null && cause.getMessage() != null) {
             detail = cause.getMessage();
         } else {
