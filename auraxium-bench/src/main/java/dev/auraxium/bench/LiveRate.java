@@ -10,6 +10,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -63,6 +65,10 @@ import java.util.regex.Pattern;
  */
 public final class LiveRate {
     private static final int MAX_BATCH = Workload.EVENTS;
+    /** Events per replay of the {@code max} feed. */
+    private static final int FEED_BATCH = 10_000;
+    /** Bytes the server may hold for the client before the {@code max} feed adds a batch. */
+    private static final long FEED_AHEAD = 8 << 20;
 
     private LiveRate() {
     }
@@ -162,15 +168,26 @@ public final class LiveRate {
 
     private static String max(FakeEssServer server, List<String> cmd, long events) throws Exception {
         Recording batch = Workload.recording(MAX_BATCH);
+        warmUp(server, batch);
+        Recording feedBatch = Workload.recording(FEED_BATCH);
         Child child = Child.start(cmd, false);
         try {
             long id = awaitSubscription(server, child);
             long c0 = child.cpuNanos();
             long t0 = System.nanoTime();
             CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> {
-                for (long left = events; left > 0 && child.process.isAlive(); left -= MAX_BATCH) {
-                    Recording r = left >= MAX_BATCH ? batch : Workload.recording((int) left);
+                // Batches of FEED_BATCH, each once the server holds less than FEED_AHEAD bytes for
+                // the client: always ahead of it, never near the server's limit for a slow reader.
+                for (long left = events; left > 0 && child.process.isAlive(); left -= FEED_BATCH) {
+                    while (pendingBytes(server, id) > FEED_AHEAD && child.process.isAlive()) {
+                        LockSupport.parkNanos(500_000);
+                    }
+                    Recording r = left >= FEED_BATCH ? feedBatch : Workload.recording((int) left);
                     server.replayTo(id, r, ReplaySpeed.asFastAsPossible()).completion().join();
+                }
+            }).whenComplete((v, e) -> {
+                if (e != null) {
+                    System.err.println("LiveRate: the replay failed: " + e);
                 }
             });
             long[] mem = {0, 0};
@@ -191,6 +208,36 @@ public final class LiveRate {
         }
     }
 
+    /**
+     * Pushes the batch a few times to a raw socket reader before the client starts, so the server
+     * code is compiled and the run measures the client rather than a cold server.
+     */
+    private static void warmUp(FakeEssServer server, Recording batch) throws Exception {
+        Countdown frames = new Countdown();
+        try (RawWsReader reader = new RawWsReader(URI.create(server.uri() + "?environment=ps2&service-id=s:example"),
+                frames)) {
+            reader.send(ReplayOnSubscribe.START);
+            long id = -1;
+            while (id < 0) {
+                server.takeClientMessage(Duration.ofMillis(5));
+                for (ConnectionSnapshot c : server.connections()) {
+                    if (c.open() && !c.subscription().isEmpty()) {
+                        id = c.id();
+                    }
+                }
+            }
+            for (int i = 0; i < 5; i++) {
+                frames.arm(batch.events().size());
+                server.replayTo(id, batch, ReplaySpeed.asFastAsPossible()).completion().join();
+                frames.await(60, TimeUnit.SECONDS);
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (server.connections().stream().anyMatch(ConnectionSnapshot::open) && System.nanoTime() < deadline) {
+            server.takeClientMessage(Duration.ofMillis(10));
+        }
+    }
+
     private static String first(FakeEssServer server, List<String> cmd, double rate) throws Exception {
         Recording recording = paced(rate, (int) Math.ceil(rate * 60));
         long t0 = System.nanoTime();
@@ -208,6 +255,15 @@ public final class LiveRate {
         } finally {
             child.stop();
         }
+    }
+
+    private static long pendingBytes(FakeEssServer server, long id) {
+        for (ConnectionSnapshot c : server.connections()) {
+            if (c.id() == id) {
+                return c.pendingBytes();
+            }
+        }
+        return 0;
     }
 
     private static long awaitSubscription(FakeEssServer server, Child child) throws Exception {
