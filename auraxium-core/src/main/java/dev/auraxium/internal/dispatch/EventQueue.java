@@ -20,8 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The consumer takes items in batches ({@link #drain}) and, finding the queue empty, waits in
  * one of two ways:
  * <ul>
- *   <li><b>While a stream flows</b> (the last batch held {@link #FLOWING_BATCH} items or more, or
- *       the last naps found items) it naps a few times (timed parks of 200 µs) before
+ *   <li><b>While a stream flows</b> (the last batch held {@link #FLOWING_BATCH} items or more, the
+ *       last naps found items, or the last block ended within the time the naps would have taken)
+ *       it naps a few times (timed parks of 200 µs) before
  *       it blocks: blocking would cost the consumer a park and the producer an unpark per item
  *       (context switches of several microseconds each, far more than dispatching an event), and
  *       spinning or yielding would take the processor from the producer (the transport thread) on
@@ -159,10 +160,14 @@ public final class EventQueue<T> {
                 if (closed || nanos <= 0) {
                     return 0;
                 }
+                long blockedAt = System.nanoTime();
                 if (nanos == Long.MAX_VALUE) {
                     notEmpty.await();
                 } else {
                     nanos = notEmpty.awaitNanos(nanos);
+                }
+                if (!items.isEmpty() && System.nanoTime() - blockedAt < NAPS * NAP_NANOS) {
+                    flowing = true; // naps would have caught it: a stream flows, nap next time
                 }
             }
             int n = 0;
