@@ -315,6 +315,10 @@ public final class LiveRate {
                 pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
             }
             Child c = new Child(pb.start(), times);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                c.process.descendants().forEach(ProcessHandle::destroy); // the harness stopped: so does the client
+                c.process.destroy();
+            }));
             if (readFirst) {
                 Thread t = new Thread(() -> {
                     try (BufferedReader in = new BufferedReader(new InputStreamReader(c.process.getInputStream(),
