@@ -110,7 +110,7 @@ public final class Dispatcher {
             batch.clear();
             int n;
             try {
-                n = queue.drain(batch, BATCH, 1, TimeUnit.SECONDS);
+                n = queue.drain(batch, BATCH, Long.MAX_VALUE, TimeUnit.NANOSECONDS); // until an item or stop()
             } catch (InterruptedException e) {
                 if (stopping) {
                     return;

@@ -17,14 +17,23 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link #put} from a user raced it), the item is kept anyway rather than lost. The drop policies
  * drop and count. {@link #put} (used by {@code EventClient.dispatch}) waits for room.
  *
- * <p>The consumer takes items in batches ({@link #drain}). Finding the queue empty, it naps a few
- * times (a timed park of tens of microseconds) before it blocks: while a stream flows, blocking
- * would cost the consumer a park and the producer an unpark per item (context switches of several
- * microseconds each, far more than dispatching an event), and spinning or yielding would take the
- * processor from the producer (the transport thread) on a small machine. A napping consumer costs
- * the producer nothing; it wakes on its own and takes what arrived meanwhile as one batch, or is
- * woken early when {@link #WAKE_AT} items are waiting. A producer only signals when the consumer
- * really blocks. The price is up to a nap of latency on an event that arrives after a quiet spell
+ * <p>The consumer takes items in batches ({@link #drain}) and, finding the queue empty, waits in
+ * one of two ways:
+ * <ul>
+ *   <li><b>While a stream flows</b> (the last batch held {@link #FLOWING_BATCH} items or more, the
+ *       last naps found items, or the last block ended within the time the naps would have taken)
+ *       it naps a few times (timed parks of 200 µs) before
+ *       it blocks: blocking would cost the consumer a park and the producer an unpark per item
+ *       (context switches of several microseconds each, far more than dispatching an event), and
+ *       spinning or yielding would take the processor from the producer (the transport thread) on
+ *       a small machine. A napping consumer costs the producer nothing; it wakes on its own and
+ *       takes what arrived meanwhile as one batch, or is woken early when {@link #WAKE_AT} items
+ *       are waiting.</li>
+ *   <li><b>Otherwise</b> (a live stream of a few hundred events a second, or none) it blocks at
+ *       once until an item arrives: each nap would be a wake-up that finds nothing, which at the
+ *       live rate cost more than the events themselves. The first item of a burst wakes it.</li>
+ * </ul>
+ * The price of napping is up to a nap of latency on an event that arrives after a quiet spell
  * shorter than the naps, which no ESS use can tell (events are seconds old when they arrive).
  *
  * @param <T> the item type
@@ -42,6 +51,10 @@ public final class EventQueue<T> {
     private static final long NAP_NANOS = 200_000;
     /** Items waiting that cut a nap short: a burst is taken at once instead of piling up. */
     static final int WAKE_AT = 64;
+    /** A batch at least this big means a stream is flowing: the next empty queue is napped on first. */
+    static final int FLOWING_BATCH = 8;
+    /** Consumer only: nap before blocking (see the class comment). */
+    private boolean flowing;
     /** The consumer while it naps, else null: a producer wakes it at {@link #WAKE_AT} items. */
     private volatile Thread napping;
     /** {@code items.size()}, written under the lock, read without it while spinning. */
@@ -125,17 +138,20 @@ public final class EventQueue<T> {
 
     /**
      * Moves up to {@code max} items, oldest first, into {@code out}; waits for the first one (after
-     * a few naps, see the class comment).
+     * a few naps while a stream flows, see the class comment). One consumer thread only.
      *
+     * @param timeout how long to wait at most; {@code Long.MAX_VALUE} nanoseconds or more waits
+     *     until an item arrives or the queue is closed
      * @return how many were moved; 0 after the timeout or when closed and empty
      */
     public int drain(List<? super T> out, int max, long timeout, TimeUnit unit) throws InterruptedException {
-        if (count == 0 && !closed) {
+        if (count == 0 && !closed && flowing) {
             napping = Thread.currentThread();
             for (int i = 0; i < NAPS && count == 0 && !closed; i++) {
                 LockSupport.parkNanos(this, NAP_NANOS);
             }
             napping = null;
+            flowing = count > 0; // naps that found nothing: the stream is not flowing, block next time
         }
         long nanos = unit.toNanos(timeout);
         lock.lockInterruptibly();
@@ -144,7 +160,15 @@ public final class EventQueue<T> {
                 if (closed || nanos <= 0) {
                     return 0;
                 }
-                nanos = notEmpty.awaitNanos(nanos);
+                long blockedAt = System.nanoTime();
+                if (nanos == Long.MAX_VALUE) {
+                    notEmpty.await();
+                } else {
+                    nanos = notEmpty.awaitNanos(nanos);
+                }
+                if (!items.isEmpty() && System.nanoTime() - blockedAt < NAPS * NAP_NANOS) {
+                    flowing = true; // naps would have caught it: a stream flows, nap next time
+                }
             }
             int n = 0;
             while (n < max && !items.isEmpty()) {
@@ -152,6 +176,9 @@ public final class EventQueue<T> {
                 n++;
             }
             count = items.size();
+            if (n >= FLOWING_BATCH) {
+                flowing = true;
+            }
             notFull.signalAll();
             return n;
         } finally {

@@ -89,4 +89,42 @@ class EventQueueTest {
         q.close();
         assertEquals(0, q.drain(new ArrayList<>(), 10, 10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void anUnboundedDrainWaitsForTheNextItemAfterAFlowingBatch() throws Exception {
+        EventQueue<Integer> q = new EventQueue<>(100, OverflowPolicy.BACKPRESSURE);
+        for (int i = 0; i < EventQueue.FLOWING_BATCH; i++) {
+            q.offer(i);
+        }
+        List<Integer> out = new ArrayList<>();
+        assertEquals(EventQueue.FLOWING_BATCH, q.drain(out, 100, 0, TimeUnit.MILLISECONDS)); // a flowing stream
+        // Twice: the first wait naps and then blocks, the second blocks at once; both must wake.
+        for (int round = 0; round < 2; round++) {
+            List<Integer> next = new ArrayList<>();
+            CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return q.drain(next, 100, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            q.offer(100 + round);
+            assertEquals(1, drained.get(10, TimeUnit.SECONDS));
+            assertEquals(List.of(100 + round), next);
+        }
+    }
+
+    @Test
+    void closeWakesAnUnboundedDrain() throws Exception {
+        EventQueue<Integer> q = new EventQueue<>(10, OverflowPolicy.BACKPRESSURE);
+        CompletableFuture<Integer> drained = CompletableFuture.supplyAsync(() -> {
+            try {
+                return q.drain(new ArrayList<>(), 10, Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        q.close();
+        assertEquals(0, drained.get(10, TimeUnit.SECONDS));
+    }
 }
