@@ -27,8 +27,8 @@ class ServeFlavourAndTlsTest {
     private static final Pattern LISTENING = Pattern.compile("listening on (wss?://\\S+)");
 
     private static String listeningOn(CliRun serve) throws InterruptedException {
-        Matcher m = LISTENING.matcher(serve.out.await("listening on", WAIT));
-        assertTrue(m.find(), serve.out.text());
+        Matcher m = LISTENING.matcher(serve.err.await("listening on", WAIT));
+        assertTrue(m.find(), serve.err.text());
         return m.group(1);
     }
 
@@ -45,7 +45,7 @@ class ServeFlavourAndTlsTest {
     void serveFlavourNssAcceptsEnvironmentAllAndAnswersAsNssDoes() throws Exception {
         CliRun serve = new CliRun().start("serve", "--flavour", "nss", "--port", "0", "--duration", "60s");
         String uri = listeningOn(serve);
-        assertTrue(serve.out.text().contains("flavour nss"), serve.out.text());
+        assertTrue(serve.err.text().contains("flavour nss"), serve.err.text());
         BlockingQueue<String> got = new LinkedBlockingQueue<>();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
                 .buildAsync(URI.create(uri + "?environment=all&service-id=s:example"), new WebSocket.Listener() {
