@@ -42,8 +42,8 @@ final class CommandResponder {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EssSettings settings;
-    private final EssCodec codec;
-    private final ClientMessageLog log;
+    private final EssCodec codec = EssCodec.standard();
+    private final ClientMessageLog log = new ClientMessageLog();
     private final RecentCharacters recent;
     /** Told after each message is recorded: those who wait for a command's effect look again. */
     private final Runnable recorded;
@@ -52,13 +52,20 @@ final class CommandResponder {
     /** Set by a fault: subscription commands take effect but get no reply. */
     private volatile boolean withholdSubscriptionReplies;
 
-    CommandResponder(EssSettings settings, EssCodec codec, ClientMessageLog log, RecentCharacters recent,
-            Runnable recorded) {
+    /**
+     * @param settings the flavour and its rules
+     * @param recent what the recent-character commands answer from
+     * @param recorded told after each message is recorded
+     */
+    CommandResponder(EssSettings settings, RecentCharacters recent, Runnable recorded) {
         this.settings = settings;
-        this.codec = codec;
-        this.log = log;
         this.recent = recent;
         this.recorded = recorded;
+    }
+
+    /** @return where every client message is recorded */
+    ClientMessageLog log() {
+        return log;
     }
 
     /** @return client messages that were not commands the server answers */

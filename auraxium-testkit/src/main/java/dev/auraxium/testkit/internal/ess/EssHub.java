@@ -51,7 +51,7 @@ public final class EssHub implements AutoCloseable {
     private final EssSettings settings;
     private final EssCodec codec = EssCodec.standard();
     private final Gatekeeper gatekeeper;
-    private final ClientMessageLog messages = new ClientMessageLog();
+    private final ClientMessageLog messages;
     private final RecentCharacters recentCharacters = new RecentCharacters();
     private final CommandResponder commands;
     private final Heartbeats heartbeats;
@@ -73,7 +73,8 @@ public final class EssHub implements AutoCloseable {
         this.settings = settings;
         this.endpoints = Collections.synchronizedMap(new LinkedHashMap<>(settings.endpoints()));
         this.gatekeeper = new Gatekeeper(settings);
-        this.commands = new CommandResponder(settings, codec, messages, recentCharacters, this::changed);
+        this.commands = new CommandResponder(settings, recentCharacters, this::changed);
+        this.messages = commands.log();
         this.heartbeats = new Heartbeats(settings, this::endpointsOf);
     }
 

@@ -90,13 +90,18 @@ final class FrameWriter {
     private final CountDownLatch closeWrittenLatch = new CountDownLatch(1);
     private final CountDownLatch writerDone = new CountDownLatch(1);
 
-    FrameWriter(ServerConnection connection, WebSocketServer server, Socket socket, String threadName,
-            long closeTimeoutNanos) {
+    /**
+     * @param connection the connection it sends for: its state, its abort and its reader's end
+     * @param server the limits, the writer threads and the counters
+     * @param socket where frames go
+     * @param threadName the writer thread's name
+     */
+    FrameWriter(ServerConnection connection, WebSocketServer server, Socket socket, String threadName) {
         this.connection = connection;
         this.server = server;
         this.socket = socket;
         this.threadName = threadName;
-        this.closeTimeoutNanos = closeTimeoutNanos;
+        this.closeTimeoutNanos = server.config().handshakeTimeout().toNanos();
     }
 
     // ---------------------------------------------------------------- senders

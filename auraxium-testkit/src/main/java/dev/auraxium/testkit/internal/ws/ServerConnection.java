@@ -72,7 +72,7 @@ final class ServerConnection implements WsConnection, FrameReader.FrameCallback 
         this.id = id;
         this.socket = socket;
         this.closeTimeoutNanos = config.handshakeTimeout().toNanos();
-        this.writer = new FrameWriter(this, server, socket, threadPrefix + "-writer", closeTimeoutNanos);
+        this.writer = new FrameWriter(this, server, socket, threadPrefix + "-writer");
     }
 
     // ---------------------------------------------------------------- WsConnection
@@ -275,12 +275,7 @@ final class ServerConnection implements WsConnection, FrameReader.FrameCallback 
             return false;
         }
         opened = true;
-        try {
-            handler.onOpen(this);
-        } catch (RuntimeException e) {
-            server.handlerFailed();
-            LOG.log(Level.WARNING, "connection " + id + ": onOpen failed", e);
-        }
+        callHandler("onOpen", () -> handler.onOpen(this));
         out.write(HttpHandshake.switchingProtocols(key, response.headers()));
         out.flush();
         socket.setSoTimeout(0);
@@ -304,22 +299,12 @@ final class ServerConnection implements WsConnection, FrameReader.FrameCallback 
 
     @Override
     public void onText(String text) {
-        try {
-            handler.onText(this, text);
-        } catch (RuntimeException e) {
-            server.handlerFailed();
-            LOG.log(Level.WARNING, "connection " + id + ": onText failed", e);
-        }
+        callHandler("onText", () -> handler.onText(this, text));
     }
 
     @Override
     public void onBinary(byte[] data) {
-        try {
-            handler.onBinary(this, data);
-        } catch (RuntimeException e) {
-            server.handlerFailed();
-            LOG.log(Level.WARNING, "connection " + id + ": onBinary failed", e);
-        }
+        callHandler("onBinary", () -> handler.onBinary(this, data));
     }
 
     @Override
@@ -378,11 +363,16 @@ final class ServerConnection implements WsConnection, FrameReader.FrameCallback 
             code = WsProtocol.CLOSE_ABNORMAL;
             reason = aborted ? abortReason : "connection dropped without a close frame";
         }
+        callHandler("onClose", () -> handler.onClose(this, code, reason));
+    }
+
+    /** A failing handler is counted and logged; the connection goes on as if it had returned. */
+    private void callHandler(String method, Runnable call) {
         try {
-            handler.onClose(this, code, reason);
+            call.run();
         } catch (RuntimeException e) {
             server.handlerFailed();
-            LOG.log(Level.WARNING, "connection " + id + ": onClose failed", e);
+            LOG.log(Level.WARNING, "connection " + id + ": " + method + " failed", e);
         }
     }
 
