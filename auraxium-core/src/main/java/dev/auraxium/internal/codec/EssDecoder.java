@@ -427,24 +427,12 @@ public final class EssDecoder {
             int off = p.getTextOffset();
             int len = p.getTextLength();
             for (String c : constants) {
-                if (sameChars(c, buf, off, len)) {
+                if (Chars.same(c, buf, off, len)) {
                     return c;
                 }
             }
         }
         return scalar(p, v);
-    }
-
-    private static boolean sameChars(String s, char[] buf, int off, int len) {
-        if (s.length() != len) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (s.charAt(i) != buf[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String scalar(JsonParser p, JsonToken v) throws IOException {

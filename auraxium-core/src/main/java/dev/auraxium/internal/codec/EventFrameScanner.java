@@ -22,11 +22,11 @@ final class EventFrameScanner {
     /** Field names longer than this are not ours (the longest known one has 25 chars). */
     private static final int MAX_NAME = 64;
 
-    private static final char[] PAYLOAD = "payload".toCharArray();
-    private static final char[] SERVICE = "service".toCharArray();
-    private static final char[] TYPE = "type".toCharArray();
-    private static final char[] EVENT = "event".toCharArray();
-    private static final char[] SERVICE_MESSAGE = "serviceMessage".toCharArray();
+    private static final String PAYLOAD = "payload";
+    private static final String SERVICE = "service";
+    private static final String TYPE = "type";
+    private static final String EVENT = "event";
+    private static final String SERVICE_MESSAGE = "serviceMessage";
 
     private EventFrameScanner() {
     }
@@ -64,13 +64,13 @@ final class EventFrameScanner {
             if (i >= n) {
                 return false;
             }
-            if (!payload && same(PAYLOAD, c, nameStart, nameLen)) {
+            if (!payload && Chars.same(PAYLOAD, c, nameStart, nameLen)) {
                 payload = true;
                 i = payloadEnd(c, i, n, slots);
-            } else if (!service && same(SERVICE, c, nameStart, nameLen)) {
+            } else if (!service && Chars.same(SERVICE, c, nameStart, nameLen)) {
                 service = true;
                 i = expectString(EVENT, c, i, n);
-            } else if (!type && same(TYPE, c, nameStart, nameLen)) {
+            } else if (!type && Chars.same(TYPE, c, nameStart, nameLen)) {
                 type = true;
                 i = expectString(SERVICE_MESSAGE, c, i, n);
             } else {
@@ -158,23 +158,11 @@ final class EventFrameScanner {
     }
 
     /** Reads a string value that must equal {@code expected}; the index after it, or -1. */
-    private static int expectString(char[] expected, char[] c, int i, int n) {
+    private static int expectString(String expected, char[] c, int i, int n) {
         if (c[i] != '"') {
             return -1;
         }
         int end = stringEnd(c, i + 1, n);
-        return end >= 0 && same(expected, c, i + 1, end - i - 1) ? end + 1 : -1;
-    }
-
-    private static boolean same(char[] expected, char[] c, int off, int len) {
-        if (expected.length != len) {
-            return false;
-        }
-        for (int k = 0; k < len; k++) {
-            if (expected[k] != c[off + k]) {
-                return false;
-            }
-        }
-        return true;
+        return end >= 0 && Chars.same(expected, c, i + 1, end - i - 1) ? end + 1 : -1;
     }
 }

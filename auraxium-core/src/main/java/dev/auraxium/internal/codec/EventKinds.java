@@ -27,29 +27,17 @@ final class EventKinds {
 
     static int match(char[] buf, int off, int len) {
         // GainExperience and Death dominate real traffic: try them first.
-        if (equals(NAMES[GAIN_EXPERIENCE], buf, off, len)) {
+        if (Chars.same(NAMES[GAIN_EXPERIENCE], buf, off, len)) {
             return GAIN_EXPERIENCE;
         }
-        if (equals(NAMES[DEATH], buf, off, len)) {
+        if (Chars.same(NAMES[DEATH], buf, off, len)) {
             return DEATH;
         }
         for (int i = 0; i < NAMES.length; i++) {
-            if (equals(NAMES[i], buf, off, len)) {
+            if (Chars.same(NAMES[i], buf, off, len)) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private static boolean equals(String name, char[] buf, int off, int len) {
-        if (name.length() != len) {
-            return false;
-        }
-        for (int i = 0; i < len; i++) {
-            if (name.charAt(i) != buf[off + i]) {
-                return false;
-            }
-        }
-        return true;
     }
 }

@@ -1,44 +1,25 @@
 package dev.auraxium.testkit.internal.ess;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.auraxium.event.AttackerEvent;
-import dev.auraxium.event.CharacterEvent;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.protocol.ClearSubscribe;
-import dev.auraxium.protocol.ClientCommand;
 import dev.auraxium.protocol.ConnectionStateChanged;
-import dev.auraxium.protocol.Echo;
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.protocol.EssMessage;
-import dev.auraxium.protocol.Help;
 import dev.auraxium.protocol.HelpPrompt;
-import dev.auraxium.protocol.HelpReply;
-import dev.auraxium.protocol.RecentCharacterIds;
-import dev.auraxium.protocol.RecentCharacterIdsCount;
-import dev.auraxium.protocol.RecentCharacterIdsReply;
 import dev.auraxium.protocol.ServiceMessage;
 import dev.auraxium.protocol.ServiceStateChanged;
-import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
 import dev.auraxium.testkit.ClientMessage;
 import dev.auraxium.testkit.ConnectionSnapshot;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -47,10 +28,12 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
- * The ESS behaviour of the fake server, independent of how clients reach it: admission of upgrade
- * requests, the connect sequence, heartbeats, commands and replies, publishing with per-connection
- * matching, inspection and fault state. A WebSocket adapter and the in-memory transport both drive
- * it through {@link #admit}, {@link #open}, {@link #onText} and {@link #onClosed}.
+ * The ESS behaviour of the fake server, independent of how clients reach it: the connect sequence,
+ * publishing with per-connection matching, the list of connections, inspection and fault state. A
+ * WebSocket adapter and the in-memory transport both drive it through {@link #admit}, {@link #open},
+ * {@link #onText} and {@link #onClosed}. It delegates admission to a {@link Gatekeeper}, commands and
+ * replies to a {@link CommandResponder}, the record of client messages to a {@link ClientMessageLog},
+ * the characters named by events to {@link RecentCharacters} and heartbeats to {@link Heartbeats}.
  *
  * <p>Thread-safe. Publishing reads a copy-on-write list of sessions and each session's volatile
  * subscription, so it never waits for command handling, and sends through non-blocking peers.
@@ -59,27 +42,19 @@ public final class EssHub implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(EssHub.class.getName());
     /** The only upgrade path, as on the live service. */
     public static final String PATH = "/streaming";
-    /** Client messages kept for inspection; older ones are dropped so a long run stays bounded. */
-    static final int MAX_CLIENT_MESSAGES = 10_000;
-    /**
-     * Characters of client messages kept for inspection, in all; older ones are dropped first. With
-     * the largest command the server accepts ({@link #MAX_COMMAND_BYTES}) this keeps the newest 16.
-     */
-    static final long MAX_CLIENT_MESSAGE_CHARS = 16L * 1024 * 1024;
     /** The largest client message accepted; larger ones close the connection with 1009. */
     public static final int MAX_COMMAND_BYTES = 1024 * 1024;
     /** Closed connections still listed (and reachable by id) after they closed: the newest this many. */
     static final int MAX_CLOSED_REMEMBERED = 256;
-    /** Character mentions remembered for {@code recentCharacterIds}: the last this many ids seen. */
-    static final int MAX_RECENT_CHARACTERS = 10_000;
     private static final Pattern DEFAULT_SERVICE_ID = Pattern.compile("s:[A-Za-z0-9]+");
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EssSettings settings;
     private final EssCodec codec = EssCodec.standard();
-    private final Clock clock = Clock.systemUTC();
-    private final ScheduledExecutorService timer;
-    private final long startNanos = System.nanoTime();
+    private final Gatekeeper gatekeeper;
+    private final ClientMessageLog messages;
+    private final RecentCharacters recentCharacters = new RecentCharacters();
+    private final CommandResponder commands;
+    private final Heartbeats heartbeats;
     private final List<EssSession> sessions = new CopyOnWriteArrayList<>();
     /** Open sessions by id; a closed one moves to {@link #closedById} (bounded) when it ends. */
     private final Map<Long, EssSession> byId = new ConcurrentHashMap<>();
@@ -88,24 +63,8 @@ public final class EssHub implements AutoCloseable {
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<String, Boolean> endpoints;
     private final AtomicInteger duplicates = new AtomicInteger();
-    private final AtomicLong ignoredClientMessages = new AtomicLong();
-    /*
-     * The last MAX_RECENT_CHARACTERS character ids published, as a ring written per event without
-     * allocating (a map kept in recency order cost more than the rest of publishing); made distinct
-     * only when someone asks. Guarded by itself.
-     */
-    private final long[] recentCharacters = new long[MAX_RECENT_CHARACTERS];
-    private long recentWritten;
-
-    // Guarded by "this": the inspection queues and the closed flag, so waiters can be woken.
-    private final ArrayDeque<ClientMessage> untaken = new ArrayDeque<>();
-    private final ArrayDeque<ClientMessage> history = new ArrayDeque<>();
-    private long untakenChars;
-    private long historyChars;
+    /** Guarded by "this", which waiters for connections and subscribers wait on. */
     private boolean closed;
-    private volatile Admission.Refuse refusal;
-    /** Set by a fault: subscription commands take effect but get no reply. */
-    private volatile boolean withholdSubscriptionReplies;
 
     /**
      * @param settings the checked configuration
@@ -113,11 +72,10 @@ public final class EssHub implements AutoCloseable {
     public EssHub(EssSettings settings) {
         this.settings = settings;
         this.endpoints = Collections.synchronizedMap(new LinkedHashMap<>(settings.endpoints()));
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "fake-ess-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        this.gatekeeper = new Gatekeeper(settings);
+        this.commands = new CommandResponder(settings, recentCharacters, this::changed);
+        this.messages = commands.log();
+        this.heartbeats = new Heartbeats(settings, this::endpointsOf);
     }
 
     /** @return the configuration */
@@ -136,51 +94,7 @@ public final class EssHub implements AutoCloseable {
      * @return admit or refuse
      */
     public Admission admit(String path, Function<String, Optional<String>> query) {
-        Admission.Refuse forced = refusal;
-        if (forced != null) {
-            return forced;
-        }
-        if (isClosed()) {
-            return new Admission.Refuse(503, "Service Unavailable: the fake ESS is closing", Optional.empty());
-        }
-        if (!PATH.equals(path)) {
-            return new Admission.Refuse(404, "Not Found: the ESS lives at " + PATH, Optional.empty());
-        }
-        Optional<String> env = query.apply("environment").or(() -> FlavourRules.defaultEnvironment(settings.flavour()));
-        Environment environment = null;
-        boolean all = false;
-        if (env.isPresent() && FlavourRules.acceptsAllEnvironments(settings.flavour())
-                && FlavourRules.ALL_ENVIRONMENTS.equals(env.get())) {
-            environment = Environment.PS2;
-            all = true;
-        } else if (env.isPresent()) {
-            for (Environment e : settings.environments()) {
-                if (e.wireName().equals(env.get())) {
-                    environment = e;
-                }
-            }
-        }
-        if (environment == null) {
-            return new Admission.Refuse(403, "Forbidden: environment must be one of " + wireNames(), Optional.empty());
-        }
-        Optional<String> serviceId = query.apply("service-id");
-        if (serviceId.isEmpty() || !settings.serviceIdPolicy().test(serviceId.get())) {
-            return new Admission.Refuse(403, "Forbidden: service id rejected", Optional.empty());
-        }
-        return new Admission.Admit(environment, all, serviceId.get());
-    }
-
-    private List<String> wireNames() {
-        List<String> out = new ArrayList<>();
-        for (Environment e : Environment.values()) {
-            if (settings.environments().contains(e)) {
-                out.add(e.wireName());
-            }
-        }
-        if (FlavourRules.acceptsAllEnvironments(settings.flavour())) {
-            out.add(FlavourRules.ALL_ENVIRONMENTS);
-        }
-        return out;
+        return gatekeeper.admit(path, query, isClosed());
     }
 
     /**
@@ -208,33 +122,12 @@ public final class EssHub implements AutoCloseable {
         }
         byId.put(s.id(), s);
         sessions.add(s);
-        settings.heartbeatInterval().ifPresent(every -> {
-            try {
-                long ns = Math.max(1, every.toNanos());
-                long first = settings.firstHeartbeat().orElseGet(() -> FlavourRules.firstHeartbeat(settings.flavour(),
-                        every, settings.heartbeatPhase(), Duration.ofNanos(System.nanoTime() - startNanos))).toNanos();
-                s.heartbeat(timer.scheduleAtFixedRate(() -> heartbeat(s), first, ns, TimeUnit.NANOSECONDS));
-            } catch (java.util.concurrent.RejectedExecutionException closing) {
-                LOG.log(System.Logger.Level.DEBUG, "no heartbeats for {0}: server closing", s);
-            }
-        });
+        heartbeats.start(s);
         LOG.log(System.Logger.Level.DEBUG, "opened {0}", s);
         synchronized (this) {
             notifyAll();
         }
         return s;
-    }
-
-    private void heartbeat(EssSession s) {
-        try {
-            Optional<Instant> ts = settings.heartbeatTimestamps()
-                    ? Optional.of(clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
-                    : Optional.empty();
-            s.send(FlavourRules.heartbeat(settings.flavour(), endpointsOf(s), ts));
-        } catch (RuntimeException e) {
-            // A failing tick must not cancel the schedule: later ticks may work.
-            LOG.log(System.Logger.Level.WARNING, "heartbeat to " + s + " failed", e);
-        }
     }
 
     /** The endpoints a connection is told about: those of its environment, or all for {@code environment=all}. */
@@ -244,6 +137,11 @@ public final class EssHub implements AutoCloseable {
             out.keySet().removeIf(name -> !FlavourRules.endpointIn(name, s.environment()));
         }
         return out;
+    }
+
+    /** Wakes those who wait for connections or subscribers to look again. */
+    private synchronized void changed() {
+        notifyAll();
     }
 
     /**
@@ -289,7 +187,8 @@ public final class EssHub implements AutoCloseable {
             closed = true;
             notifyAll();
         }
-        timer.shutdownNow();
+        messages.close();
+        heartbeats.close();
         for (EssSession s : sessions) {
             try {
                 s.peer().close(1001, "server closing");
@@ -310,93 +209,7 @@ public final class EssHub implements AutoCloseable {
      * @param text the message
      */
     public void onText(EssSession s, String text) {
-        Instant received = clock.instant();
-        JsonNode tree = parse(text);
-        Optional<ClientCommand> command = tree == null ? Optional.empty() : decodeCommand(text);
-        ClientMessage message = new ClientMessage(s.id(), text, command, received);
-        // Recorded once its effect is in place and before the reply goes out, so a test that
-        // took a command, or a client that saw the reply, can rely on both.
-        Runnable recordIt = () -> record(message);
-        Optional<String> reply = Optional.empty();
-        boolean recorded = false;
-        try {
-            boolean subscription = command.isPresent()
-                    && (command.get() instanceof Subscribe || command.get() instanceof ClearSubscribe);
-            Optional<String> ignored = subscription ? FlavourRules.ignoredCommand(settings.flavour(), tree) : Optional.empty();
-            if (ignored.isPresent()) {
-                // NSS validates commands and drops a bad one without a word; the test sees it recorded.
-                ignoredClientMessages.incrementAndGet();
-                LOG.log(System.Logger.Level.DEBUG, "ignoring a command of {0} as {1} does: {2}", s,
-                        settings.flavour(), ignored.get());
-            } else if (command.isPresent() && command.get() instanceof Subscribe sub) {
-                s.apply(sub, recordIt, next -> withholdSubscriptionReplies ? null
-                        : reply(next, sub.listCharacters().orElse(false)));
-                recorded = true;
-            } else if (command.isPresent() && command.get() instanceof ClearSubscribe clear) {
-                s.apply(clear, recordIt, next -> withholdSubscriptionReplies ? null : reply(next, false));
-                recorded = true;
-            } else {
-                reply = answer(s, command);
-            }
-        } finally {
-            if (!recorded) {
-                recordIt.run();
-            }
-        }
-        reply.ifPresent(s::send);
-    }
-
-    /** Applies a command and returns the reply frame, if it has one. */
-    private Optional<String> answer(EssSession s, Optional<ClientCommand> command) {
-        if (command.isEmpty()) {
-            ignoredClientMessages.incrementAndGet();
-            return Optional.empty();
-        }
-        ClientCommand c = command.get();
-        if (c instanceof Echo echo) {
-            return Optional.of(echo.payload());
-        } else if (c instanceof Help) {
-            return Optional.of(codec.encode(new HelpReply(HelpText.JSON)));
-        } else if (c instanceof RecentCharacterIds) {
-            List<Long> ids = recentCharacterIds();
-            return Optional.of(codec.encode(new RecentCharacterIdsReply(ids.size(), Optional.of(ids))));
-        } else if (c instanceof RecentCharacterIdsCount) {
-            return Optional.of(codec.encode(new RecentCharacterIdsReply(recentCharacterIds().size(), Optional.empty())));
-        }
-        return Optional.empty();
-    }
-
-    /** @return the text's JSON object when it is one of service "event", else null */
-    private static JsonNode parse(String text) {
-        try {
-            JsonNode tree = JSON.readTree(text);
-            if (tree == null || !tree.isObject() || !"event".equals(tree.path("service").asText(null))) {
-                return null;
-            }
-            return tree;
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "ignoring client message: {0}", e.getMessage());
-            return null;
-        }
-    }
-
-    private Optional<ClientCommand> decodeCommand(String text) {
-        try {
-            EssMessage m = codec.decode(text);
-            return m instanceof ClientCommand c ? Optional.of(c) : Optional.empty();
-        } catch (RuntimeException e) {
-            // The live service says nothing about bad commands; the test sees the raw text instead.
-            LOG.log(System.Logger.Level.DEBUG, "ignoring client message: {0}", e.getMessage());
-            return Optional.empty();
-        }
-    }
-
-    /**
-     * The subscription reply in this server's flavour: characters listed when the set holds "all"
-     * or the request asked for the list, else only counted.
-     */
-    private String reply(Subscription sub, boolean listCharacters) {
-        return FlavourRules.subscriptionReply(settings.flavour(), sub, listCharacters);
+        commands.onText(s, text);
     }
 
     // ---------------------------------------------------------------- publishing
@@ -464,7 +277,7 @@ public final class EssHub implements AutoCloseable {
 
     /** The one way an event goes out: remembered, duplicated on request, environment and subscription applied. */
     private int deliver(Event event, String frame, List<EssSession> to) {
-        remember(event);
+        recentCharacters.remember(event);
         int copies = duplicates.getAndUpdate(d -> d > 0 ? d - 1 : 0) > 0 ? 2 : 1;
         int n = 0;
         for (EssSession s : to) {
@@ -490,88 +303,36 @@ public final class EssHub implements AutoCloseable {
         return true;
     }
 
-    private void remember(Event event) {
-        long character = event instanceof CharacterEvent c ? c.characterId() : 0;
-        long attacker = event instanceof AttackerEvent a ? a.attackerCharacterId() : 0;
-        if (character == 0 && attacker == 0) {
-            return;
-        }
-        synchronized (recentCharacters) {
-            if (character != 0) {
-                recentCharacters[(int) (recentWritten++ % MAX_RECENT_CHARACTERS)] = character;
-            }
-            if (attacker != 0) {
-                recentCharacters[(int) (recentWritten++ % MAX_RECENT_CHARACTERS)] = attacker;
-            }
-        }
-    }
-
     /**
-     * @return the distinct character ids among the last {@value #MAX_RECENT_CHARACTERS} mentions
+     * @return the distinct character ids among the last {@value RecentCharacters#MAX_MENTIONS} mentions
      *     in published events, ordered by their latest mention, oldest first
      */
     public List<Long> recentCharacterIds() {
-        LinkedHashSet<Long> newestFirst = new LinkedHashSet<>();
-        synchronized (recentCharacters) {
-            long oldest = Math.max(0, recentWritten - MAX_RECENT_CHARACTERS);
-            for (long i = recentWritten - 1; i >= oldest; i--) {
-                newestFirst.add(recentCharacters[(int) (i % MAX_RECENT_CHARACTERS)]);
-            }
-        }
-        List<Long> ids = new ArrayList<>(newestFirst);
-        Collections.reverse(ids);
-        return List.copyOf(ids);
+        return recentCharacters.ids();
     }
 
     // ---------------------------------------------------------------- inspection
-
-    private synchronized void record(ClientMessage m) {
-        long chars = m.text().length();
-        untaken.addLast(m);
-        untakenChars += chars;
-        while (untaken.size() > MAX_CLIENT_MESSAGES || (untakenChars > MAX_CLIENT_MESSAGE_CHARS && untaken.size() > 1)) {
-            untakenChars -= untaken.removeFirst().text().length();
-        }
-        history.addLast(m);
-        historyChars += chars;
-        while (history.size() > MAX_CLIENT_MESSAGES || (historyChars > MAX_CLIENT_MESSAGE_CHARS && history.size() > 1)) {
-            historyChars -= history.removeFirst().text().length();
-        }
-        notifyAll();
-    }
 
     /**
      * @param timeout how long to wait
      * @return the oldest message not taken yet, or null on timeout or when the hub closes
      * @throws InterruptedException if interrupted while waiting
      */
-    public synchronized ClientMessage take(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (untaken.isEmpty() && !closed) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return null;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        ClientMessage m = untaken.pollFirst();
-        if (m != null) {
-            untakenChars -= m.text().length();
-        }
-        return m;
+    public ClientMessage take(Duration timeout) throws InterruptedException {
+        return messages.take(timeout);
     }
 
     /**
-     * @return the recorded client messages: the newest {@value #MAX_CLIENT_MESSAGES}, and of those no
-     *     more than {@value #MAX_CLIENT_MESSAGE_CHARS} characters in all (the newest always kept)
+     * @return the recorded client messages: the newest {@value ClientMessageLog#MAX_MESSAGES}, and of
+     *     those no more than {@value ClientMessageLog#MAX_CHARS} characters in all (the newest always kept)
      */
-    public synchronized List<ClientMessage> clientMessages() {
-        return List.copyOf(history);
+    public List<ClientMessage> clientMessages() {
+        return messages.all();
     }
 
     /** @return client messages that were not commands the server answers */
     public long ignoredClientMessages() {
-        return ignoredClientMessages.get();
+        return commands.ignored();
     }
 
     /**
@@ -732,12 +493,12 @@ public final class EssHub implements AutoCloseable {
      * @param refuse the refusal for every later upgrade, or null to accept again
      */
     public void refuseHandshakes(Admission.Refuse refuse) {
-        refusal = refuse;
+        gatekeeper.refuseAll(refuse);
     }
 
     /** @param withhold whether subscription commands (still applied) go unanswered from now on */
     public void withholdSubscriptionReplies(boolean withhold) {
-        withholdSubscriptionReplies = withhold;
+        commands.withholdSubscriptionReplies(withhold);
     }
 
     /** @param n how many of the next published events go out twice */

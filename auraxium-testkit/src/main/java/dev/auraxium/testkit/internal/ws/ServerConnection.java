@@ -1,7 +1,6 @@
 package dev.auraxium.testkit.internal.ws;
 
 import java.io.BufferedInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -10,20 +9,16 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One server-side connection: its reader thread (handshake, then frames, then the end and
- * {@link WebSocketHandler#onClose}) and its writer thread (drains the send queue into large batched
- * socket writes, then the close frame).
+ * One server-side connection: the handshake, the close state machine and the reader thread, which
+ * runs the whole life of the connection (handshake, then frames through a {@link FrameReader}, then the
+ * end and {@link WebSocketHandler#onClose}). Sending is the {@link FrameWriter}'s: its writer thread
+ * drains the send queue into large batched socket writes, then writes the close frame.
  *
  * <p>Closing, whoever starts it, always ends the same way: the writer writes exactly one close frame,
  * shuts the socket's output (so the peer reads the end right after it) and waits, bounded, for the
@@ -31,53 +26,23 @@ import java.util.concurrent.locks.LockSupport;
  * then closes the socket. Every wait is bounded by the close timeout, after which the socket is closed
  * regardless, which unblocks both threads.
  */
-final class ServerConnection implements WsConnection {
+final class ServerConnection implements WsConnection, FrameReader.FrameCallback {
 
     private static final System.Logger LOG = System.getLogger(WebSocketServer.class.getName());
-    private static final int BATCH_BYTES = 64 * 1024;
     private static final int READ_BUFFER_BYTES = 16 * 1024;
-    /** Payloads up to this size are read into a buffer of their declared size at once. */
-    private static final int PAYLOAD_CHUNK = 64 * 1024;
-    /** How long a writer waits for work before it ends (an idle connection keeps no writer thread). */
-    private static final long WRITER_IDLE_NANOS = TimeUnit.SECONDS.toNanos(2);
+    /** A failure's reason is cut to this many chars in the close frame (a close reason is small). */
+    private static final int MAX_FAILURE_REASON = 60;
 
-    private static final int HANDSHAKE = 0;
-    private static final int OPEN = 1;
-    private static final int CLOSING = 2;
-    private static final int CLOSED = 3;
-
-    /** A close frame queued by this side; the writer stops after writing it. */
-    private record CloseFrame(int code, String reason) {
-        byte[] payload() {
-            if (code == WsProtocol.CLOSE_NO_STATUS) {
-                return new byte[0];
-            }
-            byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-            byte[] p = new byte[2 + text.length];
-            p[0] = (byte) (code >>> 8);
-            p[1] = (byte) code;
-            System.arraycopy(text, 0, p, 2, text.length);
-            return p;
-        }
-    }
-
-    /** A frame given as opcode, FIN and payload (control frames, fault injection). */
-    private record DataFrame(int opcode, boolean fin, byte[] payload) {
-    }
-
-    /** Bytes written as they are. */
-    private record RawBytes(byte[] bytes) {
-    }
-
-    /** Ends frame reading after a protocol violation, with the close code to send. */
-    private static final class ProtocolFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-        final int code;
-
-        ProtocolFailure(int code, String reason) {
-            super(reason, null, false, false);
-            this.code = code;
-        }
+    /** Where a connection is in its life; it only ever moves forward. */
+    enum State {
+        /** Reading the upgrade request; nothing may be sent. */
+        HANDSHAKE,
+        /** Upgraded: frames flow both ways. */
+        OPEN,
+        /** A close frame was sent or received; only control frames still go out. */
+        CLOSING,
+        /** Ended: aborted, or the reader finished. */
+        CLOSED
     }
 
     private final WebSocketServer server;
@@ -85,47 +50,20 @@ final class ServerConnection implements WsConnection {
     private final WebSocketServer.Config config;
     private final long id;
     private final Socket socket;
-    private final String threadPrefix;
     private final long closeTimeoutNanos;
+    private final FrameWriter writer;
 
-    private final AtomicInteger state = new AtomicInteger(HANDSHAKE);
+    private final AtomicReference<State> state = new AtomicReference<>(State.HANDSHAKE);
     private volatile HandshakeRequest request;
     private volatile Object attachment;
 
-    private final ConcurrentLinkedQueue<Object> queue = new ConcurrentLinkedQueue<>();
-    private final AtomicLong enqueuedBytes = new AtomicLong();
-    /** Items queued and not yet taken by the writer: bounds the queue in entries, not only bytes. */
-    private final AtomicInteger queuedItems = new AtomicInteger();
-    /** Written by the writer only, when a batch reaches the socket. */
-    private volatile long writtenAccountedBytes;
-    private volatile long framesSent;
-    private volatile long bytesSent;
-    private volatile long writeDelayNanos;
-    private volatile boolean writerParked;
-    private volatile Thread writer;
-    /**
-     * Whether a writer thread runs. An idle open connection has none: its writer ends after
-     * {@link #WRITER_IDLE_NANOS} without work and the next send starts another, so thousands of idle
-     * connections cost one thread each (the reader), not two.
-     */
-    private final AtomicBoolean writerRunning = new AtomicBoolean();
-    /** Set once the 101 is written: from then on a send may start a writer. */
-    private volatile boolean writerAllowed;
-
-    /** A close that must go out before anything still queued: protocol failures and close echoes. */
-    private volatile CloseFrame urgentClose;
-    private final AtomicBoolean closeQueued = new AtomicBoolean();
-    private volatile CloseFrame closeWritten;
-    private final CountDownLatch closeWrittenLatch = new CountDownLatch(1);
     private final CountDownLatch readerDone = new CountDownLatch(1);
-    private final CountDownLatch writerDone = new CountDownLatch(1);
     private volatile int receivedCloseCode = -1;
     private volatile String receivedCloseReason = "";
     private volatile boolean aborted;
     /** Set by the reader once onOpen is due, so that onClose follows whatever happens next. */
     private boolean opened;
     private volatile String abortReason = "";
-    private final AtomicBoolean overflowLogged = new AtomicBoolean();
 
     ServerConnection(WebSocketServer server, WebSocketHandler handler, long id, Socket socket, String threadPrefix) {
         this.server = server;
@@ -133,8 +71,8 @@ final class ServerConnection implements WsConnection {
         this.config = server.config();
         this.id = id;
         this.socket = socket;
-        this.threadPrefix = threadPrefix;
         this.closeTimeoutNanos = config.handshakeTimeout().toNanos();
+        this.writer = new FrameWriter(this, server, socket, threadPrefix + "-writer");
     }
 
     // ---------------------------------------------------------------- WsConnection
@@ -151,14 +89,14 @@ final class ServerConnection implements WsConnection {
 
     @Override
     public boolean isOpen() {
-        return state.get() == OPEN;
+        return state.get() == State.OPEN;
     }
 
     @Override
     public void sendText(String text) {
         Objects.requireNonNull(text, "text");
-        if (state.get() == OPEN) {
-            enqueue(text, text.length());
+        if (state.get() == State.OPEN) {
+            writer.sendText(text);
         }
     }
 
@@ -168,16 +106,16 @@ final class ServerConnection implements WsConnection {
             throw new IllegalArgumentException("opcode must be 0..15, was " + opcode);
         }
         byte[] copy = Objects.requireNonNull(payload, "payload").clone();
-        if (state.get() == OPEN) {
-            enqueue(new DataFrame(opcode, fin, copy), frameSize(copy.length));
+        if (state.get() == State.OPEN) {
+            writer.sendFrame(opcode, fin, copy);
         }
     }
 
     @Override
     public void sendRaw(byte[] bytes) {
         byte[] copy = Objects.requireNonNull(bytes, "bytes").clone();
-        if (state.get() == OPEN) {
-            enqueue(new RawBytes(copy), copy.length);
+        if (state.get() == State.OPEN) {
+            writer.sendRaw(copy);
         }
     }
 
@@ -191,8 +129,8 @@ final class ServerConnection implements WsConnection {
         if (r.getBytes(StandardCharsets.UTF_8).length > 123) {
             throw new IllegalArgumentException("close reason must be at most 123 UTF-8 bytes, was: " + r);
         }
-        if (state.compareAndSet(OPEN, CLOSING) && closeQueued.compareAndSet(false, true)) {
-            enqueue(new CloseFrame(code, r), 0);
+        if (state.compareAndSet(State.OPEN, State.CLOSING)) {
+            writer.queueClose(code, r);
         }
     }
 
@@ -206,22 +144,22 @@ final class ServerConnection implements WsConnection {
         if (perFlush == null || perFlush.isNegative()) {
             throw new IllegalArgumentException("write delay must be zero or positive, was " + perFlush);
         }
-        writeDelayNanos = perFlush.toNanos();
+        writer.setWriteDelay(perFlush.toNanos());
     }
 
     @Override
     public long framesSent() {
-        return framesSent;
+        return writer.framesSent();
     }
 
     @Override
     public long bytesSent() {
-        return bytesSent;
+        return writer.bytesSent();
     }
 
     @Override
     public long pendingBytes() {
-        return Math.max(0, enqueuedBytes.get() - writtenAccountedBytes);
+        return writer.pendingBytes();
     }
 
     @Override
@@ -239,248 +177,38 @@ final class ServerConnection implements WsConnection {
         return "WsConnection#" + id + "[" + socket.getRemoteSocketAddress() + "]";
     }
 
-    // ---------------------------------------------------------------- for the server
+    // ---------------------------------------------------------------- for the server and the writer
+
+    State state() {
+        return state.get();
+    }
 
     boolean isHandshaking() {
-        return state.get() == HANDSHAKE;
+        return state.get() == State.HANDSHAKE;
     }
 
     boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
         return readerDone.await(timeout, unit);
     }
 
+    /** @return false when the reader has not ended within the timeout (an interrupt counts as ended) */
+    boolean awaitReader(long timeoutNanos) {
+        try {
+            return readerDone.await(timeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+
     void abort(String reason) {
-        int previous = state.getAndSet(CLOSED);
-        if (previous != CLOSED) {
+        State previous = state.getAndSet(State.CLOSED);
+        if (previous != State.CLOSED) {
             aborted = true;
             abortReason = reason;
         }
-        queue.clear();
         closeSocket();
-        wakeWriter();
-    }
-
-    // ---------------------------------------------------------------- send queue
-
-    private void enqueue(Object item, long accountedBytes) {
-        queue.offer(item);
-        int items = queuedItems.incrementAndGet();
-        long pending = enqueuedBytes.addAndGet(accountedBytes) - writtenAccountedBytes;
-        int maxItems = server.maxPendingFramesPerConnection();
-        long maxBytes = Math.min(config.maxPendingBytesPerConnection(), server.pendingShare());
-        if (pending > maxBytes || items > maxItems) {
-            if (overflowLogged.compareAndSet(false, true)) {
-                server.overflowed();
-                LOG.log(Level.WARNING, () -> "connection " + id + " from " + remote() + ": " + pending
-                        + " bytes in " + items + " frames pending exceed the limit of " + maxBytes
-                        + " bytes or " + maxItems + " frames; aborting it (is the client reading?)");
-            }
-            abort("send queue overflow");
-            return;
-        }
-        wakeWriter();
-    }
-
-    /** A frame's size on the wire (header and payload), as server frames go out unmasked: never zero. */
-    static long frameSize(int payloadLength) {
-        return payloadLength + (payloadLength < 126 ? 2 : payloadLength <= 0xFFFF ? 4 : 10);
-    }
-
-    private void wakeWriter() {
-        if (!writerAllowed) {
-            return; // before the 101: the writer starts once it is written
-        }
-        if (!writerRunning.get()) {
-            ensureWriter();
-            return;
-        }
-        Thread w = writer;
-        if (w != null && writerParked) {
-            LockSupport.unpark(w);
-        }
-    }
-
-    /** Starts a writer unless one runs or the connection is closed; false when the server cannot start one. */
-    private boolean ensureWriter() {
-        if (state.get() == CLOSED || !writerRunning.compareAndSet(false, true)) {
-            return true;
-        }
-        if (server.startWriterThread(threadPrefix + "-writer", this::writeLoop) == null) {
-            writerRunning.set(false);
-            return false;
-        }
-        return true;
-    }
-
-    private static long accountedSize(Object item) {
-        if (item instanceof String s) {
-            return s.length();
-        } else if (item instanceof DataFrame f) {
-            return frameSize(f.payload().length);
-        } else if (item instanceof RawBytes r) {
-            return r.bytes().length;
-        }
-        return 0;
-    }
-
-    // ---------------------------------------------------------------- writer thread
-
-    private void writeLoop() {
-        writer = Thread.currentThread(); // before it can ever park, so every later send can wake it
-        FrameBatch batch = new FrameBatch(BATCH_BYTES);
-        boolean idleEnd = false;
-        long idleSince = System.nanoTime();
-        try {
-            OutputStream out = socket.getOutputStream();
-            while (true) {
-                CloseFrame urgent = urgentClose;
-                if (urgent != null) {
-                    // what was queued is dropped, what is already batched goes out before the close
-                    queue.clear();
-                    writeClose(out, batch, urgent);
-                    return;
-                }
-                if (state.get() == CLOSED) {
-                    return;
-                }
-                Object item = queue.poll();
-                if (item != null) {
-                    queuedItems.decrementAndGet();
-                }
-                if (item == null) {
-                    if (batch.position > 0) {
-                        flush(out, batch);
-                        continue; // the flush took time: look again before parking
-                    }
-                    if (System.nanoTime() - idleSince >= WRITER_IDLE_NANOS && state.get() == OPEN) {
-                        // idle: end, unless work arrived while we said so (the sender then saw us running)
-                        writerRunning.set(false);
-                        if (queue.isEmpty() && urgentClose == null && state.get() == OPEN) {
-                            idleEnd = true;
-                            return;
-                        }
-                        if (!writerRunning.compareAndSet(false, true)) {
-                            idleEnd = true; // a sender started a new writer meanwhile: it takes over
-                            return;
-                        }
-                    }
-                    writerParked = true;
-                    if (queue.isEmpty() && urgentClose == null && state.get() != CLOSED) {
-                        LockSupport.parkNanos(this, WRITER_IDLE_NANOS);
-                    }
-                    writerParked = false;
-                    continue;
-                }
-                idleSince = System.nanoTime();
-                if (item instanceof CloseFrame close) {
-                    writeClose(out, batch, close);
-                    return;
-                }
-                put(out, batch, item);
-                batch.accountedBytes += accountedSize(item);
-            }
-        } catch (IOException e) {
-            // the socket is gone (abort, peer reset, server shutdown): the reader reports the end
-            closeSocket();
-        } finally {
-            if (!idleEnd) {
-                // a writer that has ended will write no close frame: nobody may wait for one
-                closeWrittenLatch.countDown();
-                writerDone.countDown();
-            }
-        }
-    }
-
-    private void put(OutputStream out, FrameBatch batch, Object item) throws IOException {
-        if (item instanceof String text) {
-            if (batch.tryPutText(text)) {
-                return;
-            }
-            flush(out, batch);
-            if (!batch.tryPutText(text)) {
-                putLarge(out, batch, WsProtocol.OPCODE_TEXT, true, text.getBytes(StandardCharsets.UTF_8));
-            }
-        } else if (item instanceof DataFrame f) {
-            if (batch.tryPutBytes(f.opcode(), f.fin(), f.payload())) {
-                return;
-            }
-            flush(out, batch);
-            if (!batch.tryPutBytes(f.opcode(), f.fin(), f.payload())) {
-                putLarge(out, batch, f.opcode(), f.fin(), f.payload());
-            }
-        } else if (item instanceof RawBytes r) {
-            if (batch.tryPutRaw(r.bytes())) {
-                return;
-            }
-            flush(out, batch);
-            if (!batch.tryPutRaw(r.bytes())) {
-                batch.frames++;
-                writeToSocket(out, r.bytes(), r.bytes().length, batch);
-            }
-        }
-    }
-
-    /** A frame bigger than the batch: header through the (empty) batch, payload straight from its array. */
-    private void putLarge(OutputStream out, FrameBatch batch, int opcode, boolean fin, byte[] payload)
-            throws IOException {
-        batch.putHeader(opcode, fin, payload.length);
-        batch.frames++;
-        flush(out, batch);
-        writeToSocket(out, payload, payload.length, null);
-    }
-
-    private void flush(OutputStream out, FrameBatch batch) throws IOException {
-        writeToSocket(out, batch.buffer, batch.position, batch);
-        batch.clear();
-    }
-
-    private void writeToSocket(OutputStream out, byte[] bytes, int length, FrameBatch batch) throws IOException {
-        long delay = writeDelayNanos;
-        if (delay > 0) {
-            pause(delay);
-        }
-        out.write(bytes, 0, length);
-        // single writer: plain read-modify-write of the volatiles is safe; readers see whole values
-        bytesSent = bytesSent + length;
-        if (batch != null) {
-            framesSent = framesSent + batch.frames;
-            batch.frames = 0;
-            writtenAccountedBytes = writtenAccountedBytes + batch.accountedBytes;
-            batch.accountedBytes = 0;
-        }
-    }
-
-    /** The "slow writes" fault; an abort or shutdown (socket closed, writer unparked) cuts it short. */
-    private void pause(long nanos) {
-        long deadline = System.nanoTime() + nanos;
-        long left;
-        while ((left = deadline - System.nanoTime()) > 0 && state.get() != CLOSED) {
-            LockSupport.parkNanos(this, left);
-        }
-    }
-
-    private void writeClose(OutputStream out, FrameBatch batch, CloseFrame close) throws IOException {
-        byte[] payload = close.payload();
-        if (!batch.tryPutBytes(WsProtocol.OPCODE_CLOSE, true, payload)) {
-            flush(out, batch);
-            batch.tryPutBytes(WsProtocol.OPCODE_CLOSE, true, payload);
-        }
-        flush(out, batch);
-        closeWritten = close;
-        try {
-            shutdownOutput();
-        } catch (IOException e) {
-            // already closed by the peer or an abort; nothing more to send anyway
-        }
-        closeWrittenLatch.countDown();
-        try {
-            if (!readerDone.await(closeTimeoutNanos, TimeUnit.NANOSECONDS)) {
-                LOG.log(Level.DEBUG, () -> "connection " + id + ": no close from the peer in time; closing the socket");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        closeSocket();
+        writer.discard();
     }
 
     // ---------------------------------------------------------------- reader thread
@@ -491,8 +219,8 @@ final class ServerConnection implements WsConnection {
             InputStream in = new BufferedInputStream(socket.getInputStream(), READ_BUFFER_BYTES);
             if (handshake(in)) {
                 try {
-                    readFrames(in);
-                } catch (ProtocolFailure failure) {
+                    new FrameReader(in, config.maxMessageBytes(), this).readUntilClose();
+                } catch (FrameReader.ProtocolFailure failure) {
                     fail(failure.code, failure.getMessage(), in);
                 }
             }
@@ -502,15 +230,12 @@ final class ServerConnection implements WsConnection {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "connection " + id + ": unexpected failure", e);
         } finally {
-            state.set(CLOSED);
+            state.set(State.CLOSED);
             closeSocket();
             readerDone.countDown();
-            queue.clear();
-            wakeWriter();
+            writer.discard();
             if (opened) {
-                if (writerRunning.get()) {
-                    awaitQuietly(writerDone);
-                }
+                writer.awaitEnd();
                 reportClose();
             }
             server.removed(this);
@@ -546,21 +271,15 @@ final class ServerConnection implements WsConnection {
         }
         // open (and tell the handler) before the client can see the 101: whoever reacts to the client's
         // open already finds the connection listed, and what onOpen sends is queued behind the 101
-        if (!state.compareAndSet(HANDSHAKE, OPEN)) {
+        if (!state.compareAndSet(State.HANDSHAKE, State.OPEN)) {
             return false;
         }
         opened = true;
-        try {
-            handler.onOpen(this);
-        } catch (RuntimeException e) {
-            server.handlerFailed();
-            LOG.log(Level.WARNING, "connection " + id + ": onOpen failed", e);
-        }
+        callHandler("onOpen", () -> handler.onOpen(this));
         out.write(HttpHandshake.switchingProtocols(key, response.headers()));
         out.flush();
         socket.setSoTimeout(0);
-        writerAllowed = true;
-        if (!ensureWriter()) {
+        if (!writer.start()) {
             abort("server shutting down");
         }
         return true;
@@ -576,174 +295,34 @@ final class ServerConnection implements WsConnection {
         }
     }
 
-    private void readFrames(InputStream in) throws IOException, ProtocolFailure {
-        byte[] mask = new byte[4];
-        Utf8Validator utf8 = new Utf8Validator();
-        byte[] message = new byte[0];
-        int messageLength = 0;
-        int messageOpcode = -1; // -1: not inside a fragmented message
-        int maxMessage = config.maxMessageBytes();
-        while (true) {
-            int b0 = in.read();
-            if (b0 < 0) {
-                return; // end of stream without a close frame
-            }
-            int b1 = readByte(in);
-            boolean fin = (b0 & 0x80) != 0;
-            int opcode = b0 & 0x0F;
-            if ((b0 & 0x70) != 0) {
-                throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "reserved bits set");
-            }
-            if ((b1 & 0x80) == 0) {
-                throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "client frames must be masked");
-            }
-            if ((opcode > 2 && opcode < 8) || opcode > 10) {
-                throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "unknown opcode " + opcode);
-            }
-            boolean control = WsProtocol.isControl(opcode);
-            if (control && !fin) {
-                throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "fragmented control frame");
-            }
-            long length = b1 & 0x7F;
-            if (length == 126) {
-                length = (readByte(in) << 8) | readByte(in);
-                if (length < 126) {
-                    throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "non-minimal 16-bit length");
-                }
-            } else if (length == 127) {
-                length = 0;
-                for (int i = 0; i < 8; i++) {
-                    length = (length << 8) | readByte(in);
-                }
-                if (length < 0) {
-                    throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "64-bit length with the high bit set");
-                }
-                if (length <= 0xFFFF) {
-                    throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "non-minimal 64-bit length");
-                }
-            }
-            if (control && length > 125) {
-                throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "control frame payload over 125 bytes");
-            }
-            if (!control) {
-                if (opcode == WsProtocol.OPCODE_CONTINUATION && messageOpcode < 0) {
-                    throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "continuation without a message");
-                }
-                if (opcode != WsProtocol.OPCODE_CONTINUATION && messageOpcode >= 0) {
-                    throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "new message inside a fragmented one");
-                }
-                long total = (opcode == WsProtocol.OPCODE_CONTINUATION ? messageLength : 0) + length;
-                if (total > maxMessage) {
-                    throw new ProtocolFailure(WsProtocol.CLOSE_MESSAGE_TOO_BIG,
-                            "message of " + total + " bytes over the limit of " + maxMessage);
-                }
-            }
-            readFully(in, mask, 4);
-            byte[] payload = readPayload(in, (int) length);
-            for (int i = 0; i < payload.length; i++) {
-                payload[i] ^= mask[i & 3];
-            }
-            switch (opcode) {
-                case WsProtocol.OPCODE_PING -> enqueueControl(new DataFrame(WsProtocol.OPCODE_PONG, true, payload));
-                case WsProtocol.OPCODE_PONG -> {
-                    // unsolicited or answering a ping we injected: nothing to do
-                }
-                case WsProtocol.OPCODE_CLOSE -> {
-                    onPeerClose(payload);
-                    return;
-                }
-                default -> {
-                    if (opcode != WsProtocol.OPCODE_CONTINUATION) {
-                        if (fin) { // the common case: one frame, no copy
-                            deliver(opcode, payload, payload.length, utf8);
-                            continue;
-                        }
-                        messageOpcode = opcode;
-                        messageLength = 0;
-                        utf8.reset();
-                    }
-                    if (messageOpcode == WsProtocol.OPCODE_TEXT && !utf8.feed(payload, 0, payload.length)) {
-                        throw new ProtocolFailure(WsProtocol.CLOSE_INVALID_PAYLOAD, "invalid UTF-8 in text");
-                    }
-                    if (messageLength + payload.length > message.length) {
-                        message = Arrays.copyOf(message, Math.max(messageLength + payload.length,
-                                (int) Math.min(maxMessage, Math.max(1024L, 2L * message.length))));
-                    }
-                    System.arraycopy(payload, 0, message, messageLength, payload.length);
-                    messageLength += payload.length;
-                    if (fin) {
-                        int op = messageOpcode;
-                        messageOpcode = -1;
-                        if (op == WsProtocol.OPCODE_TEXT && !utf8.complete()) {
-                            throw new ProtocolFailure(WsProtocol.CLOSE_INVALID_PAYLOAD, "text ends inside a character");
-                        }
-                        deliver(op, message, messageLength, null);
-                        if (message.length > 1 << 20) {
-                            message = new byte[0]; // do not keep a huge buffer for the small messages that follow
-                        }
-                    }
-                }
-            }
+    // ---------------------------------------------------------------- frames read (FrameCallback)
+
+    @Override
+    public void onText(String text) {
+        callHandler("onText", () -> handler.onText(this, text));
+    }
+
+    @Override
+    public void onBinary(byte[] data) {
+        callHandler("onBinary", () -> handler.onBinary(this, data));
+    }
+
+    @Override
+    public void onPing(byte[] payload) {
+        State s = state.get();
+        if (s == State.OPEN || s == State.CLOSING) {
+            writer.sendFrame(WsProtocol.OPCODE_PONG, true, payload);
         }
     }
 
-    /** @param freshValidator a validator to check unfragmented text with; null when already checked */
-    private void deliver(int opcode, byte[] bytes, int length, Utf8Validator freshValidator) throws ProtocolFailure {
-        if (opcode == WsProtocol.OPCODE_TEXT) {
-            if (freshValidator != null) {
-                freshValidator.reset();
-                if (!freshValidator.feed(bytes, 0, length) || !freshValidator.complete()) {
-                    throw new ProtocolFailure(WsProtocol.CLOSE_INVALID_PAYLOAD, "invalid UTF-8 in text");
-                }
-            }
-            String text = new String(bytes, 0, length, StandardCharsets.UTF_8);
-            try {
-                handler.onText(this, text);
-            } catch (RuntimeException e) {
-                server.handlerFailed();
-                LOG.log(Level.WARNING, "connection " + id + ": onText failed", e);
-            }
-        } else {
-            byte[] data = length == bytes.length ? bytes : Arrays.copyOf(bytes, length);
-            try {
-                handler.onBinary(this, data);
-            } catch (RuntimeException e) {
-                server.handlerFailed();
-                LOG.log(Level.WARNING, "connection " + id + ": onBinary failed", e);
-            }
-        }
-    }
-
-    private void onPeerClose(byte[] payload) throws ProtocolFailure {
-        int code;
-        String reason = "";
-        if (payload.length == 0) {
-            code = WsProtocol.CLOSE_NO_STATUS;
-        } else if (payload.length == 1) {
-            throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "close payload of 1 byte");
-        } else {
-            code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-            if (!WsProtocol.isValidCloseCode(code)) {
-                throw new ProtocolFailure(WsProtocol.CLOSE_PROTOCOL_ERROR, "invalid close code " + code);
-            }
-            Utf8Validator utf8 = new Utf8Validator();
-            if (!utf8.feed(payload, 2, payload.length - 2) || !utf8.complete()) {
-                throw new ProtocolFailure(WsProtocol.CLOSE_INVALID_PAYLOAD, "invalid UTF-8 in the close reason");
-            }
-            reason = new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
-        }
+    @Override
+    public void onClose(int code, String reason) {
         receivedCloseReason = reason;
         receivedCloseCode = code;
-        state.compareAndSet(OPEN, CLOSING);
-        // echo the code at once; whatever was still queued is no longer wanted by a closing peer
-        if (closeQueued.compareAndSet(false, true)) {
-            urgentClose = new CloseFrame(code, "");
-        } else if (closeWritten == null) {
-            urgentClose = new CloseFrame(code, ""); // ours is stuck behind data: send it now instead
-        }
-        wakeWriter();
+        state.compareAndSet(State.OPEN, State.CLOSING);
+        writer.echoClose(code);
         if (!aborted) {
-            awaitQuietly(closeWrittenLatch);
+            writer.awaitCloseWritten();
         }
     }
 
@@ -756,10 +335,8 @@ final class ServerConnection implements WsConnection {
         } else {
             LOG.log(Level.DEBUG, () -> "connection " + id + ": closing with " + code + ": " + reason);
         }
-        state.compareAndSet(OPEN, CLOSING);
-        closeQueued.set(true);
-        urgentClose = new CloseFrame(code, reason.length() > 60 ? reason.substring(0, 60) : reason);
-        wakeWriter();
+        state.compareAndSet(State.OPEN, State.CLOSING);
+        writer.failClose(code, reason.length() > MAX_FAILURE_REASON ? reason.substring(0, MAX_FAILURE_REASON) : reason);
         // reading on avoids a reset that could destroy the close frame before the peer reads it
         byte[] sink = new byte[8192];
         try {
@@ -772,94 +349,49 @@ final class ServerConnection implements WsConnection {
         }
     }
 
-    private void enqueueControl(DataFrame frame) {
-        int s = state.get();
-        if (s == OPEN || s == CLOSING) {
-            enqueue(frame, frameSize(frame.payload().length));
-        }
-    }
-
     private void reportClose() {
         int code;
         String reason;
+        FrameWriter.CloseFrame written = writer.closeWritten();
         if (receivedCloseCode >= 0) {
             code = receivedCloseCode;
             reason = receivedCloseReason;
-        } else if (!aborted && closeWritten != null) {
-            code = closeWritten.code();
-            reason = closeWritten.reason();
+        } else if (!aborted && written != null) {
+            code = written.code();
+            reason = written.reason();
         } else {
             code = WsProtocol.CLOSE_ABNORMAL;
             reason = aborted ? abortReason : "connection dropped without a close frame";
         }
+        callHandler("onClose", () -> handler.onClose(this, code, reason));
+    }
+
+    /** A failing handler is counted and logged; the connection goes on as if it had returned. */
+    private void callHandler(String method, Runnable call) {
         try {
-            handler.onClose(this, code, reason);
+            call.run();
         } catch (RuntimeException e) {
             server.handlerFailed();
-            LOG.log(Level.WARNING, "connection " + id + ": onClose failed", e);
+            LOG.log(Level.WARNING, "connection " + id + ": " + method + " failed", e);
         }
     }
 
     // ---------------------------------------------------------------- plumbing
 
-    private void awaitQuietly(CountDownLatch latch) {
+    static void awaitQuietly(CountDownLatch latch, long timeoutNanos) {
         try {
-            latch.await(closeTimeoutNanos, TimeUnit.NANOSECONDS);
+            latch.await(timeoutNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
-    private static int readByte(InputStream in) throws IOException {
-        int b = in.read();
-        if (b < 0) {
-            throw new EOFException("stream ended inside a frame");
-        }
-        return b;
-    }
-
-    /**
-     * Reads a payload whose length the header declared. The buffer grows as bytes arrive (doubling
-     * from 64 KiB), so a header that announces a large frame costs nothing until the bytes come.
-     */
-    private static byte[] readPayload(InputStream in, int length) throws IOException {
-        if (length <= PAYLOAD_CHUNK) {
-            byte[] payload = new byte[length];
-            readFully(in, payload, length);
-            return payload;
-        }
-        byte[] buffer = new byte[PAYLOAD_CHUNK];
-        int done = 0;
-        while (done < length) {
-            if (done == buffer.length) {
-                buffer = Arrays.copyOf(buffer, (int) Math.min(length, 2L * buffer.length));
-            }
-            int n = in.read(buffer, done, buffer.length - done);
-            if (n < 0) {
-                throw new EOFException("stream ended inside a frame");
-            }
-            done += n;
-        }
-        return buffer;
-    }
-
-    private static void readFully(InputStream in, byte[] buffer, int length) throws IOException {
-        int done = 0;
-        while (done < length) {
-            int n = in.read(buffer, done, length - done);
-            if (n < 0) {
-                throw new EOFException("stream ended inside a frame");
-            }
-            done += n;
-        }
-    }
-
-    private InetSocketAddress remote() {
+    InetSocketAddress remote() {
         return (InetSocketAddress) socket.getRemoteSocketAddress();
     }
 
     /** Half-closes a plain socket; a TLS socket is left to the full close (TLS has no portable half-close). */
-    private void shutdownOutput() throws IOException {
+    void shutdownOutput() throws IOException {
         if (!(socket instanceof javax.net.ssl.SSLSocket)) {
             socket.shutdownOutput();
         }

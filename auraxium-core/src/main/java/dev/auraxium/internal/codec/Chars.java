@@ -1,0 +1,32 @@
+package dev.auraxium.internal.codec;
+
+/**
+ * The one comparison of a known name with a run of characters in a parser's or scanner's buffer, so
+ * that field names and string values are matched without making a {@code String} of them.
+ *
+ * <p>Stateless; usable from any thread.
+ */
+final class Chars {
+
+    private Chars() {
+    }
+
+    /**
+     * @param name the known name
+     * @param buf the buffer
+     * @param off where the run starts in {@code buf}
+     * @param len the run's length
+     * @return whether the run holds exactly {@code name}
+     */
+    static boolean same(String name, char[] buf, int off, int len) {
+        if (name.length() != len) {
+            return false;
+        }
+        for (int i = 0; i < len; i++) {
+            if (name.charAt(i) != buf[off + i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
