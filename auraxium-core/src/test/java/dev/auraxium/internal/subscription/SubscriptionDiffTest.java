@@ -277,6 +277,40 @@ class SubscriptionDiffTest {
     }
 
     @Test
+    void whileAChangeIsInFlightTheServerHoldsEverythingTheOldAndTheNewPlanNeed() {
+        String[] namePool = {"all", "Death", "PlayerLogin", "FacilityControl"};
+        String[] charPool = {"all", ALICE, BOB};
+        String[] worldPool = {"all", "1", "10", "13"};
+        Random r = new Random(12);
+        for (int i = 0; i < 2_000; i++) {
+            Subscription server = sub(pick(r, namePool), pick(r, charPool), pick(r, worldPool), r.nextBoolean());
+            Subscription wanted = sub(pick(r, namePool), pick(r, charPool), pick(r, worldPool), r.nextBoolean());
+            List<ClientCommand> cmds = SubscriptionDiff.between(server, wanted);
+            if (wanted.isEmpty() || cmds.size() < 2) {
+                continue;
+            }
+            Subscription between = SubscriptionDiff.apply(server, cmds.get(0));
+            for (Subscription needed : List.of(server, wanted)) {
+                assertTrue(between.eventNames().containsAll(needed.eventNames())
+                        && between.characters().containsAll(needed.characters())
+                        && between.worlds().containsAll(needed.worlds()),
+                        () -> "from " + server + " to " + wanted + " the server held only " + between);
+            }
+        }
+    }
+
+    @Test
+    void aChangedFlagAloneIsOneSubscribeCarryingOnlyTheFlag() {
+        Subscription server = sub(Set.of("Death"), Set.of(ALICE), Set.of("10"), false);
+        Subscription wanted = sub(Set.of("Death"), Set.of(ALICE), Set.of("10"), true);
+        assertEquals(List.of(new Subscribe(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true),
+                Optional.empty())), SubscriptionDiff.between(server, wanted));
+        // a server holding nothing but the flag is cleared when nothing is wanted
+        assertEquals(List.of(ClearSubscribe.everything()),
+                SubscriptionDiff.between(sub(Set.of(), Set.of(), Set.of(), true), Subscription.EMPTY));
+    }
+
+    @Test
     void applyFollowsTheServersMergeRules() {
         Subscription s = SubscriptionDiff.apply(Subscription.EMPTY,
                 new Subscribe(Optional.of(List.of("Death")), Optional.of(List.of("all", ALICE)), Optional.empty(),
