@@ -10,6 +10,7 @@ import java.util.PriorityQueue;
  * Timers whose clock moves only when the test calls {@link #advance}; due tasks run on the caller.
  * Public for the unit tests of the internal packages.
  */
+@SuppressWarnings("exports") // a test type in a package the module does not export
 public final class ManualTimers implements Timers {
     private record Task(long due, long seq, Runnable run) {
     }

@@ -282,7 +282,7 @@ class ChaosTest {
         long t0 = System.nanoTime();
         server.faults().stall(stalledId);
         assertTrue(holdsWithin(() -> connectionEvents.stream().anyMatch(e -> e.kind() == ConnectionEvent.Kind.REPLACED),
-                Duration.ofSeconds(5)), "the stalled connection was not replaced");
+                Duration.ofSeconds(15)), "the stalled connection was not replaced");
         long replacedNanos = System.nanoTime() - t0;
         ConnectionEvent replacing = connectionEvents.stream().filter(e -> e.kind() == ConnectionEvent.Kind.REPLACING)
                 .findFirst().orElseThrow();
@@ -290,12 +290,11 @@ class ChaosTest {
         // after the replacement, events flow again on the new connection
         long id = NEXT_ID.getAndIncrement();
         assertTrue(holdsWithin(() -> server.connections().stream().anyMatch(c -> c.id() != stalledId && subscribed(c)),
-                Duration.ofSeconds(5)), "the replacement never subscribed");
+                Duration.ofSeconds(15)), "the replacement never subscribed");
         assertTrue(server.publish(event(id)) > 0, "no subscribed connection took the event");
-        assertTrue(holdsWithin(() -> delivered.containsKey(id), Duration.ofSeconds(5)), "no event after the replacement");
-        assertTrue(server.connections().stream().noneMatch(c -> c.id() == stalledId && c.open())
-                || holdsWithin(() -> server.connections().stream().noneMatch(c -> c.id() == stalledId && c.open()),
-                        Duration.ofSeconds(5)), "the stalled connection was left open");
+        assertTrue(holdsWithin(() -> delivered.containsKey(id), Duration.ofSeconds(15)), "no event after the replacement");
+        assertTrue(holdsWithin(() -> server.connections().stream().noneMatch(c -> c.id() == stalledId && c.open()),
+                Duration.ofSeconds(15)), "the stalled connection was left open");
         double ms = replacedNanos / 1e6;
         figure("stall: heartbeat timeout (server beats every 200 ms)", "500 ms");
         figure("stall: stall to replacement ready (make-before-break)", String.format("%.0f ms", ms));
@@ -326,7 +325,7 @@ class ChaosTest {
         long t0 = System.nanoTime();
         server.faults().alterSubscription(cid, s -> Subscription.EMPTY);
         assertTrue(holdsWithin(() -> subscribedConnections() == 1 && client.stats().subscriptionDrifts() >= 1,
-                Duration.ofSeconds(5)), "the drift was not repaired");
+                Duration.ofSeconds(15)), "the drift was not repaired");
         long repairedNanos = System.nanoTime() - t0;
         figure("drift: probe interval", "500 ms");
         figure("drift: alteration to repaired subscription", String.format("%.0f ms", repairedNanos / 1e6));
