@@ -246,8 +246,21 @@ class DispatcherTest {
     }
 
     @Test
-    void dropNewestCountsWhatArrivesWhileAnActionBlocksAndKeepsTheRest() {
-        queue = new EventQueue<>(4, OverflowPolicy.DROP_NEWEST);
+    void dropNewestCountsWhatArrivesWhileAnActionBlocksAndKeepsTheOldest() {
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), dispatchedAfterOverflow(OverflowPolicy.DROP_NEWEST));
+    }
+
+    @Test
+    void dropOldestCountsWhatItDropsAndKeepsTheNewest() {
+        assertEquals(List.of(1L, 8L, 9L, 10L, 11L), dispatchedAfterOverflow(OverflowPolicy.DROP_OLDEST));
+    }
+
+    /**
+     * An action blocks on event 1 while events 2 to 11 arrive at a queue of 4: six are dropped and
+     * counted. Returns what was dispatched once the action lets go.
+     */
+    private List<Long> dispatchedAfterOverflow(OverflowPolicy policy) {
+        queue = new EventQueue<>(4, policy);
         List<Long> ran = new CopyOnWriteArrayList<>();
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
@@ -271,32 +284,7 @@ class DispatcherTest {
         release.countDown();
 
         until(() -> ran.size() == 5, "the kept events dispatched");
-        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), ran);
-    }
-
-    @Test
-    void dropOldestKeepsTheNewestAndCountsTheDropped() {
-        queue = new EventQueue<>(4, OverflowPolicy.DROP_OLDEST);
-        List<Long> ran = new CopyOnWriteArrayList<>();
-        CountDownLatch started = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        register(onDeath("slow", d -> {
-            started.countDown();
-            await(release);
-            ran.add(d.characterId());
-        }));
-        start(null);
-
-        offer(1, 1);
-        await(started);
-        for (long n = 2; n <= 11; n++) {
-            queue.offer(new Delivery(nth(n), SOURCE));
-        }
-        assertEquals(6, queue.drops());
-        release.countDown();
-
-        until(() -> ran.size() == 5, "the kept events dispatched");
-        assertEquals(List.of(1L, 8L, 9L, 10L, 11L), ran);
+        return ran;
     }
 
     @Test

@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionDiffTest {
@@ -254,15 +255,22 @@ class SubscriptionDiffTest {
         assertEquals(List.of(), SubscriptionDiff.between(Subscription.EMPTY, Subscription.EMPTY));
     }
 
-    @Test
-    void theCommandsLeaveTheServerHoldingTheWantedSubscription() {
+    /** Runs {@code check} on 2,000 random pairs of what the server holds and what is wanted. */
+    private static void forRandomPairs(long seed, BiConsumer<Subscription, Subscription> check) {
         String[] namePool = {"all", "Death", "PlayerLogin", "FacilityControl", "GainExperience_experience_id_4"};
         String[] charPool = {"all", ALICE, BOB};
         String[] worldPool = {"all", "1", "10", "13"};
-        Random r = new Random(11);
+        Random r = new Random(seed);
         for (int i = 0; i < 2_000; i++) {
             Subscription server = sub(pick(r, namePool), pick(r, charPool), pick(r, worldPool), r.nextBoolean());
             Subscription wanted = sub(pick(r, namePool), pick(r, charPool), pick(r, worldPool), r.nextBoolean());
+            check.accept(server, wanted);
+        }
+    }
+
+    @Test
+    void theCommandsLeaveTheServerHoldingTheWantedSubscription() {
+        forRandomPairs(11, (server, wanted) -> {
             Subscription after = server;
             for (ClientCommand c : SubscriptionDiff.between(server, wanted)) {
                 after = SubscriptionDiff.apply(after, c);
@@ -273,21 +281,15 @@ class SubscriptionDiffTest {
             if (!wanted.isEmpty()) {
                 assertEquals(wanted.logicalAndCharactersWithWorlds(), after.logicalAndCharactersWithWorlds());
             }
-        }
+        });
     }
 
     @Test
     void whileAChangeIsInFlightTheServerHoldsEverythingTheOldAndTheNewPlanNeed() {
-        String[] namePool = {"all", "Death", "PlayerLogin", "FacilityControl"};
-        String[] charPool = {"all", ALICE, BOB};
-        String[] worldPool = {"all", "1", "10", "13"};
-        Random r = new Random(12);
-        for (int i = 0; i < 2_000; i++) {
-            Subscription server = sub(pick(r, namePool), pick(r, charPool), pick(r, worldPool), r.nextBoolean());
-            Subscription wanted = sub(pick(r, namePool), pick(r, charPool), pick(r, worldPool), r.nextBoolean());
+        forRandomPairs(12, (server, wanted) -> {
             List<ClientCommand> cmds = SubscriptionDiff.between(server, wanted);
             if (wanted.isEmpty() || cmds.size() < 2) {
-                continue;
+                return;
             }
             Subscription between = SubscriptionDiff.apply(server, cmds.get(0));
             for (Subscription needed : List.of(server, wanted)) {
@@ -296,7 +298,7 @@ class SubscriptionDiffTest {
                         && between.worlds().containsAll(needed.worlds()),
                         () -> "from " + server + " to " + wanted + " the server held only " + between);
             }
-        }
+        });
     }
 
     @Test

@@ -214,14 +214,22 @@ class ConnectionSupervisorTest {
         assertEquals(List.of("0:LOST:close", "0:RETRY_SCHEDULED:close"), session.drainEvents());
     }
 
+    /** Starts one slot and has its connection replaced: returns the primary and the open standby. */
+    private List<FakeTransport.Conn> primaryAndStandby(ConnectionSupervisor s) throws InterruptedException {
+        s.start();
+        FakeTransport.Conn primary = transport.take();
+        s.replace(primary, "heartbeat");
+        FakeTransport.Conn standby = transport.take();
+        session.drainEvents();
+        return List.of(primary, standby);
+    }
+
     @Test
     void whenThePrimaryDiesFirstTheStandbyTakesItsPlaceWithoutABackoff() throws Exception {
         ConnectionSupervisor s = supervisor(1);
-        s.start();
-        FakeTransport.Conn old = transport.take();
-        s.replace(old, "heartbeat");
-        FakeTransport.Conn standby = transport.take();
-        session.drainEvents();
+        List<FakeTransport.Conn> both = primaryAndStandby(s);
+        FakeTransport.Conn old = both.get(0);
+        FakeTransport.Conn standby = both.get(1);
 
         old.serverClose(1006);
 
@@ -237,11 +245,9 @@ class ConnectionSupervisorTest {
     @Test
     void anUnhealthyStandbyIsDroppedAndRetriedWhileThePrimaryStays() throws Exception {
         ConnectionSupervisor s = supervisor(1);
-        s.start();
-        FakeTransport.Conn primary = transport.take();
-        s.replace(primary, "heartbeat");
-        FakeTransport.Conn standby = transport.take();
-        session.drainEvents();
+        List<FakeTransport.Conn> both = primaryAndStandby(s);
+        FakeTransport.Conn primary = both.get(0);
+        FakeTransport.Conn standby = both.get(1);
 
         s.replace(standby, "heartbeat");
 
