@@ -79,6 +79,7 @@ class ForwardingTransportContractTest extends TransportContractTest {
         return new CountingTransport(JdkTransport.builder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .closeTimeout(Duration.ofSeconds(3))
+                .maxMessageChars(8 * 1024 * 1024) // the contract's 5 MB message is over the 1 Mi default
                 .build());
     }
 
