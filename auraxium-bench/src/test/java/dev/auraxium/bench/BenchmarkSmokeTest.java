@@ -1,10 +1,16 @@
 package dev.auraxium.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.event.UnknownEvent;
+import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.protocol.ServiceMessage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -36,6 +42,22 @@ class BenchmarkSmokeTest {
         b.tokenizeOnly(BH);
         b.tokenizeOnlySynthetic(BH);
         b.jacksonTree(BH);
+        // what those invocations measured: whole events, none unknown or with bad fields
+        assertAllEvents(Frames.realMixEvents(), null);
+        assertAllEvents(Workload.syntheticFrames(DecodeBenchmark.SYNTHETIC_FRAMES), null);
+    }
+
+    /** Every frame decodes to a known event (of {@code name} unless null) with no invalid field. */
+    private static void assertAllEvents(String[] frames, String name) {
+        EssCodec codec = EssCodec.standard();
+        for (String f : frames) {
+            ServiceMessage m = assertInstanceOf(ServiceMessage.class, codec.decode(f), f);
+            assertFalse(m.event() instanceof UnknownEvent, f);
+            assertEquals(Map.of(), m.invalidFields(), f);
+            if (name != null) {
+                assertEquals(name, m.event().eventName(), f);
+            }
+        }
     }
 
     @Test
@@ -45,6 +67,8 @@ class BenchmarkSmokeTest {
             b.eventName = name;
             b.generate();
             b.decode(BH);
+            assertAllEvents(Workload.syntheticMix().only(name).build().stream(DecodeByTypeBenchmark.FRAMES)
+                    .toArray(String[]::new), name);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.auraxium.cli;
 
+import dev.auraxium.testsupport.Await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -29,11 +30,8 @@ class CliLoggingAndSuggestionsTest {
         tail.err.await("tail: connected", WAIT);
         assertEquals(1, server.faults().dropAll(Disconnect.abort()));
         assertTrue(server.awaitConnections(1, WAIT), "tail reconnects");
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (server.connections().stream().noneMatch(c -> c.open() && !c.subscription().isEmpty())) {
-            assertTrue(System.nanoTime() < deadline, "tail resubscribes");
-            server.takeClientMessage(Duration.ofMillis(100));
-        }
+        Await.until(() -> server.connections().stream().anyMatch(c -> c.open() && !c.subscription().isEmpty()), WAIT,
+                "tail resubscribes");
         assertEquals(0, tail.interruptAndWait(WAIT), () -> "err:\n" + tail.err);
         return tail;
     }

@@ -1,5 +1,6 @@
 package dev.auraxium.event;
 
+import static dev.auraxium.testsupport.Await.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -9,9 +10,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
@@ -78,25 +76,15 @@ class ErrorReportingTest {
                 .filter(r -> String.valueOf(r.getMessage()).contains(containing)).toList();
     }
 
-    private static void await(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-    }
-
     @Test
     void withAHandlerFailuresGoToItAndAreLoggedAtDebugOnly() throws Exception {
         List<Throwable> handled = new CopyOnWriteArrayList<>();
         transport.rejectWith = 503;
         client = builder().errorHandler(handled::add).build();
         client.on(Death.class, d -> { });
-        await(() -> handled.size() >= 4, "four failed attempts");
+        until(() -> handled.size() >= 4, "four failed attempts");
         transport.rejectWith = 403;
-        await(() -> handled.stream().anyMatch(t -> t instanceof TransportException te && te.isFatal()), "the 403");
+        until(() -> handled.stream().anyMatch(t -> t instanceof TransportException te && te.isFatal()), "the 403");
         assertEquals(List.of(), atLeast(Level.WARNING, "could not connect"), "retries not logged as warnings too");
         assertEquals(List.of(), atLeast(Level.WARNING, "rejected service id"), "no SEVERE beside the handler");
         assertTrue(atLeast(Level.FINE, "to the error handler: could not connect").size() >= 4, records.toString());
@@ -108,9 +96,9 @@ class ErrorReportingTest {
         transport.rejectWith = 503;
         client = builder().build();
         client.on(Death.class, d -> { });
-        await(() -> transport.attempts.get() >= 5, "five failed attempts");
+        until(() -> transport.attempts.get() >= 5, "five failed attempts");
         transport.rejectWith = 403;
-        await(() -> !atLeast(Level.SEVERE, "rejected service id").isEmpty(), "the rejection logged");
+        until(() -> !atLeast(Level.SEVERE, "rejected service id").isEmpty(), "the rejection logged");
         assertEquals(1, atLeast(Level.WARNING, "could not connect").size(), records.toString());
         assertTrue(atLeast(Level.FINE, "still failing: could not connect").size() >= 3, records.toString());
         assertEquals(1, atLeast(Level.SEVERE, "rejected service id").size());
@@ -122,7 +110,7 @@ class ErrorReportingTest {
         transport.rejectWith = 503;
         client = builder().build();
         client.on(Death.class, d -> { });
-        await(() -> transport.attempts.get() >= 3, "three failed attempts");
+        until(() -> transport.attempts.get() >= 3, "three failed attempts");
         transport.rejectWith = 0;
         transport.take(); // a connection opened: the series ended
         transport.rejectWith = 503;
@@ -130,7 +118,7 @@ class ErrorReportingTest {
         assertEquals(1, atLeast(Level.WARNING, "could not connect").size(), records.toString());
         client = builder().build();
         client.on(Death.class, d -> { });
-        await(() -> atLeast(Level.WARNING, "could not connect").size() == 2, "the second client's first failure");
+        until(() -> atLeast(Level.WARNING, "could not connect").size() == 2, "the second client's first failure");
     }
 
     @Test
@@ -141,7 +129,7 @@ class ErrorReportingTest {
             throw new IllegalStateException("boom");
         }).build());
         client.dispatch(PlayerLogin.builder().build());
-        await(() -> handled.size() == 1, "the action failure handed over");
+        until(() -> handled.size() == 1, "the action failure handed over");
         assertInstanceOf(TriggerActionException.class, handled.get(0));
         assertEquals(List.of(), atLeast(Level.WARNING, "action of trigger 'boom'"));
         assertEquals(1, atLeast(Level.FINE, "to the error handler: action of trigger 'boom'").size());
@@ -152,7 +140,7 @@ class ErrorReportingTest {
             throw new IllegalStateException("bang");
         }).build());
         client.dispatch(PlayerLogin.builder().build());
-        await(() -> !atLeast(Level.WARNING, "action of trigger 'bang'").isEmpty(), "the action failure logged");
+        until(() -> !atLeast(Level.WARNING, "action of trigger 'bang'").isEmpty(), "the action failure logged");
         List<LogRecord> logged = atLeast(Level.WARNING, "action of trigger 'bang'");
         assertEquals(1, logged.size());
         assertEquals("bang", logged.get(0).getThrown().getCause().getMessage(), "with the user's stack trace");

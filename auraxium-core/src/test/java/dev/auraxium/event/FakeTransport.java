@@ -28,19 +28,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * An in-memory fake of our own transport SPI: records what the client sends, lets the test push
  * frames (delivered only against the client's demand, one listener call at a time), and can play
- * the ESS's subscription bookkeeping (auto replies after the server's merge rules).
+ * the ESS's subscription bookkeeping (auto replies after the server's merge rules). Public for the
+ * unit tests of the internal packages.
  */
-final class FakeTransport implements Transport {
+public final class FakeTransport implements Transport {
     /** When set, close() behaves like a close handshake: reading goes on until the server closes. */
-    volatile boolean gracefulClose;
+    public volatile boolean gracefulClose;
     static final String CONNECTED = "{\"connected\":\"true\",\"service\":\"push\",\"type\":\"connectionStateChanged\"}";
 
     final BlockingQueue<Conn> opened = new LinkedBlockingQueue<>();
     final List<URI> uris = new CopyOnWriteArrayList<>();
-    final AtomicInteger attempts = new AtomicInteger();
-    volatile int rejectWith;
+    public final AtomicInteger attempts = new AtomicInteger();
+    public volatile int rejectWith;
     volatile boolean autoReply = true;
-    volatile boolean sendConnected = true;
+    public volatile boolean sendConnected = true;
     /** Render a character set holding "all" as just {@code ["all"]}, as one server does. */
     volatile boolean bareAll;
 
@@ -61,7 +62,7 @@ final class FakeTransport implements Transport {
         return CompletableFuture.completedFuture(c);
     }
 
-    Conn take() throws InterruptedException {
+    public Conn take() throws InterruptedException {
         Conn c = opened.poll(5, TimeUnit.SECONDS);
         if (c == null) {
             throw new AssertionError("no connection was opened within 5 s");
@@ -78,14 +79,14 @@ final class FakeTransport implements Transport {
     public void close() {
     }
 
-    final class Conn implements TransportConnection {
+    public final class Conn implements TransportConnection {
         private final TransportListener listener;
         private final ArrayDeque<String> inbound = new ArrayDeque<>();
         private long demand;
         private boolean pumping;
         private volatile boolean open = true;
         /** Our close frame went out; with {@code gracefulClose}, frames still arrive until {@link #serverClose}. */
-        volatile boolean closeRequested;
+        public volatile boolean closeRequested;
         final BlockingQueue<String> sent = new LinkedBlockingQueue<>();
         final AtomicInteger maxOutstanding = new AtomicInteger();
         volatile Subscription state = Subscription.EMPTY;
@@ -95,7 +96,7 @@ final class FakeTransport implements Transport {
         }
 
         /** Queues a frame from the "server"; delivered when the client has demand. */
-        void push(String frame) {
+        public void push(String frame) {
             synchronized (this) {
                 inbound.addLast(frame);
             }
@@ -176,7 +177,7 @@ final class FakeTransport implements Transport {
         }
 
         /** The server drops the connection. */
-        void serverClose(int code) {
+        public void serverClose(int code) {
             open = false;
             listener.onClose(this, code, "");
         }

@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 
-/** Timers whose clock moves only when the test calls {@link #advance}; due tasks run on the caller. */
-final class ManualTimers implements Timers {
+/**
+ * Timers whose clock moves only when the test calls {@link #advance}; due tasks run on the caller.
+ * Public for the unit tests of the internal packages.
+ */
+@SuppressWarnings("exports") // a test type in a package the module does not export
+public final class ManualTimers implements Timers {
     private record Task(long due, long seq, Runnable run) {
     }
 
@@ -16,7 +20,7 @@ final class ManualTimers implements Timers {
     private long now = 1_000_000_000L;
     private long seq;
     private boolean shutdown;
-    final List<Long> scheduledDelays = new ArrayList<>();
+    public final List<Long> scheduledDelays = new ArrayList<>();
 
     @Override
     public synchronized long nanoTime() {
@@ -45,16 +49,16 @@ final class ManualTimers implements Timers {
         shutdown = true;
     }
 
-    synchronized boolean isShutdown() {
+    public synchronized boolean isShutdown() {
         return shutdown;
     }
 
-    synchronized int pending() {
+    public synchronized int pending() {
         return tasks.size();
     }
 
     /** Moves the clock forward, running every task that falls due, in order. */
-    void advance(Duration d) {
+    public void advance(Duration d) {
         long target;
         synchronized (this) {
             target = now + d.toNanos();

@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
-import static dev.auraxium.e2e.EndToEnd.waitUntil;
+import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -82,7 +82,7 @@ class ClientConnectRetryTest {
     }
 
     private void assertRetriedAfterRetryAfter(int status) {
-        assertTrue(waitUntil(() -> upgradeRequests() >= 2, EndToEnd.WAIT),
+        assertTrue(holdsWithin(() -> upgradeRequests() >= 2, EndToEnd.WAIT),
                 "HTTP " + status + " was not retried: " + upgradeRequests() + " upgrade request(s); reported " + reported);
         long gap = gapBetweenFirstTwoRequests();
         // Retry-After: 1 against a 50 ms backoff: the server's wish wins (100 ms slack for clock granularity).
@@ -126,7 +126,7 @@ class ClientConnectRetryTest {
         http.stubFor(get(urlPathEqualTo("/streaming")).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
         client(Duration.ofSeconds(5)).on(PlayerLogin.class, e -> { });
 
-        assertTrue(waitUntil(() -> upgradeRequests() >= 3, EndToEnd.WAIT),
+        assertTrue(holdsWithin(() -> upgradeRequests() >= 3, EndToEnd.WAIT),
                 "a reset was not retried: " + upgradeRequests() + " upgrade request(s)");
     }
 
@@ -135,7 +135,7 @@ class ClientConnectRetryTest {
         http.stubFor(get(urlPathEqualTo("/streaming")).willReturn(aResponse().withStatus(101).withFixedDelay(2_000)));
         client(Duration.ofMillis(300)).on(PlayerLogin.class, e -> { });
 
-        assertTrue(waitUntil(() -> upgradeRequests() >= 2, EndToEnd.WAIT),
+        assertTrue(holdsWithin(() -> upgradeRequests() >= 2, EndToEnd.WAIT),
                 "a timed-out upgrade was not retried: " + upgradeRequests() + " upgrade request(s)");
     }
 }

@@ -16,8 +16,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /** Shared bits of the end-to-end tests: sample files, events, bounded waits. */
 final class EndToEnd {
@@ -67,17 +65,5 @@ final class EndToEnd {
                 return m;
             }
         }
-    }
-
-    /** Polls a condition until it holds or {@code timeout} passed; returns whether it held. */
-    static boolean waitUntil(BooleanSupplier condition, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return true;
-            }
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
-        return condition.getAsBoolean();
     }
 }

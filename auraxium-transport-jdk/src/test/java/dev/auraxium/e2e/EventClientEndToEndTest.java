@@ -5,7 +5,7 @@ import static dev.auraxium.e2e.EndToEnd.BOB;
 import static dev.auraxium.e2e.EndToEnd.WAIT;
 import static dev.auraxium.e2e.EndToEnd.login;
 import static dev.auraxium.e2e.EndToEnd.take;
-import static dev.auraxium.e2e.EndToEnd.waitUntil;
+import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -157,7 +157,7 @@ class EventClientEndToEndTest {
         client.awaitReady(WAIT);
         server.publish(login(13, BOB));
         closedFromAction.get(10, TimeUnit.SECONDS);
-        assertTrue(waitUntil(() -> server.connections().stream().noneMatch(ConnectionSnapshot::open), WAIT),
+        assertTrue(holdsWithin(() -> server.connections().stream().noneMatch(ConnectionSnapshot::open), WAIT),
                 "the server still sees the connection open");
     }
 
@@ -312,16 +312,16 @@ class EventClientEndToEndTest {
         client.on(PlayerLogin.class, e -> { });
         client.awaitReady(WAIT);
 
-        assertTrue(waitUntil(() -> client.stats().lastHeartbeat().isPresent(), WAIT), "no heartbeat arrived");
+        assertTrue(holdsWithin(() -> client.stats().lastHeartbeat().isPresent(), WAIT), "no heartbeat arrived");
         Instant firstBeat = client.stats().lastHeartbeat().orElseThrow();
-        assertTrue(waitUntil(() -> client.stats().lastHeartbeat().orElseThrow().isAfter(firstBeat), WAIT),
+        assertTrue(holdsWithin(() -> client.stats().lastHeartbeat().orElseThrow().isAfter(firstBeat), WAIT),
                 "heartbeats stopped after " + firstBeat);
         assertEquals(Map.of("Connery", true, "Miller", false), client.endpointStatus());
 
         // A heartbeat alone (no serviceStateChanged) that reports other states.
         server.publish(EssCodec.standard().encode(new Heartbeat(Map.of("EventServerEndpoint_Connery_1", false,
                 "EventServerEndpoint_Miller_10", true, "EventServerEndpoint_Cobalt_13", true), Optional.empty())));
-        assertTrue(waitUntil(() -> client.endpointStatus().equals(Map.of("Connery", false, "Miller", true,
+        assertTrue(holdsWithin(() -> client.endpointStatus().equals(Map.of("Connery", false, "Miller", true,
                 "Cobalt", true)), WAIT), "status after the heartbeat: " + client.endpointStatus());
     }
 
@@ -334,7 +334,7 @@ class EventClientEndToEndTest {
         CompletableFuture<Event> first = client.waitFor(WAIT,
                 Trigger.on(PlayerLogin.class).characters(ALICE).name("wait-alice").build());
         client.awaitReady(WAIT);
-        assertTrue(waitUntil(() -> server.connections().get(0).subscription().characters()
+        assertTrue(holdsWithin(() -> server.connections().get(0).subscription().characters()
                 .contains(Long.toString(ALICE)), WAIT), "the waiter's character was not subscribed");
         server.publish(login(13, BOB));
         PlayerLogin wanted = login(10, ALICE);
@@ -342,7 +342,7 @@ class EventClientEndToEndTest {
         server.publish(login(13, ALICE));
 
         assertEquals(wanted, first.get(10, TimeUnit.SECONDS));
-        assertTrue(waitUntil(() -> client.getTrigger("wait-alice").isEmpty()
+        assertTrue(holdsWithin(() -> client.getTrigger("wait-alice").isEmpty()
                 && !server.connections().get(0).subscription().characters().contains(Long.toString(ALICE)), WAIT),
                 "the waiter's trigger and subscription should be gone: " + server.connections().get(0).subscription());
 

@@ -4,7 +4,7 @@ import static dev.auraxium.e2e.EndToEnd.ALICE;
 import static dev.auraxium.e2e.EndToEnd.BOB;
 import static dev.auraxium.e2e.EndToEnd.WAIT;
 import static dev.auraxium.e2e.EndToEnd.take;
-import static dev.auraxium.e2e.EndToEnd.waitUntil;
+import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -193,14 +193,14 @@ class EveryFlavourTest {
         client.awaitReady(WAIT);
 
         Trigger aliceLogins = client.addTrigger(Trigger.on(PlayerLogin.class).characters(ALICE).action(logins::add).build());
-        assertTrue(waitUntil(() -> client.plannedSubscription().equals(onlyConnection(server).subscription()), WAIT),
+        assertTrue(holdsWithin(() -> client.plannedSubscription().equals(onlyConnection(server).subscription()), WAIT),
                 "the server holds the new plan");
         PlayerLogin in = new PlayerLogin(Instant.now().truncatedTo(ChronoUnit.SECONDS), 10, ALICE);
         assertEquals(1, server.publish(in));
         assertEquals(List.of(in), take(logins, 1));
 
         client.removeTrigger(aliceLogins);
-        assertTrue(waitUntil(() -> client.plannedSubscription().equals(onlyConnection(server).subscription()), WAIT),
+        assertTrue(holdsWithin(() -> client.plannedSubscription().equals(onlyConnection(server).subscription()), WAIT),
                 "the server dropped what only the removed trigger needed");
         assertFalse(onlyConnection(server).subscription().eventNames().contains("PlayerLogin"));
         assertEquals(0, server.publish(new PlayerLogin(Instant.now().truncatedTo(ChronoUnit.SECONDS), 13, ALICE)),
@@ -211,7 +211,7 @@ class EveryFlavourTest {
 
         // a few probes later, still no drift and no clearing of everything
         long probesBefore = server.clientMessages().stream().filter(EveryFlavourTest::isProbe).count();
-        assertTrue(waitUntil(() -> server.clientMessages().stream().filter(EveryFlavourTest::isProbe).count()
+        assertTrue(holdsWithin(() -> server.clientMessages().stream().filter(EveryFlavourTest::isProbe).count()
                 >= probesBefore + 3, WAIT), "probes continue");
         assertEquals(0, client.stats().subscriptionDrifts());
         assertTrue(server.clientMessages().stream().noneMatch(m -> m.command().orElse(null) instanceof ClearSubscribe c
@@ -233,7 +233,7 @@ class EveryFlavourTest {
         server.faults().alterSubscription(id, s -> new Subscription(s.eventNames(), Set.of(), s.worlds(),
                 s.logicalAndCharactersWithWorlds()));
         assertTrue(client.verifySubscription());
-        assertTrue(waitUntil(() -> client.stats().subscriptionDrifts() == 1
+        assertTrue(holdsWithin(() -> client.stats().subscriptionDrifts() == 1
                 && planned.equals(onlyConnection(server).subscription()), WAIT),
                 "repaired: " + onlyConnection(server).subscription());
         Death d = death(40);
@@ -242,7 +242,7 @@ class EveryFlavourTest {
         // An agreeing probe after the repair is not a drift. Its reply goes out before any event
         // published after the server took the probe, so once that event is in, the reply was seen.
         assertTrue(client.verifySubscription());
-        assertTrue(waitUntil(() -> server.clientMessages().stream().filter(EveryFlavourTest::isProbe).count() == 2, WAIT));
+        assertTrue(holdsWithin(() -> server.clientMessages().stream().filter(EveryFlavourTest::isProbe).count() == 2, WAIT));
         Death later = death(19);
         assertEquals(1, server.publish(later));
         assertEquals(List.of(later), take(got, 1));
@@ -264,7 +264,7 @@ class EveryFlavourTest {
 
         long first = onlyConnection(server).id();
         server.faults().drop(first, Disconnect.abort());
-        assertTrue(waitUntil(() -> server.connections().stream().anyMatch(c -> c.open() && c.id() != first
+        assertTrue(holdsWithin(() -> server.connections().stream().anyMatch(c -> c.open() && c.id() != first
                 && c.subscription().equals(client.plannedSubscription())), WAIT), "resubscribed on a new connection");
         client.awaitReady(WAIT);
         Death after = death(10);

@@ -1,7 +1,7 @@
 package dev.auraxium.e2e;
 
 import static dev.auraxium.e2e.EndToEnd.WAIT;
-import static dev.auraxium.e2e.EndToEnd.waitUntil;
+import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -66,7 +66,7 @@ class FlowControlEndToEndTest {
             }
 
             long backlogTarget = total / 2;
-            assertTrue(waitUntil(() -> connection(server).pendingBytes() > backlogTarget, WAIT),
+            assertTrue(holdsWithin(() -> connection(server).pendingBytes() > backlogTarget, WAIT),
                     "the transport kept reading: server backlog " + connection(server).pendingBytes() + " of " + total);
             assertBounded(client);
 
@@ -76,21 +76,21 @@ class FlowControlEndToEndTest {
                 permits.release(10);
                 released += 10;
                 int expected = released;
-                assertTrue(waitUntil(() -> arrived.get() == expected, WAIT), "arrived " + arrived.get() + " of " + expected);
+                assertTrue(holdsWithin(() -> arrived.get() == expected, WAIT), "arrived " + arrived.get() + " of " + expected);
                 assertBounded(client);
             }
             assertTrue(connection(server).pendingBytes() > total / 4,
                     "the server backlog should still hold most events: " + connection(server).pendingBytes());
 
             permits.release(EVENTS - released);
-            assertTrue(waitUntil(() -> arrived.get() == EVENTS, WAIT), "arrived " + arrived.get() + " of " + EVENTS);
+            assertTrue(holdsWithin(() -> arrived.get() == EVENTS, WAIT), "arrived " + arrived.get() + " of " + EVENTS);
 
             assertEquals(LongStream.range(0, EVENTS).boxed().toList(), new ArrayList<>(seen), "lost or reordered");
             ClientStats stats = assertBounded(client);
             assertEquals(EVENTS, stats.eventsDecoded());
             assertEquals(0, stats.decodeErrors());
             assertEquals(0, stats.overflowDrops());
-            assertTrue(waitUntil(() -> connection(server).pendingBytes() == 0, WAIT));
+            assertTrue(holdsWithin(() -> connection(server).pendingBytes() == 0, WAIT));
             assertEquals(List.of(), List.copyOf(client.stats().reconnectsByCause().keySet()), "the connection held");
         }
     }

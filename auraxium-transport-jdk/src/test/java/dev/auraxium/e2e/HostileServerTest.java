@@ -2,7 +2,7 @@ package dev.auraxium.e2e;
 
 import static dev.auraxium.e2e.EndToEnd.WAIT;
 import static dev.auraxium.e2e.EndToEnd.login;
-import static dev.auraxium.e2e.EndToEnd.waitUntil;
+import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -161,13 +161,13 @@ class HostileServerTest {
         long first = server.connections().stream().filter(ConnectionSnapshot::open).mapToLong(ConnectionSnapshot::id)
                 .max().orElseThrow();
         server.faults().sendText(first, "{\"junk\":\"" + "x".repeat(3 * 1024 * 1024) + "\"}");
-        assertTrue(waitUntil(() -> transport.oversizedMessages() == 1, WAIT), "the huge frame is counted");
-        assertTrue(waitUntil(() -> server.connections().stream()
+        assertTrue(holdsWithin(() -> transport.oversizedMessages() == 1, WAIT), "the huge frame is counted");
+        assertTrue(holdsWithin(() -> server.connections().stream()
                 .anyMatch(c -> c.open() && c.id() > first && !c.subscription().isEmpty()), Duration.ofSeconds(20)),
                 "the client reconnects and subscribes: " + server.connections());
         client.awaitReady(WAIT);
         PlayerLogin after = login(17, 5428011263300000001L);
-        assertTrue(waitUntil(() -> {
+        assertTrue(holdsWithin(() -> {
             server.publish(after);
             try {
                 return logins.poll(100, TimeUnit.MILLISECONDS) != null;
@@ -216,17 +216,10 @@ class HostileServerTest {
                 .endpoint(URI.create("ws://127.0.0.1:" + hostile.port() + "/streaming")).transport(transport)
                 .subscriptionProbeInterval(Duration.ZERO).build());
         client.on(PlayerLogin.class, e -> { });
-        assertTrue(waitUntil(() -> commands.get() >= 3, WAIT), "the client subscribes and repairs once: " + commands);
+        assertTrue(holdsWithin(() -> commands.get() >= 3, WAIT), "the client subscribes and repairs once: " + commands);
         // watch for five seconds: a storm sends thousands of commands in that time
-        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        long seen = 0;
-        while (System.nanoTime() < end) {
-            seen = commands.get();
-            if (seen > 10) {
-                break;
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
-        }
+        holdsWithin(() -> commands.get() > 10, Duration.ofSeconds(5));
+        long seen = commands.get();
         assertTrue(seen <= 10, "commands sent within 5 s of a constant wrong reply: " + seen);
         assertTrue(client.stats().subscriptionDrifts() >= 1, "the drift is counted");
         System.out.println("hostile-figure | 8 constant wrong subscription replies | " + seen

@@ -3,7 +3,7 @@ package dev.auraxium.e2e;
 import static dev.auraxium.e2e.EndToEnd.ALICE;
 import static dev.auraxium.e2e.EndToEnd.BOB;
 import static dev.auraxium.e2e.EndToEnd.login;
-import static dev.auraxium.e2e.EndToEnd.waitUntil;
+import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -122,10 +122,10 @@ class TlsEndToEndTest {
         assertTrue(failure.getMessage().contains("certificate") && failure.getMessage().contains("retrying cannot help"),
                 failure.getMessage());
         assertFalse(failure.getMessage().contains("403"), "not mistaken for a rejected service id: " + failure.getMessage());
-        assertTrue(waitUntil(() -> events.stream().anyMatch(ev -> ev.kind() == ConnectionEvent.Kind.REJECTED),
+        assertTrue(holdsWithin(() -> events.stream().anyMatch(ev -> ev.kind() == ConnectionEvent.Kind.REJECTED),
                 EndToEnd.WAIT), "no REJECTED event: " + events);
         // A retry would come after about 50 ms; give it twenty times that to show up.
-        assertFalse(waitUntil(() -> client.stats().connectAttempts() > 1, Duration.ofSeconds(1)),
+        assertFalse(holdsWithin(() -> client.stats().connectAttempts() > 1, Duration.ofSeconds(1)),
                 "the client retried an untrusted certificate: " + client.stats().connectAttempts() + " attempts");
         assertEquals(1, reported.size(), "reported once: " + reported);
         assertEquals(0, server.connections().size(), "no connection got past TLS");
@@ -149,9 +149,9 @@ class TlsEndToEndTest {
 
         long first = server.connections().get(0).id();
         server.faults().drop(first, Disconnect.abort());
-        assertTrue(waitUntil(() -> server.connections().stream().anyMatch(c -> c.id() != first && c.open()
+        assertTrue(holdsWithin(() -> server.connections().stream().anyMatch(c -> c.id() != first && c.open()
                 && !c.subscription().isEmpty()), EndToEnd.WAIT), "the client did not reconnect and subscribe again");
-        assertTrue(waitUntil(client::isReady, EndToEnd.WAIT));
+        assertTrue(holdsWithin(client::isReady, EndToEnd.WAIT));
         PlayerLogin after = login(13, BOB);
         assertEquals(1, server.publish(after));
         assertEquals(after, got.poll(EndToEnd.WAIT.toMillis(), TimeUnit.MILLISECONDS));

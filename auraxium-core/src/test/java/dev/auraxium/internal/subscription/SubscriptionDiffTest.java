@@ -31,6 +31,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Random;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.junit.jupiter.api.Test;
 
 class SubscriptionDiffTest {
@@ -254,15 +255,22 @@ class SubscriptionDiffTest {
         assertEquals(List.of(), SubscriptionDiff.between(Subscription.EMPTY, Subscription.EMPTY));
     }
 
-    @Test
-    void theCommandsLeaveTheServerHoldingTheWantedSubscription() {
+    /** Runs {@code check} on 2,000 random pairs of what the server holds and what is wanted. */
+    private static void forRandomPairs(long seed, BiConsumer<Subscription, Subscription> check) {
         String[] namePool = {"all", "Death", "PlayerLogin", "FacilityControl", "GainExperience_experience_id_4"};
         String[] charPool = {"all", ALICE, BOB};
         String[] worldPool = {"all", "1", "10", "13"};
-        Random r = new Random(11);
+        Random r = new Random(seed);
         for (int i = 0; i < 2_000; i++) {
             Subscription server = sub(pick(r, namePool), pick(r, charPool), pick(r, worldPool), r.nextBoolean());
             Subscription wanted = sub(pick(r, namePool), pick(r, charPool), pick(r, worldPool), r.nextBoolean());
+            check.accept(server, wanted);
+        }
+    }
+
+    @Test
+    void theCommandsLeaveTheServerHoldingTheWantedSubscription() {
+        forRandomPairs(11, (server, wanted) -> {
             Subscription after = server;
             for (ClientCommand c : SubscriptionDiff.between(server, wanted)) {
                 after = SubscriptionDiff.apply(after, c);
@@ -273,7 +281,35 @@ class SubscriptionDiffTest {
             if (!wanted.isEmpty()) {
                 assertEquals(wanted.logicalAndCharactersWithWorlds(), after.logicalAndCharactersWithWorlds());
             }
-        }
+        });
+    }
+
+    @Test
+    void whileAChangeIsInFlightTheServerHoldsEverythingTheOldAndTheNewPlanNeed() {
+        forRandomPairs(12, (server, wanted) -> {
+            List<ClientCommand> cmds = SubscriptionDiff.between(server, wanted);
+            if (wanted.isEmpty() || cmds.size() < 2) {
+                return;
+            }
+            Subscription between = SubscriptionDiff.apply(server, cmds.get(0));
+            for (Subscription needed : List.of(server, wanted)) {
+                assertTrue(between.eventNames().containsAll(needed.eventNames())
+                        && between.characters().containsAll(needed.characters())
+                        && between.worlds().containsAll(needed.worlds()),
+                        () -> "from " + server + " to " + wanted + " the server held only " + between);
+            }
+        });
+    }
+
+    @Test
+    void aChangedFlagAloneIsOneSubscribeCarryingOnlyTheFlag() {
+        Subscription server = sub(Set.of("Death"), Set.of(ALICE), Set.of("10"), false);
+        Subscription wanted = sub(Set.of("Death"), Set.of(ALICE), Set.of("10"), true);
+        assertEquals(List.of(new Subscribe(Optional.empty(), Optional.empty(), Optional.empty(), Optional.of(true),
+                Optional.empty())), SubscriptionDiff.between(server, wanted));
+        // a server holding nothing but the flag is cleared when nothing is wanted
+        assertEquals(List.of(ClearSubscribe.everything()),
+                SubscriptionDiff.between(sub(Set.of(), Set.of(), Set.of(), true), Subscription.EMPTY));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.auraxium.testkit.internal.ws;
 
+import dev.auraxium.testsupport.Await;
 import static dev.auraxium.testkit.internal.ws.RecordingHandler.take;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -243,7 +244,7 @@ class FramingTest {
         assertEquals(WsProtocol.OPCODE_CONTINUATION, last.opcode());
         assertTrue(last.fin());
         assertEquals("hi", client.readFrame().text());
-        RecordingHandler.awaitTrue(() -> connection.framesSent() == 4, "4 frames counted as sent");
+        Await.until(() -> connection.framesSent() == 4, "4 frames counted as sent");
     }
 
     private void assertClosedBoth(int code) throws Exception {

@@ -69,20 +69,6 @@ class RecordingHandler implements WebSocketHandler {
         return item;
     }
 
-    /**
-     * Waits for a condition that another thread makes true (counters the writer publishes right after
-     * its socket write returns, which can be after the peer already read the bytes).
-     */
-    static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not true within 5 s: " + what);
-            }
-            Thread.yield();
-        }
-    }
-
     static <T> T take(BlockingQueue<T> queue) throws InterruptedException {
         return take(queue, Duration.ofSeconds(5));
     }

@@ -1,5 +1,6 @@
 package dev.auraxium.testkit.internal.ws;
 
+import dev.auraxium.testsupport.Await;
 import static dev.auraxium.testkit.internal.ws.RecordingHandler.take;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -110,8 +111,8 @@ class RobustnessTest {
             long[] result = counted.get(30, TimeUnit.SECONDS);
             assertEquals(count, result[0], "frames received");
             assertEquals(1, result[1], "frames out of order");
-            RecordingHandler.awaitTrue(() -> connection.framesSent() == count, "framesSent == " + count);
-            RecordingHandler.awaitTrue(() -> connection.pendingBytes() == 0, "nothing pending");
+            Await.until(() -> connection.framesSent() == count, "framesSent == " + count);
+            Await.until(() -> connection.pendingBytes() == 0, "nothing pending");
         }
     }
 
