@@ -107,7 +107,7 @@ public class DispatchBenchmark {
         return actions.get();
     }
 
-    /** The seed's way: every trigger checks every event. */
+    /** The naive way: every trigger checks every event. */
     @Benchmark
     @OperationsPerInvocation(BATCH)
     public int linearCheck() {
