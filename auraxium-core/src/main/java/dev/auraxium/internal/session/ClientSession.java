@@ -1,101 +1,62 @@
 package dev.auraxium.internal.session;
 
-import static dev.auraxium.internal.session.Reporter.LOG;
-
 import dev.auraxium.event.AuraxiumException;
 import dev.auraxium.event.ClientStats;
-import dev.auraxium.event.ConnectionEvent;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.OverflowPolicy;
 import dev.auraxium.event.Trigger;
-import dev.auraxium.internal.client.ServiceIds;
 import dev.auraxium.internal.client.Timers;
 import dev.auraxium.internal.dispatch.Delivery;
 import dev.auraxium.internal.dispatch.Dispatcher;
 import dev.auraxium.internal.dispatch.EventQueue;
 import dev.auraxium.internal.dispatch.Registration;
 import dev.auraxium.internal.subscription.SubscriptionPlanner;
-import dev.auraxium.internal.transport.Backoff;
 import dev.auraxium.internal.transport.ConnectionSupervisor;
-import dev.auraxium.protocol.ClientCommand;
-import dev.auraxium.protocol.ConnectionStateChanged;
-import dev.auraxium.protocol.Heartbeat;
-import dev.auraxium.protocol.ServerMessage;
-import dev.auraxium.protocol.ServiceStateChanged;
 import dev.auraxium.protocol.Subscription;
-import dev.auraxium.protocol.SubscriptionReply;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;
-import dev.auraxium.transport.TransportException;
-import java.lang.System.Logger.Level;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 /**
  * The working part of an {@code EventClient} (which documents the behaviour, lifecycle and
- * threading): one lock over the triggers, the planned subscription, the links (one per open
- * connection) and the ready/connected futures. It wires the {@link ConnectionSupervisor} (which
- * opens and replaces connections) to the {@link FrameIntake} (frames in), the
- * {@link SubscriptionSync} of each link (commands out, replies in), the {@link Watchdog} (on a
- * timer tick) and the {@link Dispatcher} (actions). Decisions are taken under the lock; the
- * supervisor, the listener and the error handler are called after releasing it.
+ * threading), on the trigger side: the {@link TriggerRegistry} and the plan derived from it,
+ * {@code waitFor}, the queue and the {@link Dispatcher}, the lifecycle and the stats. The
+ * connection side (links, control messages, watchdogs, readiness) is {@link Connections}, under the
+ * same lock. Decisions are taken under the lock; the supervisor, the listener and the error handler
+ * are called after releasing it.
  */
 public final class ClientSession {
     private final ClientConfig config;
     private final String id;
-    private final URI endpoint;
     private final Transport transport;
     private final boolean ownsTransport;
     private final EventQueue<Delivery> queue;
     private final Timers timers;
-    private final Clock clock = Clock.systemUTC();
-    private final long tickNanos;
     private final Reporter reporter;
     private final ClientMetrics metrics = new ClientMetrics();
-    private final Watchdog watchdog;
-    private final FrameIntake intake;
     private final Dispatcher dispatcher;
+    private final Connections connections;
     private final ConnectionSupervisor supervisor;
 
+    /** The client's one lock, shared with {@link Connections}. */
     private final ReentrantLock lock = new ReentrantLock();
     // guarded by lock
     private final TriggerRegistry registry = new TriggerRegistry();
-    private Subscription planned = Subscription.EMPTY;
-    private final IdentityHashMap<TransportConnection, Link> links = new IdentityHashMap<>();
-    /**
-     * An immutable copy of {@code links.values()}, replaced under the lock whenever {@code links}
-     * changes: the transport threads look their link up here on every frame without the lock
-     * (there are at most a handful of links, so a scan by identity beats a map).
-     */
-    private volatile Link[] linkSnapshot = new Link[0];
-    private long linkSeq;
-    private final List<Link> pendingNotices = new ArrayList<>();
-    private CompletableFuture<Void> ready = new CompletableFuture<>();
-    /** Completes when a link is connected (push layer said so); reset like {@link #ready}. */
-    private CompletableFuture<Void> connected = new CompletableFuture<>();
     private final Set<CompletableFuture<?>> waiters = new LinkedHashSet<>();
     private boolean closed;
-    /** The last failed connection attempt since a connection last opened: the cause of an await timeout. */
-    private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
 
     /**
      * Creates the client's parts, starts its dispatch thread and watchdog timer; does not connect.
@@ -108,24 +69,18 @@ public final class ClientSession {
     public ClientSession(ClientConfig config, Transport transport, boolean ownsTransport, String id) {
         this.config = config;
         this.id = id;
-        this.endpoint = ServiceIds.withoutServiceId(config.endpoint()); // printed in logs: never with an id in it
         this.transport = transport;
         this.ownsTransport = ownsTransport;
         this.queue = new EventQueue<>(config.queueCapacity(), config.overflowPolicy());
         this.timers = config.timers() != null ? config.timers() : Timers.system(id + "-timer");
-        this.tickNanos = config.tickNanos();
         this.reporter = new Reporter(id, config);
-        this.watchdog = new Watchdog(config);
-        this.intake = new FrameIntake(config, metrics, queue, timers, new IntakeHost());
+        this.connections = new Connections(config, id, transport, lock, timers, reporter, metrics, queue,
+                () -> new ArrayList<>(waiters));
+        this.supervisor = connections.supervisor();
         this.dispatcher = new Dispatcher(id + "-dispatch", queue, registry.index(), config.actionExecutor(),
                 new DispatchHost());
-        this.supervisor = new ConnectionSupervisor(transport,
-                ServiceIds.withQuery(config.endpoint(), config.environment(), config.serviceId()), config.connections(),
-                new Backoff(config.backoffInitial(), config.backoffMultiplier(), config.backoffCap(), config.stablePeriod()),
-                timers, config.random() != null ? config.random() : () -> ThreadLocalRandom.current().nextDouble(),
-                new Links(this));
         dispatcher.start();
-        timers.schedule(this::tick, tickNanos);
+        connections.startWatchdogs();
     }
 
     // ---------------------------------------------------------------- triggers
@@ -203,7 +158,7 @@ public final class ClientSession {
             if (!stop) {
                 replan();
             } else {
-                planned = Subscription.EMPTY;
+                connections.forgetPlan(); // the connections close: nothing to send
             }
         } finally {
             lock.unlock();
@@ -211,7 +166,7 @@ public final class ClientSession {
         if (stop) {
             supervisor.stop(false);
         }
-        flushReadyNotices();
+        connections.flushReadyNotices();
         if (awaitAction) {
             r.awaitIdle();
         }
@@ -290,7 +245,7 @@ public final class ClientSession {
     public Subscription planned() {
         lock.lock();
         try {
-            return planned;
+            return connections.planned();
         } finally {
             lock.unlock();
         }
@@ -298,13 +253,7 @@ public final class ClientSession {
 
     /** Recomputes the plan and sends the difference on every connection. Lock held. */
     private void replan() {
-        planned = SubscriptionPlanner.plan(registry.registered(), config.environment());
-        for (Link l : links.values()) {
-            if (l.live()) {
-                send(l, l.sync.toward(planned, timers.nanoTime()));
-                maybeReady(l);
-            }
-        }
+        connections.plan(SubscriptionPlanner.plan(registry.registered(), config.environment()));
     }
 
     // ---------------------------------------------------------------- connection
@@ -315,7 +264,7 @@ public final class ClientSession {
         lock.lock();
         try {
             checkOpen();
-            f = prepareStart();
+            f = connections.prepareStart();
         } finally {
             lock.unlock();
         }
@@ -338,7 +287,7 @@ public final class ClientSession {
         lock.lock();
         try {
             checkOpen();
-            f = untilReady ? ready : connected;
+            f = connections.future(untilReady);
             if (!f.isDone() && !supervisor.isActive()) {
                 throw new IllegalStateException("the client is not connecting: add a trigger or call connect() first");
             }
@@ -354,7 +303,7 @@ public final class ClientSession {
             }
             throw new AuraxiumException("the connection failed: " + c, c);
         } catch (TimeoutException e) {
-            Throwable last = lastFailure.get();
+            Throwable last = connections.lastFailure();
             String state;
             if (isConnected()) {
                 state = "connected, but the server has not confirmed the subscription (events are delivered all the same)";
@@ -373,7 +322,7 @@ public final class ClientSession {
     public boolean isReady() {
         lock.lock();
         try {
-            return !closed && ready.isDone() && !ready.isCompletedExceptionally();
+            return connections.is(true);
         } finally {
             lock.unlock();
         }
@@ -382,7 +331,7 @@ public final class ClientSession {
     public boolean isConnected() {
         lock.lock();
         try {
-            return !closed && connected.isDone() && !connected.isCompletedExceptionally();
+            return connections.is(false);
         } finally {
             lock.unlock();
         }
@@ -397,16 +346,7 @@ public final class ClientSession {
     public boolean verifySubscription() {
         lock.lock();
         try {
-            boolean any = false;
-            if (!closed) {
-                for (Link l : links.values()) {
-                    if (l.live()) {
-                        probe(l);
-                        any = true;
-                    }
-                }
-            }
-            return any;
+            return connections.probeAll();
         } finally {
             lock.unlock();
         }
@@ -438,7 +378,7 @@ public final class ClientSession {
     }
 
     public ClientStats stats() {
-        return metrics.snapshot(queue, intake.dedup(), dispatcher, supervisor);
+        return metrics.snapshot(queue, connections.intake().dedup(), dispatcher, supervisor);
     }
 
     /** Ends everything; idempotent. */
@@ -451,8 +391,7 @@ public final class ClientSession {
             }
             closed = true;
             pending = new ArrayList<>(waiters);
-            ready.completeExceptionally(new IllegalStateException("the client was closed"));
-            connected.completeExceptionally(new IllegalStateException("the client was closed"));
+            connections.close();
         } finally {
             lock.unlock();
         }
@@ -484,327 +423,24 @@ public final class ClientSession {
         }
     }
 
-    private CompletableFuture<Void> prepareStart() {
-        if (!supervisor.isActive() && ready.isDone()) {
-            ready = new CompletableFuture<>();
-        }
-        if (!supervisor.isActive() && connected.isDone()) {
-            connected = new CompletableFuture<>();
-        }
-        return ready;
-    }
-
     private void startIfIdle() {
-        flushReadyNotices();
+        connections.flushReadyNotices();
         lock.lock();
         try {
             if (closed || supervisor.isActive() || registry.isEmpty()) {
                 return;
             }
-            prepareStart();
+            connections.prepareStart();
         } finally {
             lock.unlock();
         }
         supervisor.start();
     }
 
-    /** Writes commands to a link's connection. Lock held, so that commands go out in order. */
-    private void send(Link l, List<ClientCommand> commands) {
-        for (ClientCommand command : commands) {
-            String text = config.codec().encode(command);
-            l.connection.sendText(text).whenComplete((v, e) -> {
-                if (e != null) {
-                    LOG.log(Level.DEBUG, () -> id + ": could not send " + command.action() + ": " + e);
-                }
-            });
-        }
-    }
-
-    private void probe(Link l) {
-        long now = timers.nanoTime();
-        l.nextProbeAt = now + watchdog.probeIntervalNanos();
-        send(l, List.of(l.sync.probe(now)));
-    }
-
-    /** Marks a link ready when it is; the first ready link makes the client ready. Lock held. */
-    private void maybeReady(Link l) {
-        if (!l.ready && l.pushConnected && (l.sync.confirmed() || planned.isEmpty())) {
-            l.ready = true;
-            l.readyAt = timers.nanoTime();
-            l.nextProbeAt = l.readyAt + watchdog.probeIntervalNanos();
-            pendingNotices.add(l);
-        }
-        if (l.ready && !ready.isDone()) {
-            ready.complete(null);
-            LOG.log(Level.DEBUG, () -> id + ": ready");
-        }
-    }
-
-    /** Tells the supervisor and the listener about links that became ready. Lock NOT held. */
-    private void flushReadyNotices() {
-        List<Link> done;
-        lock.lock();
-        try {
-            if (pendingNotices.isEmpty()) {
-                return;
-            }
-            done = new ArrayList<>(pendingNotices);
-            pendingNotices.clear();
-        } finally {
-            lock.unlock();
-        }
-        for (Link l : done) {
-            reporter.notify(l.slot, ConnectionEvent.Kind.READY, "", null);
-            supervisor.promote(l.connection);
-        }
-    }
-
-    /** The watchdogs: runs on the timer every tick, decides under the lock, acts after releasing it. */
-    private void tick() {
-        List<Map.Entry<Link, String>> unhealthy = new ArrayList<>();
-        lock.lock();
-        try {
-            if (closed) {
-                return;
-            }
-            long now = timers.nanoTime();
-            for (Link l : links.values()) {
-                if (l.draining) {
-                    continue; // replaced and closing: it only hands over what it still carries
-                }
-                String cause = watchdog.trips(l, now, planned);
-                if (cause != null) {
-                    if (!l.unhealthy) {
-                        l.unhealthy = true;
-                        unhealthy.add(Map.entry(l, cause));
-                    }
-                } else if (watchdog.probeDue(l, now)) {
-                    probe(l);
-                }
-            }
-        } finally {
-            lock.unlock();
-        }
-        try {
-            for (Map.Entry<Link, String> e : unhealthy) {
-                Link l = e.getKey();
-                metrics.trip(e.getValue());
-                LOG.log(Level.WARNING, () -> id + ": connection " + l.slot + " is unhealthy (" + e.getValue()
-                        + "); replacing it");
-                supervisor.replace(l.connection, e.getValue());
-            }
-        } finally {
-            timers.schedule(this::tick, tickNanos);
-        }
-    }
-
-    private void onControl(Link l, ServerMessage m) {
-        if (m instanceof Heartbeat h) {
-            metrics.lastHeartbeat.set(clock.instant());
-            long now = timers.nanoTime();
-            lock.lock();
-            try {
-                l.lastHeartbeat = now;
-                l.online.putAll(h.worlds());
-            } finally {
-                lock.unlock();
-            }
-            metrics.endpointStatus.putAll(h.worldNames());
-        } else if (m instanceof ServiceStateChanged s) {
-            metrics.endpointStatus.put(s.worldName(), s.online());
-        } else if (m instanceof ConnectionStateChanged csc) {
-            if (csc.connected()) {
-                lock.lock();
-                try {
-                    if (!l.pushConnected) {
-                        l.pushConnected = true;
-                        connected.complete(null);
-                        send(l, l.sync.toward(planned, timers.nanoTime()));
-                        maybeReady(l);
-                    }
-                } finally {
-                    lock.unlock();
-                }
-            } else {
-                LOG.log(Level.WARNING, id + ": the push service lost its backend (connectionStateChanged false); reconnecting");
-                metrics.trip("connectionStateChanged");
-                supervisor.restart(l.connection, "connectionStateChanged");
-            }
-        } else if (m instanceof SubscriptionReply reply) {
-            onSubscriptionReply(l, reply);
-        } else {
-            LOG.log(Level.DEBUG, () -> id + ": " + m.getClass().getSimpleName());
-        }
-    }
-
-    private void onSubscriptionReply(Link l, SubscriptionReply reply) {
-        SubscriptionSync.Outcome o = null;
-        lock.lock();
-        try {
-            o = l.sync.onReply(reply, planned, timers.nanoTime());
-            if (o.drifted()) {
-                metrics.drifts.incrementAndGet();
-            }
-            SubscriptionSync.Outcome out = o;
-            switch (o.verdict()) {
-                case SKIPPED -> { }
-                case CONFIRMED -> maybeReady(l);
-                case GAVE_UP -> {
-                    LOG.log(Level.WARNING, id + ": the server's subscription still differs after a resubscribe ("
-                            + o.drift() + "); not repairing again until the next probe");
-                    maybeReady(l);
-                }
-                case DEFERRED -> {
-                    // Repairs are rate-limited per connection (see SubscriptionSync).
-                    LOG.log(Level.DEBUG, () -> id + ": the server's subscription still drifts; next repair in "
-                            + out.seconds() + " s at the earliest");
-                    maybeReady(l);
-                }
-                case REPAIR -> {
-                    LOG.log(Level.WARNING, id + ": " + o.drift() + "; resubscribing (next repair on this connection not within "
-                            + o.seconds() + " s)");
-                    send(l, o.commands());
-                }
-            }
-        } finally {
-            lock.unlock();
-            if (o != null && o.drifted()) {
-                reporter.notify(l.slot, ConnectionEvent.Kind.DRIFT, o.drift(), null);
-            }
-        }
-    }
-
-    /** The supervisor's view: links come and go with connections. */
-    private static final class Links implements ConnectionSupervisor.Session {
-        private final ClientSession s;
-
-        Links(ClientSession s) {
-            this.s = s;
-        }
-
-        @Override
-        public void opened(int slot, TransportConnection c) {
-            s.reporter.opened();
-            s.lock.lock();
-            try {
-                s.links.put(c, new Link(++s.linkSeq, slot, c, s.timers.nanoTime()));
-                s.lastFailure.set(null);
-                // published before request() below, so the first frame finds its link
-                s.linkSnapshot = s.links.values().toArray(new Link[0]);
-            } finally {
-                s.lock.unlock();
-            }
-            LOG.log(Level.INFO, () -> s.id + ": connection " + slot + " open to " + s.endpoint + " ("
-                    + s.config.environment().wireName() + ", " + ServiceIds.redact(s.config.serviceId()) + ") via "
-                    + s.transport.name());
-            c.request(s.queue.policy() == OverflowPolicy.BACKPRESSURE ? s.config.demandPerConnection() : Long.MAX_VALUE);
-        }
-
-        @Override
-        public void text(TransportConnection c, String text) {
-            s.intake.onFrame(c, text);
-        }
-
-        @Override
-        public void draining(int slot, TransportConnection c) {
-            s.lock.lock();
-            try {
-                Link l = s.links.get(c);
-                if (l != null) {
-                    l.draining = true;
-                }
-            } finally {
-                s.lock.unlock();
-            }
-        }
-
-        @Override
-        public void closed(int slot, TransportConnection c, String cause) {
-            s.lock.lock();
-            try {
-                s.links.remove(c);
-                s.linkSnapshot = s.links.values().toArray(new Link[0]);
-                boolean anyReady = s.links.values().stream().anyMatch(l -> l.ready && !l.draining);
-                if (!anyReady && s.ready.isDone() && !s.closed) {
-                    s.ready = new CompletableFuture<>();
-                }
-                boolean anyConnected = s.links.values().stream().anyMatch(Link::live);
-                if (!anyConnected && s.connected.isDone() && !s.closed) {
-                    s.connected = new CompletableFuture<>();
-                }
-            } finally {
-                s.lock.unlock();
-            }
-            boolean expected = cause.equals("disconnect") || cause.equals("replaced");
-            LOG.log(expected ? Level.INFO : Level.WARNING, () -> s.id + ": connection " + slot + " closed (" + cause + ")"
-                    + (expected ? "" : "; reconnecting"));
-        }
-
-        @Override
-        public void failed(int slot, Throwable error, boolean fatal) {
-            String detail = s.reporter.scrub(error);
-            TransportException e;
-            if (fatal && !(error instanceof TransportException te && te.httpStatus().orElse(0) == 403)) {
-                e = new TransportException("could not connect to " + s.endpoint + " and retrying cannot help, so the "
-                        + "client stopped connecting; the next addTrigger() or connect() tries again: " + detail, error, true);
-            } else if (fatal) {
-                e = new TransportException("the ESS rejected service id " + ServiceIds.redact(s.config.serviceId())
-                        + " (HTTP 403); the client stopped connecting. Check the service id; the next addTrigger() or "
-                        + "connect() tries again", error, OptionalInt.of(403), Optional.empty());
-            } else {
-                e = new TransportException("could not connect to " + s.endpoint + " (connection " + slot
-                        + "; retrying with backoff): " + detail, error);
-            }
-            s.lastFailure.set(e);
-            List<CompletableFuture<?>> pending = List.of();
-            s.lock.lock();
-            try {
-                if (fatal) {
-                    s.ready.completeExceptionally(e);
-                    s.connected.completeExceptionally(e);
-                    pending = new ArrayList<>(s.waiters);
-                }
-            } finally {
-                s.lock.unlock();
-            }
-            s.reporter.connectionFailed(e, fatal);
-            for (CompletableFuture<?> f : pending) {
-                f.completeExceptionally(e);
-            }
-        }
-
-        @Override
-        public void event(int slot, ConnectionEvent.Kind kind, String cause, Duration retryIn) {
-            s.reporter.notify(slot, kind, cause, retryIn);
-        }
-    }
-
-    private final class IntakeHost implements FrameIntake.Host {
-        @Override
-        public Link[] links() {
-            return linkSnapshot;
-        }
-
-        @Override
-        public void control(Link l, ServerMessage m) {
-            onControl(l, m);
-        }
-
-        @Override
-        public void report(Throwable error) {
-            reporter.report(error);
-        }
-
-        @Override
-        public void afterControl() {
-            flushReadyNotices();
-        }
-    }
-
     private final class DispatchHost implements Dispatcher.Host {
         @Override
         public void taken(Object source, int count) {
-            intake.demand((TransportConnection) source, count);
+            connections.intake().demand((TransportConnection) source, count);
         }
 
         @Override
@@ -819,7 +455,7 @@ public final class ClientSession {
 
         @Override
         public Event decode(Object item, Object source) {
-            return intake.decode((FrameIntake.Arrival) item);
+            return connections.intake().decode((FrameIntake.Arrival) item);
         }
     }
 }
