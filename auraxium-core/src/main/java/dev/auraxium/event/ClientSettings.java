@@ -37,6 +37,36 @@ import static dev.auraxium.event.EventClient.DEFAULT_STABLE_PERIOD;
  * checks its argument and names a bad value; {@link EventClient.Builder#build()} takes an
  * immutable copy of the settings, so a builder may be changed and built again.
  *
+ * <h2>Staying connected</h2>
+ * <ul>
+ *   <li><b>Reconnect.</b> After an unexpected close, an I/O error, a failed attempt (5xx, 429,
+ *       timeouts) or a {@code connectionStateChanged} of false, the client reconnects after an
+ *       exponential backoff with full jitter ({@link #reconnectBackoff}); the retry count is
+ *       reset by a connection that stayed open for {@link #stablePeriod}. Every new
+ *       connection is subscribed again. An HTTP 403 on the upgrade (rejected service id) is fatal:
+ *       the client stops connecting, reports it to the error handler, and fails
+ *       {@link EventClient#awaitReady}, {@link EventClient#connect()} and pending {@link EventClient#waitFor} futures with a
+ *       {@link TransportException}; triggers stay registered, and a later {@link EventClient#addTrigger} or
+ *       {@link EventClient#connect()} tries again.</li>
+ *   <li><b>Watchdogs.</b> No heartbeat within {@link #heartbeatTimeout} (about two of the
+ *       server's 30 s intervals), no reply to a subscription probe within
+ *       {@link #subscriptionProbeTimeout}, or, when enabled, a world that heartbeats call
+ *       online but that sent no event for {@link #worldSilenceTimeout}: the connection is
+ *       replaced <em>make-before-break</em> (a new one is opened and subscribed, then the old one
+ *       is closed), so no event window is lost. A probe reply that shows a drifted subscription
+ *       is repaired by resubscribing.</li>
+ *   <li><b>Redundancy.</b> {@link #connections(int)} keeps n connections with the same
+ *       subscription.</li>
+ *   <li><b>Duplicates.</b> Events are deduplicated by their whole payload within
+ *       {@link #deduplicate a window}: each distinct payload is delivered as many times as
+ *       the one connection that saw it most often saw it, so copies across connections are dropped
+ *       while repeats on one connection (real, repeated GainExperience ticks) survive; optionally
+ *       repeats on one connection are dropped as well. Memory is bounded by
+ *       {@link #deduplicationCapacity}.</li>
+ * </ul>
+ * Every reconnect and replacement is counted by cause in {@link EventClient#stats()} and reported to the
+ * {@link #connectionListener connection listener}.
+ *
  * @param <B> the builder type the setters return, for chaining
  */
 public abstract sealed class ClientSettings<B extends ClientSettings<B>> permits EventClient.Builder {

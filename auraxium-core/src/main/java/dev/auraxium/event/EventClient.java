@@ -53,34 +53,13 @@ import java.util.function.Consumer;
  * connected and delivers events without ever being ready.
  *
  * <h2>Staying connected</h2>
- * <ul>
- *   <li><b>Reconnect.</b> After an unexpected close, an I/O error, a failed attempt (5xx, 429,
- *       timeouts) or a {@code connectionStateChanged} of false, the client reconnects after an
- *       exponential backoff with full jitter ({@link Builder#reconnectBackoff}); the retry count is
- *       reset by a connection that stayed open for {@link Builder#stablePeriod}. Every new
- *       connection is subscribed again. An HTTP 403 on the upgrade (rejected service id) is fatal:
- *       the client stops connecting, reports it to the error handler, and fails
- *       {@link #awaitReady}, {@link #connect()} and pending {@link #waitFor} futures with a
- *       {@link TransportException}; triggers stay registered, and a later {@link #addTrigger} or
- *       {@link #connect()} tries again.</li>
- *   <li><b>Watchdogs.</b> No heartbeat within {@link Builder#heartbeatTimeout} (about two of the
- *       server's 30 s intervals), no reply to a subscription probe within
- *       {@link Builder#subscriptionProbeTimeout}, or, when enabled, a world that heartbeats call
- *       online but that sent no event for {@link Builder#worldSilenceTimeout}: the connection is
- *       replaced <em>make-before-break</em> (a new one is opened and subscribed, then the old one
- *       is closed), so no event window is lost. A probe reply that shows a drifted subscription
- *       is repaired by resubscribing.</li>
- *   <li><b>Redundancy.</b> {@link Builder#connections(int)} keeps n connections with the same
- *       subscription.</li>
- *   <li><b>Duplicates.</b> Events are deduplicated by their whole payload within
- *       {@link Builder#deduplicate a window}: each distinct payload is delivered as many times as
- *       the one connection that saw it most often saw it, so copies across connections are dropped
- *       while repeats on one connection (real, repeated GainExperience ticks) survive; optionally
- *       repeats on one connection are dropped as well. Memory is bounded by
- *       {@link Builder#deduplicationCapacity}.</li>
- * </ul>
- * Every reconnect and replacement is counted by cause in {@link #stats()} and reported to the
- * {@link Builder#connectionListener connection listener}.
+ * The client reconnects after a lost connection or a failed attempt, with exponential backoff and
+ * full jitter, except after an HTTP 403 (a rejected service id: fatal, reported, and
+ * {@link #awaitReady}, {@link #connect()} and pending {@link #waitFor} futures fail with a
+ * {@link TransportException}); watchdogs replace a stale connection make-before-break; several
+ * redundant connections may be kept, and events are deduplicated. {@link ClientSettings} describes
+ * each rule with its setting. Every reconnect and replacement is counted by cause in
+ * {@link #stats()} and reported to the {@link Builder#connectionListener connection listener}.
  *
  * <h2>Subscriptions</h2>
  * The client derives one subscription from all triggers and keeps the server's copy equal to it:

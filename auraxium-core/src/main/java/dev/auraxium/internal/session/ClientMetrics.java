@@ -119,7 +119,7 @@ final class ClientMetrics {
     }
 
     /** @return the snapshot of these counters and those of the other parts */
-    <T> ClientStats snapshot(EventQueue<T> queue, Deduplicator dedup, Dispatcher dispatcher,
+    <T> ClientStats snapshot(EventQueue<T> queue, Deduplicator dedup, Dispatcher<?> dispatcher,
             ConnectionSupervisor supervisor) {
         return new ClientStats(frames.get(), decoded.get(), dispatcher.dispatched(), unknown.get(),
                 decodeErrors.get(), dedup.dropped(), queue.drops(), dispatcher.actionsRun(), dispatcher.actionFailures(),

@@ -43,11 +43,11 @@ public final class ClientSession {
     private final String id;
     private final Transport transport;
     private final boolean ownsTransport;
-    private final EventQueue<Delivery> queue;
+    private final EventQueue<Delivery<FrameIntake.Arrival>> queue;
     private final Timers timers;
     private final Reporter reporter;
     private final ClientMetrics metrics = new ClientMetrics();
-    private final Dispatcher dispatcher;
+    private final Dispatcher<FrameIntake.Arrival> dispatcher;
     private final Connections connections;
     private final ConnectionSupervisor supervisor;
 
@@ -77,7 +77,7 @@ public final class ClientSession {
         this.connections = new Connections(config, id, transport, lock, timers, reporter, metrics, queue,
                 () -> new ArrayList<>(waiters));
         this.supervisor = connections.supervisor();
-        this.dispatcher = new Dispatcher(id + "-dispatch", queue, registry.index(), config.actionExecutor(),
+        this.dispatcher = new Dispatcher<>(id + "-dispatch", queue, registry.index(), config.actionExecutor(),
                 new DispatchHost());
         dispatcher.start();
         connections.startWatchdogs();
@@ -363,9 +363,9 @@ public final class ClientSession {
         try {
             if (dispatcher.isDispatchThread()) {
                 // Only this thread empties the queue: waiting for room here would wait forever.
-                queue.offer(new Delivery(event, null));
+                queue.offer(Delivery.ofEvent(event, null));
             } else {
-                queue.put(new Delivery(event, null));
+                queue.put(Delivery.ofEvent(event, null));
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -437,10 +437,10 @@ public final class ClientSession {
         supervisor.start();
     }
 
-    private final class DispatchHost implements Dispatcher.Host {
+    private final class DispatchHost implements Dispatcher.Host<FrameIntake.Arrival> {
         @Override
-        public void taken(Object source, int count) {
-            connections.intake().demand((TransportConnection) source, count);
+        public void taken(TransportConnection source, int count) {
+            connections.intake().demand(source, count);
         }
 
         @Override
@@ -454,8 +454,8 @@ public final class ClientSession {
         }
 
         @Override
-        public Event decode(Object item, Object source) {
-            return connections.intake().decode((FrameIntake.Arrival) item);
+        public Event decode(FrameIntake.Arrival frame) {
+            return connections.intake().decode(frame);
         }
     }
 }

@@ -57,7 +57,7 @@ final class Connections {
     private final Reporter reporter;
     private final ClientMetrics metrics;
     private final Watchdog watchdog;
-    private final EventQueue<Delivery> queue;
+    private final EventQueue<Delivery<FrameIntake.Arrival>> queue;
     private final FrameIntake intake;
     private final ConnectionSupervisor supervisor;
     /** The waitFor futures, read under the lock: a fatal failure fails them. */
@@ -82,7 +82,7 @@ final class Connections {
     private final AtomicReference<Throwable> lastFailure = new AtomicReference<>();
 
     Connections(ClientConfig config, String id, Transport transport, ReentrantLock lock, Timers timers,
-            Reporter reporter, ClientMetrics metrics, EventQueue<Delivery> queue,
+            Reporter reporter, ClientMetrics metrics, EventQueue<Delivery<FrameIntake.Arrival>> queue,
             Supplier<List<CompletableFuture<?>>> waiters) {
         this.config = config;
         this.id = id;

@@ -46,14 +46,14 @@ final class FrameIntake {
 
     private final ClientMetrics metrics;
     private final Deduplicator dedup;
-    private final EventQueue<Delivery> queue;
+    private final EventQueue<Delivery<Arrival>> queue;
     private final FrameCodec codec;
     private final Timers timers;
     private final Clock clock = Clock.systemUTC();
     private final boolean watchesSilence;
     private final Host host;
 
-    FrameIntake(ClientConfig config, ClientMetrics metrics, EventQueue<Delivery> queue, Timers timers, Host host) {
+    FrameIntake(ClientConfig config, ClientMetrics metrics, EventQueue<Delivery<Arrival>> queue, Timers timers, Host host) {
         this.metrics = metrics;
         this.dedup = new Deduplicator(config.dedupWindow().toNanos(), config.dedupWithinConnection(),
                 config.dedupCapacity());
@@ -79,7 +79,7 @@ final class FrameIntake {
             // decoded, deduplicated and counted on the dispatch thread. Not with the world-silence
             // watchdog on: it must see each frame's world when it arrives, not when a dispatch
             // thread held up by a slow action gets to it.
-            queue.offer(new Delivery(new Arrival(text, l, overlapping, timers.nanoTime(), clock.millis()), c));
+            queue.offer(Delivery.ofFrame(new Arrival(text, l, overlapping, timers.nanoTime(), clock.millis()), c));
             return;
         }
         ServerMessage m = decodeOrReport(text);
@@ -96,7 +96,7 @@ final class FrameIntake {
                 l.lastEventByWorld.put(sm.event().worldId(), nanos); // a copy counts too: its world is not silent
             }
             if (admitted(sm.event(), text, l.id, overlapping, nanos, clock.millis())) {
-                queue.offer(new Delivery(sm.event(), c));
+                queue.offer(Delivery.ofEvent(sm.event(), c));
             } else {
                 demand(c, 1);
             }
