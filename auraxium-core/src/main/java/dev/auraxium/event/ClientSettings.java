@@ -1,7 +1,7 @@
 package dev.auraxium.event;
 
 import dev.auraxium.internal.client.FrameCodec;
-import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.client.Timers;
 import dev.auraxium.internal.session.ClientConfig;
 import dev.auraxium.internal.transport.TransportDiscovery;

@@ -1,6 +1,6 @@
 package dev.auraxium.event;
 
-import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.session.ClientConfig;
 import dev.auraxium.internal.session.ClientSession;
 import dev.auraxium.protocol.EssDecodeException;

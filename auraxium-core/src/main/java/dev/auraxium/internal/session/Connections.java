@@ -4,7 +4,7 @@ import static dev.auraxium.internal.session.Reporter.LOG;
 
 import dev.auraxium.event.ConnectionEvent;
 import dev.auraxium.event.OverflowPolicy;
-import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.client.Timers;
 import dev.auraxium.internal.dispatch.Delivery;
 import dev.auraxium.internal.dispatch.EventQueue;

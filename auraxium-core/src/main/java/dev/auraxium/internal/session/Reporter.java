@@ -3,7 +3,7 @@ package dev.auraxium.internal.session;
 import dev.auraxium.event.ConnectionEvent;
 import dev.auraxium.event.ConnectionListener;
 import dev.auraxium.event.TriggerActionException;
-import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.transport.TransportException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
