@@ -3,8 +3,6 @@ package dev.auraxium.event;
 import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.session.ClientConfig;
 import dev.auraxium.internal.session.ClientSession;
-import dev.auraxium.protocol.EssDecodeException;
-import dev.auraxium.protocol.InvalidFieldException;
 import dev.auraxium.protocol.Subscription;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportException;
@@ -363,7 +361,7 @@ public final class EventClient implements AutoCloseable {
      *     {@link #awaitReady})
      */
     public boolean isReady() {
-        return session.isReady();
+        return session.is(true);
     }
 
     /**
@@ -371,7 +369,7 @@ public final class EventClient implements AutoCloseable {
      *     or not the server confirmed the subscription
      */
     public boolean isConnected() {
-        return session.isConnected();
+        return session.is(false);
     }
 
     /**

@@ -305,7 +305,7 @@ public final class ClientSession {
         } catch (TimeoutException e) {
             Throwable last = connections.lastFailure();
             String state;
-            if (isConnected()) {
+            if (is(false)) {
                 state = "connected, but the server has not confirmed the subscription (events are delivered all the same)";
             } else {
                 state = "not connected" + (last != null ? "; last failure: " + reporter.scrub(last) : "");
@@ -319,19 +319,11 @@ public final class ClientSession {
         }
     }
 
-    public boolean isReady() {
+    /** @return whether the client is ready ({@code true}) or connected ({@code false}), and open */
+    public boolean is(boolean ready) {
         lock.lock();
         try {
-            return connections.is(true);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    public boolean isConnected() {
-        lock.lock();
-        try {
-            return connections.is(false);
+            return connections.is(ready);
         } finally {
             lock.unlock();
         }
