@@ -16,7 +16,6 @@ import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,13 +89,7 @@ public final class ClientSession {
         lock.lock();
         try {
             checkOpen();
-            Set<String> names = new HashSet<>();
-            for (Trigger<?> t : batch) {
-                registry.checkFree(t.name());
-                if (!names.add(t.name())) {
-                    throw new IllegalArgumentException(twiceMessage.replace("{}", t.name()));
-                }
-            }
+            registry.checkFree(batch, twiceMessage);
             batch.forEach(t -> registry.register(t, t));
             replan();
         } finally {
@@ -185,13 +178,7 @@ public final class ClientSession {
         lock.lock();
         try {
             checkOpen();
-            Set<String> names = new LinkedHashSet<>();
-            for (Trigger<?> t : originals) {
-                registry.checkFree(t.name());
-                if (!names.add(t.name())) {
-                    throw new IllegalArgumentException("waitFor was given two triggers named '" + t.name() + "'");
-                }
-            }
+            registry.checkFree(originals, "waitFor was given two triggers named '{}'");
             for (Trigger<? extends E> t : originals) {
                 // A trigger only accepts events of its type parameter (see Trigger): the cast holds.
                 @SuppressWarnings("unchecked")

@@ -5,9 +5,11 @@ import dev.auraxium.internal.dispatch.Registration;
 import dev.auraxium.internal.dispatch.TriggerIndex;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The registered triggers by name, in registration order, and the dispatch index over them. Not
@@ -35,6 +37,21 @@ final class TriggerRegistry {
     void checkFree(String name) {
         if (triggers.containsKey(name)) {
             throw new IllegalArgumentException("a trigger named '" + name + "' is already registered; names are unique per client");
+        }
+    }
+
+    /**
+     * @param batch triggers to register together
+     * @param twiceMessage the error for a name used twice in the batch, {@code {}} standing for it
+     * @throws IllegalArgumentException when a name is registered or used twice in the batch
+     */
+    void checkFree(List<? extends Trigger<?>> batch, String twiceMessage) {
+        Set<String> names = new HashSet<>();
+        for (Trigger<?> t : batch) {
+            checkFree(t.name());
+            if (!names.add(t.name())) {
+                throw new IllegalArgumentException(twiceMessage.replace("{}", t.name()));
+            }
         }
     }
 
