@@ -28,6 +28,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The working part of an {@code EventClient} (which documents the behaviour, lifecycle and
@@ -100,22 +101,12 @@ public final class ClientSession {
 
     /** @return the trigger of that name, as the user gave it */
     public Optional<Trigger<?>> trigger(String name) {
-        lock.lock();
-        try {
-            return registry.origin(name);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> registry.origin(name));
     }
 
     /** @return the triggers as the users gave them, in registration order */
     public List<Trigger<?>> triggers() {
-        lock.lock();
-        try {
-            return registry.origins();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> registry.origins());
     }
 
     /**
@@ -230,12 +221,7 @@ public final class ClientSession {
 
     /** @return the subscription the triggers need now */
     public Subscription planned() {
-        lock.lock();
-        try {
-            return connections.planned();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> connections.planned());
     }
 
     /** Recomputes the plan and sends the difference on every connection. Lock held. */
@@ -308,12 +294,7 @@ public final class ClientSession {
 
     /** @return whether the client is ready ({@code true}) or connected ({@code false}), and open */
     public boolean is(boolean ready) {
-        lock.lock();
-        try {
-            return connections.is(ready);
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> connections.is(ready));
     }
 
     /** Closes the connections; triggers stay. */
@@ -323,12 +304,7 @@ public final class ClientSession {
 
     /** @return whether a probe went out on any connection */
     public boolean verifySubscription() {
-        lock.lock();
-        try {
-            return connections.probeAll();
-        } finally {
-            lock.unlock();
-        }
+        return locked(() -> connections.probeAll());
     }
 
     /** Queues an event as if it had arrived; waits for room unless on the dispatch thread. */
@@ -395,6 +371,16 @@ public final class ClientSession {
     }
 
     // ---------------------------------------------------------------- internals
+
+    /** @return what {@code read} returns, read under the lock */
+    private <T> T locked(Supplier<T> read) {
+        lock.lock();
+        try {
+            return read.get();
+        } finally {
+            lock.unlock();
+        }
+    }
 
     private void checkOpen() {
         if (closed) {
