@@ -11,7 +11,7 @@ module dev.auraxium.core {
     exports dev.auraxium.protocol;
     exports dev.auraxium.transport;
     // One redaction of the service id for the whole project; not part of the public API.
-    exports dev.auraxium.internal.client to dev.auraxium.transport.jdk, dev.auraxium.testkit, dev.auraxium.cli;
+    exports dev.auraxium.internal.serviceid to dev.auraxium.transport.jdk, dev.auraxium.testkit, dev.auraxium.cli;
 
     uses dev.auraxium.transport.TransportProvider;
 }

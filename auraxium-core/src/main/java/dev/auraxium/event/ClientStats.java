@@ -92,6 +92,9 @@ public record ClientStats(long framesReceived, long eventsDecoded, long eventsDi
      *     {@code silence}, {@code connectionStateChanged})
      * @param dedupEarlyEvictions payloads forgotten before their deduplication window ended because the
      *     key cap was reached (a copy arriving later would not be recognised)
+     * @param invalidFields events delivered without a field whose value was not of its kind, by event
+     *     name and field ({@code "ContinentLock.event_type"}); the first of each was also given to the
+     *     error handler as a {@link dev.auraxium.protocol.InvalidFieldException}
      * @throws NullPointerException if a component is {@code null}
      */
     public ClientStats {

@@ -16,9 +16,13 @@ import java.util.Objects;
 public final class InvalidFieldException extends AuraxiumException {
     private static final long serialVersionUID = 1L;
 
+    /** The event's wire name. */
     private final String eventName;
+    /** The payload field. */
     private final String field;
+    /** The value as received. */
     private final String value;
+    /** The frame, cut to {@link EssDecodeException#MAX_EXCERPT} characters. */
     private final String rawExcerpt;
 
     /**

@@ -1,6 +1,6 @@
 package dev.auraxium.testkit;
 
-import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
 import dev.auraxium.testkit.internal.ess.EssHub;

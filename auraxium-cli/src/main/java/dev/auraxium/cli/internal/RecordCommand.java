@@ -1,6 +1,6 @@
 package dev.auraxium.cli.internal;
 
-import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.event.Environment;
 import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.EssCodec;

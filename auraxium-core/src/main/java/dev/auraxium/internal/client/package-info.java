@@ -1,5 +1,5 @@
 /**
- * Client plumbing: service-id handling (redaction) and the codec seam. Internal: exported only to
- * the project's own modules, so that they all redact the service id the same way.
+ * Client plumbing: the seams of time ({@code Timers}) and of the codec ({@code FrameCodec}) that
+ * tests replace. Internal: not exported.
  */
 package dev.auraxium.internal.client;

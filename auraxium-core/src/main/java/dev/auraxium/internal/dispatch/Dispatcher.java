@@ -2,6 +2,7 @@ package dev.auraxium.internal.dispatch;
 
 import dev.auraxium.event.Event;
 import dev.auraxium.event.TriggerActionException;
+import dev.auraxium.transport.TransportConnection;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Candidates are an immutable list taken per event, so removing a trigger while an event is
  * dispatched never makes another trigger miss it (mutating a shared list while iterating would).
  */
-public final class Dispatcher {
+public final class Dispatcher<F> {
     private static final System.Logger LOG = System.getLogger(Dispatcher.class.getName());
     /** Items taken from the queue per lock acquisition. */
     private static final int BATCH = 256;
@@ -27,14 +28,14 @@ public final class Dispatcher {
     static final int DEMAND_CHUNK = 16;
 
     /** What the dispatcher needs from its client. */
-    public interface Host {
+    public interface Host<F> {
         /**
          * The dispatcher took {@code count} items from {@code source}'s share of the queue: ask it
          * for as many more. Called with up to {@link #DEMAND_CHUNK} items at a time, and at the
          * latest when a drained batch is done, so a flowing stream costs one demand signal per
          * chunk rather than one per event.
          */
-        void taken(Object source, int count);
+        void taken(TransportConnection source, int count);
 
         /** Unregister a single-shot trigger that just fired, before its action runs. */
         void removeFired(Registration r);
@@ -43,26 +44,26 @@ public final class Dispatcher {
         void report(Throwable error);
 
         /**
-         * Turns a queued item that is not an {@link Event} into one, on the dispatch thread.
+         * Turns a queued frame into its event, on the dispatch thread.
          *
          * @return its event, or null when there is nothing to dispatch (the host reported a bad
          *     frame, dropped a duplicate, or handled a frame that was not an event)
          */
-        Event decode(Object item, Object source);
+        Event decode(F frame);
     }
 
-    private final EventQueue<Delivery> queue;
+    private final EventQueue<Delivery<F>> queue;
     private final TriggerIndex index;
     private final Executor actionExecutor;
-    private final Host host;
+    private final Host<F> host;
     private final Thread thread;
     private final AtomicLong dispatched = new AtomicLong();
     private final AtomicLong actionsRun = new AtomicLong();
     private final AtomicLong actionFailures = new AtomicLong();
     private volatile boolean stopping;
 
-    public Dispatcher(String threadName, EventQueue<Delivery> queue, TriggerIndex index, Executor actionExecutor,
-            Host host) {
+    public Dispatcher(String threadName, EventQueue<Delivery<F>> queue, TriggerIndex index, Executor actionExecutor,
+            Host<F> host) {
         this.queue = queue;
         this.index = index;
         this.actionExecutor = actionExecutor;
@@ -105,7 +106,7 @@ public final class Dispatcher {
     }
 
     private void loop() {
-        List<Delivery> batch = new ArrayList<>(BATCH);
+        List<Delivery<F>> batch = new ArrayList<>(BATCH);
         while (!stopping) {
             batch.clear();
             int n;
@@ -117,10 +118,10 @@ public final class Dispatcher {
                 }
                 continue;
             }
-            Object owner = null;
+            TransportConnection owner = null;
             int owed = 0;
             for (int i = 0; i < n && !stopping; i++) {
-                Delivery d = batch.get(i);
+                Delivery<F> d = batch.get(i);
                 // Demand goes back as items are dispatched, never ahead of them (so the transport
                 // holds back while an action blocks), in chunks so that a flowing stream costs
                 // one request per chunk rather than one per event.
@@ -132,7 +133,7 @@ public final class Dispatcher {
                     owed = giveBack(owner, owed);
                 }
                 try {
-                    Event event = d.item() instanceof Event e ? e : host.decode(d.item(), d.source());
+                    Event event = d.event() != null ? d.event() : host.decode(d.frame());
                     if (event != null) {
                         dispatch(event);
                     }
@@ -145,7 +146,7 @@ public final class Dispatcher {
         }
     }
 
-    private int giveBack(Object owner, int owed) {
+    private int giveBack(TransportConnection owner, int owed) {
         if (owner != null && owed > 0) {
             host.taken(owner, owed);
         }

@@ -1,6 +1,6 @@
 package dev.auraxium.testkit.internal.ess;
 
-import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.event.Environment;
 import java.time.Duration;
 import java.util.Optional;

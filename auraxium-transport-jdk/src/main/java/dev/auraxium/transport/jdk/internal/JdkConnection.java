@@ -1,6 +1,6 @@
 package dev.auraxium.transport.jdk.internal;
 
-import dev.auraxium.internal.client.ServiceIds;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.TransportListener;

@@ -1,4 +1,4 @@
-package dev.auraxium.internal.client;
+package dev.auraxium.internal.serviceid;
 
 import dev.auraxium.event.Environment;
 import java.net.URI;

@@ -1,4 +1,4 @@
-package dev.auraxium.internal.client;
+package dev.auraxium.internal.serviceid;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

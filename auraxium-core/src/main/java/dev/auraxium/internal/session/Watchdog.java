@@ -1,0 +1,74 @@
+package dev.auraxium.internal.session;
+
+import dev.auraxium.protocol.Subscription;
+import java.util.Map;
+
+/**
+ * The watchdogs' rules, without I/O or timers: whether a link is unhealthy (no heartbeat, no reply
+ * to a subscription command, or a world its heartbeats call online that sent no event) and
+ * whether its next probe is due. The client asks on every tick, under its lock.
+ */
+final class Watchdog {
+    /** Watchdog names, as counted in the stats. */
+    static final String HEARTBEAT = "heartbeat";
+    static final String PROBE = "probe";
+    static final String SILENCE = "silence";
+
+    private final long heartbeatTimeoutNanos;
+    private final long probeIntervalNanos;
+    private final long probeTimeoutNanos;
+    private final long silenceNanos;
+
+    Watchdog(ClientConfig config) {
+        this.heartbeatTimeoutNanos = config.heartbeatTimeout().toNanos();
+        this.probeIntervalNanos = config.probeInterval().toNanos();
+        this.probeTimeoutNanos = config.probeTimeout().toNanos();
+        this.silenceNanos = config.worldSilence().toNanos();
+    }
+
+    /** @return whether the world-silence watchdog is on */
+    boolean watchesSilence() {
+        return silenceNanos > 0;
+    }
+
+    long probeIntervalNanos() {
+        return probeIntervalNanos;
+    }
+
+    /** @return the watchdog that trips for the link now, or null when it is healthy */
+    String trips(Link l, long now, Subscription planned) {
+        long awaiting = l.sync.awaitingReplySince();
+        if (heartbeatTimeoutNanos > 0 && now - l.lastHeartbeat > heartbeatTimeoutNanos) {
+            return HEARTBEAT;
+        } else if (probeTimeoutNanos > 0 && awaiting != 0 && now - awaiting > probeTimeoutNanos) {
+            return PROBE;
+        } else if (silenceNanos > 0 && l.ready && silentWorld(l, now, planned) != null) {
+            return SILENCE;
+        }
+        return null;
+    }
+
+    /** @return whether a healthy link's periodic probe is due */
+    boolean probeDue(Link l, long now) {
+        return probeIntervalNanos > 0 && l.ready && now - l.nextProbeAt >= 0;
+    }
+
+    /** @return a world the link's heartbeats call online, that the plan covers and that was silent too long. */
+    private Integer silentWorld(Link l, long now, Subscription planned) {
+        if (planned.worlds().isEmpty()) {
+            return null;
+        }
+        boolean all = planned.worlds().contains(Subscription.ALL);
+        for (Map.Entry<Integer, Boolean> w : l.online.entrySet()) {
+            if (!w.getValue() || !(all || planned.worlds().contains(String.valueOf(w.getKey())))) {
+                continue;
+            }
+            Long last = l.lastEventByWorld.get(w.getKey());
+            long since = last != null ? last : l.readyAt;
+            if (now - since > silenceNanos) {
+                return w.getKey();
+            }
+        }
+        return null;
+    }
+}
