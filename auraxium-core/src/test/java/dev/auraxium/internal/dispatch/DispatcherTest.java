@@ -13,10 +13,12 @@ import dev.auraxium.event.Event;
 import dev.auraxium.event.OverflowPolicy;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.event.TriggerActionException;
+import dev.auraxium.transport.TransportConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -38,21 +40,50 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DispatcherTest {
-    static final Object SOURCE = "connection-1";
+    /** The connection the test's events come from: only its identity matters to the dispatcher. */
+    static final TransportConnection SOURCE = new TransportConnection() {
+        @Override
+        public CompletableFuture<Void> sendText(String text) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void request(long n) {
+        }
+
+        @Override
+        public CompletableFuture<Void> close(int code, String reason) {
+            return CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void abort() {
+        }
+
+        @Override
+        public boolean isOpen() {
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return "connection-1";
+        }
+    };
 
     /** Records what the dispatcher tells its client. */
-    static final class RecordingHost implements Dispatcher.Host {
+    static final class RecordingHost implements Dispatcher.Host<String> {
         final List<Integer> takenChunks = new CopyOnWriteArrayList<>();
         final List<Integer> takenByNobody = new CopyOnWriteArrayList<>();
         final Map<Object, AtomicInteger> taken = new ConcurrentHashMap<>();
         final List<Registration> removed = new CopyOnWriteArrayList<>();
         final List<Throwable> reports = new CopyOnWriteArrayList<>();
-        volatile Function<Object, Event> decoder = item -> {
+        volatile Function<String, Event> decoder = item -> {
             throw new AssertionError("nothing to decode expected: " + item);
         };
 
         @Override
-        public void taken(Object source, int count) {
+        public void taken(TransportConnection source, int count) {
             if (source == null) {
                 takenByNobody.add(count);
                 return;
@@ -72,8 +103,8 @@ class DispatcherTest {
         }
 
         @Override
-        public Event decode(Object item, Object source) {
-            return decoder.apply(item);
+        public Event decode(String frame) {
+            return decoder.apply(frame);
         }
 
         int takenFrom(Object source) {
@@ -84,8 +115,8 @@ class DispatcherTest {
 
     final RecordingHost host = new RecordingHost();
     final TriggerIndex index = new TriggerIndex();
-    EventQueue<Delivery> queue = new EventQueue<>(1_000, OverflowPolicy.BACKPRESSURE);
-    Dispatcher dispatcher;
+    EventQueue<Delivery<String>> queue = new EventQueue<>(1_000, OverflowPolicy.BACKPRESSURE);
+    Dispatcher<String> dispatcher;
     long seq;
 
     @AfterEach
@@ -95,8 +126,8 @@ class DispatcherTest {
         }
     }
 
-    Dispatcher start(Executor executor) {
-        dispatcher = new Dispatcher("dispatch-under-test", queue, index, executor, host);
+    Dispatcher<String> start(Executor executor) {
+        dispatcher = new Dispatcher<>("dispatch-under-test", queue, index, executor, host);
         dispatcher.start();
         return dispatcher;
     }
@@ -118,7 +149,7 @@ class DispatcherTest {
 
     void offer(long from, long to) {
         for (long n = from; n <= to; n++) {
-            assertTrue(queue.offer(new Delivery(nth(n), SOURCE)), "queue refused event " + n);
+            assertTrue(queue.offer(Delivery.ofEvent(nth(n), SOURCE)), "queue refused event " + n);
         }
     }
 
@@ -145,7 +176,7 @@ class DispatcherTest {
 
     @Test
     void givesDemandBackForEveryItemTakenInChunks() {
-        queue.offer(new Delivery(nth(0), null)); // from EventClient.dispatch: nobody to give demand to
+        queue.offer(Delivery.ofEvent(nth(0), null)); // from EventClient.dispatch: nobody to give demand to
         offer(1, 100);
         start(null);
 
@@ -275,7 +306,7 @@ class DispatcherTest {
         await(started);
         int refused = 0;
         for (long n = 2; n <= 11; n++) {
-            if (!queue.offer(new Delivery(nth(n), SOURCE))) {
+            if (!queue.offer(Delivery.ofEvent(nth(n), SOURCE))) {
                 refused++;
             }
         }
@@ -346,7 +377,7 @@ class DispatcherTest {
         start(null);
 
         for (String frame : List.of("frame-1", "heartbeat", "garbage")) {
-            queue.offer(new Delivery(frame, SOURCE));
+            queue.offer(Delivery.ofFrame(frame, SOURCE));
         }
         offer(2, 2);
 
@@ -362,13 +393,13 @@ class DispatcherTest {
     void stopEndsTheThreadAndTheQueueTakesNoMore() {
         List<Long> ran = new CopyOnWriteArrayList<>();
         register(onDeath("any", d -> ran.add(d.characterId())));
-        Dispatcher d = start(null);
+        Dispatcher<String> d = start(null);
         offer(1, 1);
         until(() -> ran.size() == 1, "the first event dispatched");
 
         d.stop(5_000);
 
-        assertFalse(queue.offer(new Delivery(nth(2), SOURCE)), "a stopped dispatcher's queue took an event");
+        assertFalse(queue.offer(Delivery.ofEvent(nth(2), SOURCE)), "a stopped dispatcher's queue took an event");
         until(() -> Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("dispatch-under-test")),
                 "the dispatch thread ended");
         assertEquals(List.of(1L), ran);
