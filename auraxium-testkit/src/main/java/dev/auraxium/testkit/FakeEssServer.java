@@ -11,9 +11,9 @@ import dev.auraxium.testkit.internal.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -86,13 +86,7 @@ public final class FakeEssServer implements AutoCloseable {
      * The PC ({@code ps2}) world endpoints reported by default, all online, as the live service
      * spells them (note {@code Soltech} with a lower-case "t").
      */
-    public static final List<String> DEFAULT_ENDPOINTS = List.of("EventServerEndpoint_Connery_1",
-            "EventServerEndpoint_Miller_10", "EventServerEndpoint_Cobalt_13", "EventServerEndpoint_Emerald_17",
-            "EventServerEndpoint_Jaeger_19", "EventServerEndpoint_Soltech_40");
-    private static final Map<Environment, List<String>> ENDPOINTS_BY_ENVIRONMENT = Map.of(
-            Environment.PS2, DEFAULT_ENDPOINTS,
-            Environment.PS2PS4US, List.of("EventServerEndpoint_Genudine_1000"),
-            Environment.PS2PS4EU, List.of("EventServerEndpoint_Ceres_2000"));
+    public static final List<String> DEFAULT_ENDPOINTS = EssSettings.DEFAULT_ENDPOINTS.get(Environment.PS2);
 
     private final EssHub hub;
     private final WsGateway gateway;
@@ -103,14 +97,7 @@ public final class FakeEssServer implements AutoCloseable {
         this.hub = hub;
         this.gateway = gateway;
         this.faults = new Faults(hub);
-        InetSocketAddress a = gateway.address();
-        // A wildcard bind (e.g. for the CLI's serve) is reachable on loopback; 0.0.0.0 is no URI host.
-        InetAddress reachable = a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
-        String host = reachable.getHostAddress();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
-        this.uri = URI.create((hub.settings().tls() ? "wss://" : "ws://") + host + ":" + a.getPort() + EssHub.PATH);
+        this.uri = gateway.uri();
     }
 
     /**
@@ -121,7 +108,7 @@ public final class FakeEssServer implements AutoCloseable {
      *     for {@code ps2ps4us}, {@code EventServerEndpoint_Ceres_2000} for {@code ps2ps4eu}
      */
     public static List<String> defaultEndpoints(Environment environment) {
-        return ENDPOINTS_BY_ENVIRONMENT.get(Objects.requireNonNull(environment, "environment"));
+        return EssSettings.DEFAULT_ENDPOINTS.get(Objects.requireNonNull(environment, "environment"));
     }
 
     /** @return a new builder with the defaults */
@@ -293,7 +280,7 @@ public final class FakeEssServer implements AutoCloseable {
      * @param online the new state
      */
     public void setEndpointOnline(String endpoint, boolean online) {
-        Builder.checkEndpoint(endpoint);
+        EssSettings.checkEndpoint(endpoint);
         hub.endpoint(endpoint, online);
     }
 
@@ -431,9 +418,7 @@ public final class FakeEssServer implements AutoCloseable {
 
         private Builder() {
             for (Environment env : Environment.values()) {
-                for (String e : defaultEndpoints(env)) {
-                    endpoints.put(e, true);
-                }
+                defaultEndpoints(env).forEach(e -> endpoints.put(e, true));
             }
         }
 
@@ -547,7 +532,7 @@ public final class FakeEssServer implements AutoCloseable {
         public Builder endpoints(Map<String, Boolean> endpoints) {
             Objects.requireNonNull(endpoints, "endpoints");
             Map<String, Boolean> copy = new LinkedHashMap<>();
-            endpoints.forEach((k, v) -> copy.put(checkEndpoint(k), Objects.requireNonNull(v, "online flag of " + k)));
+            endpoints.forEach((k, v) -> copy.put(EssSettings.checkEndpoint(k), Objects.requireNonNull(v, "online flag of " + k)));
             this.endpoints.clear();
             this.endpoints.putAll(copy);
             return this;
@@ -561,16 +546,8 @@ public final class FakeEssServer implements AutoCloseable {
          * @return this
          */
         public Builder endpoint(String endpoint, boolean online) {
-            endpoints.put(checkEndpoint(endpoint), online);
+            endpoints.put(EssSettings.checkEndpoint(endpoint), online);
             return this;
-        }
-
-        static String checkEndpoint(String endpoint) {
-            Objects.requireNonNull(endpoint, "endpoint");
-            if (endpoint.isBlank()) {
-                throw new IllegalArgumentException("endpoint name must not be blank");
-            }
-            return endpoint;
         }
 
         /**
@@ -579,14 +556,10 @@ public final class FakeEssServer implements AutoCloseable {
          */
         public Builder environments(Environment... accepted) {
             Objects.requireNonNull(accepted, "accepted");
-            if (accepted.length == 0) {
-                throw new IllegalArgumentException("at least one environment must be accepted");
+            if (accepted.length == 0 || Arrays.asList(accepted).contains(null)) {
+                throw new IllegalArgumentException("accept at least one environment, none null; was " + Arrays.toString(accepted));
             }
-            Set<Environment> set = EnumSet.noneOf(Environment.class);
-            for (Environment e : accepted) {
-                set.add(Objects.requireNonNull(e, "environment"));
-            }
-            this.environments = set;
+            this.environments = EnumSet.copyOf(Arrays.asList(accepted));
             return this;
         }
 
@@ -598,17 +571,11 @@ public final class FakeEssServer implements AutoCloseable {
          */
         public Builder acceptServiceIds(String... ids) {
             Objects.requireNonNull(ids, "ids");
-            if (ids.length == 0) {
-                throw new IllegalArgumentException("at least one service id must be accepted");
+            if (ids.length == 0 || Arrays.stream(ids).anyMatch(id -> id == null || id.isBlank())) {
+                throw new IllegalArgumentException("accept at least one service id, none null or blank; was "
+                        + Arrays.stream(ids).map(ServiceIds::redact).toList());
             }
-            Set<String> set = new java.util.HashSet<>();
-            for (String id : ids) {
-                if (id == null || id.isBlank()) {
-                    throw new IllegalArgumentException("service ids must not be null or blank");
-                }
-                set.add(id);
-            }
-            this.serviceIdPolicy = Set.copyOf(set)::contains;
+            this.serviceIdPolicy = Set.copyOf(Arrays.asList(ids))::contains;
             return this;
         }
 
@@ -666,16 +633,9 @@ public final class FakeEssServer implements AutoCloseable {
          * @throws UncheckedIOException if the socket cannot be bound
          */
         public FakeEssServer start() {
-            Duration phase = heartbeatPhase;
-            if (phase == null) {
-                phase = Duration.ofNanos(java.util.concurrent.ThreadLocalRandom.current().nextLong(heartbeatInterval.toNanos()));
-            } else if (heartbeats && phase.compareTo(heartbeatInterval) >= 0) {
-                throw new IllegalArgumentException("heartbeat phase " + phase + " must be less than the heartbeat interval "
-                        + heartbeatInterval);
-            }
             EssSettings settings = new EssSettings(heartbeats ? Optional.of(heartbeatInterval) : Optional.empty(),
                     Optional.ofNullable(firstHeartbeat), heartbeatTimestamps, endpoints, environments, serviceIdPolicy,
-                    bindAddress, port, crossEnvironment, flavour, phase, tls);
+                    bindAddress, port, crossEnvironment, flavour, heartbeatPhase, tls);
             EssHub hub = new EssHub(settings);
             try {
                 return new FakeEssServer(hub, WsGateway.start(hub));

@@ -9,7 +9,9 @@ import dev.auraxium.testkit.internal.ws.WebSocketServer;
 import dev.auraxium.testkit.internal.ws.WsConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
@@ -52,6 +54,20 @@ public final class WsGateway implements WebSocketHandler, AutoCloseable {
     /** @return the bound address */
     public InetSocketAddress address() {
         return server.address();
+    }
+
+    /**
+     * @return the streaming URI clients connect to: {@code ws://} or {@code wss://}, the bound
+     *     address (loopback for a wildcard bind, which is reachable there and is no URI host)
+     */
+    public URI uri() {
+        InetSocketAddress a = address();
+        InetAddress reachable = a.getAddress().isAnyLocalAddress() ? InetAddress.getLoopbackAddress() : a.getAddress();
+        String host = reachable.getHostAddress();
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        return URI.create((hub.settings().tls() ? "wss://" : "ws://") + host + ":" + a.getPort() + EssHub.PATH);
     }
 
     @Override
