@@ -10,18 +10,11 @@ import dev.auraxium.testkit.internal.replay.ReplayRun;
 import dev.auraxium.testkit.internal.tls.TestCertificate;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Predicate;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -397,232 +390,16 @@ public final class FakeEssServer implements AutoCloseable {
     }
 
     /**
-     * Configures a {@link FakeEssServer}. Each setter checks its argument and names the bad value.
-     * Not thread-safe; {@link #start()} may be called more than once, each call starting a new
-     * server.
+     * Configures and starts a {@link FakeEssServer}; the setters, with the defaults, are those of
+     * {@link ServerSettings}. Not thread-safe; {@link #start()} may be called more than once, each
+     * call starting a new server.
      */
-    public static final class Builder {
-        private Duration heartbeatInterval = DEFAULT_HEARTBEAT_INTERVAL;
-        private boolean heartbeats = true;
-        private boolean heartbeatTimestamps = true;
-        private Duration firstHeartbeat;
-        private final Map<String, Boolean> endpoints = new LinkedHashMap<>();
-        private Set<Environment> environments = EnumSet.allOf(Environment.class);
-        private Predicate<String> serviceIdPolicy = EssHub.defaultServiceIdPolicy();
-        private InetAddress bindAddress = InetAddress.getLoopbackAddress();
-        private int port;
-        private boolean crossEnvironment;
-        private EssFlavour flavour = EssFlavour.DAYBREAK;
-        private Duration heartbeatPhase;
-        private boolean tls;
-
+    public static final class Builder extends ServerSettings<Builder> {
         private Builder() {
-            for (Environment env : Environment.values()) {
-                defaultEndpoints(env).forEach(e -> endpoints.put(e, true));
-            }
         }
 
-        /**
-         * Serves {@code wss://} (TLS) instead of {@code ws://}, as the live service does, with a
-         * certificate the test kit ships: self-signed for {@code localhost}, {@code 127.0.0.1} and
-         * {@code ::1}. Clients trust it through {@link FakeEssServer#clientSslContext()} or the
-         * PEM of {@link FakeEssServer#certificatePem()}; a client with the default trust store
-         * refuses it, which is how to test a certificate failure. The key is public, for tests
-         * only: never use it to protect anything real.
-         *
-         * @return this
-         */
-        public Builder tls() {
-            this.tls = true;
-            return this;
-        }
-
-        /**
-         * Chooses which real server to play; see {@link EssFlavour} for what differs.
-         *
-         * @param flavour the flavour, {@link EssFlavour#DAYBREAK} by default
-         * @return this
-         */
-        public Builder flavour(EssFlavour flavour) {
-            this.flavour = Objects.requireNonNull(flavour, "flavour");
-            return this;
-        }
-
-        /**
-         * Fixes the phase of {@link EssFlavour#DAYBREAK} heartbeats instead of drawing it at random:
-         * heartbeats go out at the server's start plus this phase plus whole intervals. Ignored by
-         * other flavours and when {@link #firstHeartbeatAfter(Duration)} is set.
-         *
-         * @param phase the offset, not negative and less than the heartbeat interval (checked at
-         *     {@link #start()})
-         * @return this
-         */
-        public Builder heartbeatPhase(Duration phase) {
-            Objects.requireNonNull(phase, "phase");
-            if (phase.isNegative()) {
-                throw new IllegalArgumentException("heartbeat phase must not be negative, was " + phase);
-            }
-            this.heartbeatPhase = phase;
-            return this;
-        }
-
-        /**
-         * @param interval the heartbeat period, positive
-         * @return this
-         */
-        public Builder heartbeatInterval(Duration interval) {
-            Objects.requireNonNull(interval, "interval");
-            if (interval.isNegative() || interval.isZero()) {
-                throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
-            }
-            this.heartbeatInterval = interval;
-            this.heartbeats = true;
-            return this;
-        }
-
-        /**
-         * Sets the phase of each connection's heartbeats: the delay from connecting to the first
-         * one, the same for every connection and every flavour (by default the flavour decides:
-         * see {@link EssFlavour}). {@link Duration#ZERO} sends one right after the connect
-         * sequence, handy for a client's readiness tests.
-         *
-         * @param delay the delay, not negative
-         * @return this
-         */
-        public Builder firstHeartbeatAfter(Duration delay) {
-            Objects.requireNonNull(delay, "delay");
-            if (delay.isNegative()) {
-                throw new IllegalArgumentException("first heartbeat delay must not be negative, was " + delay);
-            }
-            this.firstHeartbeat = delay;
-            return this;
-        }
-
-        /**
-         * Sends no heartbeats at all, e.g. to test a client's heartbeat watchdog.
-         *
-         * @return this
-         */
-        public Builder disableHeartbeats() {
-            this.heartbeats = false;
-            return this;
-        }
-
-        /**
-         * @param include false to send heartbeats without {@code timestamp}, as before June 2023
-         * @return this
-         */
-        public Builder heartbeatTimestamps(boolean include) {
-            this.heartbeatTimestamps = include;
-            return this;
-        }
-
-        /**
-         * Replaces the endpoints reported in serviceStateChanged messages and heartbeats (by
-         * default those of {@link #defaultEndpoints(Environment)} for every environment). Each
-         * connection is told about the endpoints whose world id (the first number in the name)
-         * belongs to its environment, or to no known environment (an old world such as
-         * {@code EventServerEndpoint_Briggs_25}, or a name without a number, goes to every
-         * connection); an {@code environment=all} connection is told about all of them.
-         *
-         * @param endpoints endpoint name (e.g. {@code EventServerEndpoint_Miller_10}) to online
-         *     flag, in report order; may be empty
-         * @return this
-         */
-        public Builder endpoints(Map<String, Boolean> endpoints) {
-            Objects.requireNonNull(endpoints, "endpoints");
-            Map<String, Boolean> copy = new LinkedHashMap<>();
-            endpoints.forEach((k, v) -> copy.put(EssSettings.checkEndpoint(k), Objects.requireNonNull(v, "online flag of " + k)));
-            this.endpoints.clear();
-            this.endpoints.putAll(copy);
-            return this;
-        }
-
-        /**
-         * Adds or changes one reported endpoint.
-         *
-         * @param endpoint the endpoint name
-         * @param online its state
-         * @return this
-         */
-        public Builder endpoint(String endpoint, boolean online) {
-            endpoints.put(EssSettings.checkEndpoint(endpoint), online);
-            return this;
-        }
-
-        /**
-         * @param accepted the environments whose {@code environment} value is accepted; others get 403
-         * @return this
-         */
-        public Builder environments(Environment... accepted) {
-            Objects.requireNonNull(accepted, "accepted");
-            if (accepted.length == 0 || Arrays.asList(accepted).contains(null)) {
-                throw new IllegalArgumentException("accept at least one environment, none null; was " + Arrays.toString(accepted));
-            }
-            this.environments = EnumSet.copyOf(Arrays.asList(accepted));
-            return this;
-        }
-
-        /**
-         * Accepts exactly these service ids; every other one gets 403.
-         *
-         * @param ids the accepted ids, e.g. {@code s:myservice}
-         * @return this
-         */
-        public Builder acceptServiceIds(String... ids) {
-            Objects.requireNonNull(ids, "ids");
-            if (ids.length == 0 || Arrays.stream(ids).anyMatch(id -> id == null || id.isBlank())) {
-                throw new IllegalArgumentException("accept at least one service id, none null or blank; was "
-                        + Arrays.stream(ids).map(ServiceIds::redact).toList());
-            }
-            this.serviceIdPolicy = Set.copyOf(Arrays.asList(ids))::contains;
-            return this;
-        }
-
-        /**
-         * Decides service ids by a predicate; the default accepts {@code s:} plus letters and
-         * digits.
-         *
-         * @param policy true for an accepted id
-         * @return this
-         */
-        public Builder serviceIdPolicy(Predicate<String> policy) {
-            this.serviceIdPolicy = Objects.requireNonNull(policy, "policy");
-            return this;
-        }
-
-        /**
-         * @param address where to listen; default the loopback address 127.0.0.1
-         * @return this
-         */
-        public Builder bindAddress(InetAddress address) {
-            this.bindAddress = Objects.requireNonNull(address, "address");
-            return this;
-        }
-
-        /**
-         * Sends every world's events to every connection whose subscription selects them, whatever
-         * the connection's environment: like the Nanite Systems proxy, which serves PC and PS4
-         * worlds on one connection. By default (false) each environment is its own stream, as on
-         * the live service: an event of a world known to belong to another environment is not sent.
-         *
-         * @param on true for every world on every connection
-         * @return this
-         */
-        public Builder crossEnvironment(boolean on) {
-            this.crossEnvironment = on;
-            return this;
-        }
-
-        /**
-         * @param port the port, 0 (the default) for any free one
-         * @return this
-         */
-        public Builder port(int port) {
-            if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("port must be 0-65535, was " + port);
-            }
-            this.port = port;
+        @Override
+        Builder self() {
             return this;
         }
 
@@ -630,19 +407,19 @@ public final class FakeEssServer implements AutoCloseable {
          * Binds the socket and starts serving.
          *
          * @return the running server
+         * @throws IllegalArgumentException if the {@linkplain #heartbeatPhase(Duration) heartbeat
+         *     phase} is not less than the heartbeat interval
          * @throws UncheckedIOException if the socket cannot be bound
          */
         public FakeEssServer start() {
-            EssSettings settings = new EssSettings(heartbeats ? Optional.of(heartbeatInterval) : Optional.empty(),
-                    Optional.ofNullable(firstHeartbeat), heartbeatTimestamps, endpoints, environments, serviceIdPolicy,
-                    bindAddress, port, crossEnvironment, flavour, heartbeatPhase, tls);
+            EssSettings settings = settings();
             EssHub hub = new EssHub(settings);
             try {
                 return new FakeEssServer(hub, WsGateway.start(hub));
             } catch (IOException e) {
                 hub.close();
-                throw new UncheckedIOException("cannot start FakeEssServer on " + bindAddress.getHostAddress()
-                        + ":" + port + ": " + e.getMessage(), e);
+                throw new UncheckedIOException("cannot start FakeEssServer on " + settings.bindAddress().getHostAddress()
+                        + ":" + settings.port() + ": " + e.getMessage(), e);
             }
         }
     }
