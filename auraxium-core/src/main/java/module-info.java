@@ -12,6 +12,8 @@ module dev.auraxium.core {
     exports dev.auraxium.transport;
     // One redaction of the service id for the whole project; not part of the public API.
     exports dev.auraxium.internal.serviceid to dev.auraxium.transport.jdk, dev.auraxium.testkit, dev.auraxium.cli;
+    // How a client wrote its command, which the fake server answers by: not part of the public API.
+    exports dev.auraxium.internal.command to dev.auraxium.testkit;
 
     uses dev.auraxium.transport.TransportProvider;
 }

@@ -252,11 +252,12 @@ class FakeEssServerTest {
     }
 
     @Test
-    void staysSilentOnMalformedJsonUnknownActionsAndUnknownServicesButRecordsThem() throws Exception {
+    void staysSilentOnMalformedJsonUnknownActionsUnknownAndMissingServicesButRecordsThem() throws Exception {
         try (FakeEssServer server = FakeEssServer.start(); EssTestClient c = EssTestClient.connectReady(server, 6)) {
             c.send("{not json");
             c.send("{\"service\":\"event\",\"action\":\"dance\"}");
             c.send("{\"service\":\"push\",\"action\":\"help\"}");
+            c.send("{\"action\":\"help\"}");
             c.send("{\"service\":\"event\",\"action\":\"echo\",\"payload\":{\"marker\":\"1\"}}");
             assertEquals("{\"marker\":\"1\"}", c.next(), "the bad commands got no reply");
 
@@ -265,10 +266,12 @@ class FakeEssServerTest {
             assertEquals(Optional.empty(), bad.command());
             assertEquals(Optional.empty(), server.takeClientMessage(EssTestClient.WAIT).command());
             assertEquals(Optional.empty(), server.takeClientMessage(EssTestClient.WAIT).command());
+            assertEquals(Optional.empty(), server.takeClientMessage(EssTestClient.WAIT).command(),
+                    "a command without \"service\":\"event\" is not one the service answers");
             ClientMessage echo = server.takeClientMessage(EssTestClient.WAIT);
             assertEquals("echo", echo.command().orElseThrow().action());
             assertEquals(server.connections().get(0).id(), echo.connectionId());
-            assertEquals(4, server.clientMessages().size());
+            assertEquals(5, server.clientMessages().size());
             assertNull(server.takeClientMessage(Duration.ofMillis(50)));
         }
     }

@@ -1,8 +1,9 @@
 package dev.auraxium.internal.codec;
 
 /**
- * The one comparison of a known name with a run of characters in a parser's or scanner's buffer, so
- * that field names and string values are matched without making a {@code String} of them.
+ * The character checks the decoders share: the one comparison of a known name with a run of
+ * characters in a parser's or scanner's buffer, so that field names and string values are matched
+ * without making a {@code String} of them, and the check for text that UTF-8 cannot carry.
  *
  * <p>Stateless; usable from any thread.
  */
@@ -28,5 +29,23 @@ final class Chars {
             }
         }
         return true;
+    }
+
+    /**
+     * @param s the text
+     * @return true when {@code s} has a high surrogate without a low one after it, or a lone low one
+     */
+    static boolean hasLoneSurrogate(String s) {
+        for (int i = 0, n = s.length(); i < n; i++) {
+            char c = s.charAt(i);
+            if (Character.isSurrogate(c)) {
+                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+                    i++;
+                } else {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.auraxium.event.Event;
+import dev.auraxium.internal.command.ReceivedCommand;
 import dev.auraxium.protocol.ClearSubscribe;
+import dev.auraxium.protocol.ClientCommand;
 import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.Echo;
 import dev.auraxium.protocol.EssDecodeException;
@@ -67,6 +69,16 @@ public final class EssDecoder {
             return serviceMessage(f.slots, text);
         }
         return decodeGeneral(text, f);
+    }
+
+    /** Decodes a frame a client sent, with the facts of how its command was written: see {@link ReceivedCommand}. */
+    public static Optional<ReceivedCommand> decodeReceived(String text) {
+        EssMessage m = decode(text);
+        // Only the general decoder makes commands, so this thread's frame holds what it read of this one.
+        Frame f = FRAMES.get();
+        return m instanceof ClientCommand c
+                ? Optional.of(new ReceivedCommand(c, "event".equals(f.service), Optional.ofNullable(f.numericFlag)))
+                : Optional.empty();
     }
 
     /** The event of a frame's filled slots, with the fields it was built without. */
@@ -173,6 +185,8 @@ public final class EssDecoder {
         Boolean logicalAnd;
         Boolean listCharacters;
         Boolean all;
+        /** The first of a command's flags written as 1 or 0 rather than true or false, e.g. {@code all is "1"}. */
+        String numericFlag;
         String badReason;
 
         /** A buffer for {@code n} characters: this thread's own, or a one-off for a huge frame. */
@@ -208,6 +222,7 @@ public final class EssDecoder {
             logicalAnd = null;
             listCharacters = null;
             all = null;
+            numericFlag = null;
             badReason = null;
         }
     }
@@ -275,9 +290,9 @@ public final class EssDecoder {
                 case "eventNames" -> f.eventNames = readStringList(p, v, f, "eventNames");
                 case "characters" -> f.characters = readStringList(p, v, f, "characters");
                 case "worlds" -> f.worlds = readStringList(p, v, f, "worlds");
-                case "logicalAndCharactersWithWorlds" -> f.logicalAnd = readBool(p, v, f, name);
-                case "list_characters" -> f.listCharacters = readBool(p, v, f, name);
-                case "all" -> f.all = readBool(p, v, f, name);
+                case "logicalAndCharactersWithWorlds" -> f.logicalAnd = readFlag(p, v, f, name);
+                case "list_characters" -> f.listCharacters = readFlag(p, v, f, name);
+                case "all" -> f.all = readFlag(p, v, f, name);
                 default -> p.skipChildren();
             }
         }
@@ -313,7 +328,7 @@ public final class EssDecoder {
             if (online == null) {
                 throw fail("serviceStateChanged online is not a boolean", text, null);
             }
-            if (hasLoneSurrogate(f.detail)) {
+            if (Chars.hasLoneSurrogate(f.detail)) {
                 throw fail("detail has an unpaired UTF-16 surrogate", text, null);
             }
             return new ServiceStateChanged(f.detail, online);
@@ -409,7 +424,7 @@ public final class EssDecoder {
     }
 
     private static String checkedRaw(String raw) {
-        if (hasLoneSurrogate(raw)) {
+        if (Chars.hasLoneSurrogate(raw)) {
             throw fail("text has an unpaired UTF-16 surrogate", raw, null);
         }
         return raw;
@@ -453,7 +468,7 @@ public final class EssDecoder {
             String key = p.currentName();
             JsonToken v = p.nextToken();
             Boolean b = readBool(p, v, f, "online." + key);
-            if (hasLoneSurrogate(key)) {
+            if (Chars.hasLoneSurrogate(key)) {
                 f.badReason = "endpoint name has an unpaired UTF-16 surrogate";
             } else if (b != null) {
                 out.put(key, b);
@@ -499,7 +514,7 @@ public final class EssDecoder {
         while ((t = p.nextToken()) != JsonToken.END_ARRAY) {
             if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
                 String s = p.getText();
-                if (hasLoneSurrogate(s)) {
+                if (Chars.hasLoneSurrogate(s)) {
                     f.badReason = what + " has an element with an unpaired UTF-16 surrogate";
                 } else {
                     out.add(s);
@@ -527,6 +542,16 @@ public final class EssDecoder {
         return b;
     }
 
+    /** A command's flag, read as by {@link #readBool}; the first one written as 1 or 0 is noted in the frame. */
+    private static Boolean readFlag(JsonParser p, JsonToken v, Frame f, String name) throws IOException {
+        Boolean b = readBool(p, v, f, name);
+        if (b != null && f.numericFlag == null && v != JsonToken.VALUE_TRUE && v != JsonToken.VALUE_FALSE
+                && !"true".equals(p.getText()) && !"false".equals(p.getText())) {
+            f.numericFlag = name + " is " + (v == JsonToken.VALUE_STRING ? '"' + p.getText() + '"' : p.getText());
+        }
+        return b;
+    }
+
     static Boolean parseBool(String s) {
         return switch (s) {
             case "true", "1" -> Boolean.TRUE;
@@ -546,21 +571,6 @@ public final class EssDecoder {
         } catch (DateTimeException e) {
             return null;
         }
-    }
-
-    /** True when {@code s} has a high surrogate without a low one after it, or a lone low one. */
-    static boolean hasLoneSurrogate(String s) {
-        for (int i = 0, n = s.length(); i < n; i++) {
-            char c = s.charAt(i);
-            if (Character.isSurrogate(c)) {
-                if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-                    i++;
-                } else {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     static EssDecodeException fail(String reason, String text, Throwable cause) {

@@ -108,7 +108,7 @@ final class EventAssembler {
         }
         Map<String, String> fields = Trees.payloadFields(text, bare);
         for (Map.Entry<String, String> e : fields.entrySet()) {
-            if (EssDecoder.hasLoneSurrogate(e.getKey()) || EssDecoder.hasLoneSurrogate(e.getValue())) {
+            if (Chars.hasLoneSurrogate(e.getKey()) || Chars.hasLoneSurrogate(e.getValue())) {
                 throw EssDecoder.fail("field " + e.getKey() + " has an unpaired UTF-16 surrogate", text, null);
             }
         }

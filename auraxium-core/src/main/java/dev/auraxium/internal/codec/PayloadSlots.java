@@ -283,7 +283,7 @@ final class PayloadSlots {
                     }
                 }
                 String s = new String(buf, off, len);
-                if (EssDecoder.hasLoneSurrogate(s)) {
+                if (Chars.hasLoneSurrogate(s)) {
                     markBad(slot, "text with an unpaired UTF-16 surrogate");
                 } else {
                     texts[slot] = s;

@@ -1,12 +1,10 @@
 package dev.auraxium.testkit.internal.ess;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.auraxium.internal.command.ReceivedCommand;
 import dev.auraxium.protocol.ClearSubscribe;
 import dev.auraxium.protocol.ClientCommand;
 import dev.auraxium.protocol.Echo;
 import dev.auraxium.protocol.EssCodec;
-import dev.auraxium.protocol.EssMessage;
 import dev.auraxium.protocol.Help;
 import dev.auraxium.protocol.HelpReply;
 import dev.auraxium.protocol.RecentCharacterIds;
@@ -29,17 +27,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * goes out.
  *
  * <h2>Decoding</h2>
- * The core codec decodes each message once; only a message it decodes as a command is looked at again
- * as a JSON tree, for the two facts the decoded command does not keep: that its {@code service} is
- * {@code "event"} (the codec also accepts a command without one, the service does not answer it) and,
- * on NSS, how its lists and booleans were written (NSS drops {@code "1"}/{@code "0"} booleans and
- * over-long lists without a word, where the codec reads them).
+ * The core codec decodes each message once, into a {@link ReceivedCommand}: the command with the two
+ * facts of how it was written that the command itself does not keep. A command without
+ * {@code "service":"event"} is not answered (the codec reads it, the service does not), and NSS drops
+ * a command with a flag written as {@code "1"}/{@code "0"} (see {@link FlavourRules#ignoredCommand}).
  *
  * <p>Thread-safe: called from every connection's reader thread.
  */
 final class CommandResponder {
     private static final System.Logger LOG = System.getLogger(EssHub.class.getName());
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EssSettings settings;
     private final EssCodec codec = EssCodec.standard();
@@ -86,9 +82,9 @@ final class CommandResponder {
      */
     void onText(EssSession s, String text) {
         Instant received = clock.instant();
-        Optional<ClientCommand> decoded = decodeCommand(text);
-        JsonNode tree = decoded.isPresent() ? eventServiceObject(text) : null;
-        Optional<ClientCommand> command = tree == null ? Optional.empty() : decoded;
+        // A command that does not name the event service is not one the service answers.
+        Optional<ReceivedCommand> decoded = decode(text).filter(ReceivedCommand::eventService);
+        Optional<ClientCommand> command = decoded.map(ReceivedCommand::command);
         ClientMessage message = new ClientMessage(s.id(), text, command, received);
         // Recorded once its effect is in place and before the reply goes out, so a test that
         // took a command, or a client that saw the reply, can rely on both.
@@ -99,9 +95,7 @@ final class CommandResponder {
         Optional<String> reply = Optional.empty();
         boolean recorded = false;
         try {
-            boolean subscription = command.isPresent()
-                    && (command.get() instanceof Subscribe || command.get() instanceof ClearSubscribe);
-            Optional<String> dropped = subscription ? FlavourRules.ignoredCommand(settings.flavour(), tree) : Optional.empty();
+            Optional<String> dropped = decoded.flatMap(c -> FlavourRules.ignoredCommand(settings.flavour(), c));
             if (dropped.isPresent()) {
                 // NSS validates commands and drops a bad one without a word; the test sees it recorded.
                 ignored.incrementAndGet();
@@ -153,28 +147,13 @@ final class CommandResponder {
         return FlavourRules.subscriptionReply(settings.flavour(), sub, listCharacters);
     }
 
-    private Optional<ClientCommand> decodeCommand(String text) {
+    private static Optional<ReceivedCommand> decode(String text) {
         try {
-            EssMessage m = codec.decode(text);
-            return m instanceof ClientCommand c ? Optional.of(c) : Optional.empty();
+            return ReceivedCommand.decode(text);
         } catch (RuntimeException e) {
             // The live service says nothing about bad commands; the test sees the raw text instead.
             LOG.log(System.Logger.Level.DEBUG, "ignoring client message: {0}", e.getMessage());
             return Optional.empty();
-        }
-    }
-
-    /** @return the text's JSON object when it is one of service "event", else null */
-    private static JsonNode eventServiceObject(String text) {
-        try {
-            JsonNode tree = JSON.readTree(text);
-            if (tree == null || !tree.isObject() || !"event".equals(tree.path("service").asText(null))) {
-                return null;
-            }
-            return tree;
-        } catch (java.io.IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.DEBUG, "ignoring client message: {0}", e.getMessage());
-            return null;
         }
     }
 }

@@ -1,7 +1,9 @@
 package dev.auraxium.testkit.internal.ess;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.auraxium.event.Environment;
+import dev.auraxium.internal.command.ReceivedCommand;
+import dev.auraxium.protocol.ClearSubscribe;
+import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
 import dev.auraxium.testkit.EssFlavour;
 import java.time.Duration;
@@ -25,8 +27,6 @@ public final class FlavourRules {
     /** The {@code environment} value NSS accepts for every world on one connection. */
     public static final String ALL_ENVIRONMENTS = "all";
     private static final Duration NSS_FIRST_HEARTBEAT = Duration.ofSeconds(5);
-    private static final List<String> LIST_FIELDS = List.of("eventNames", "characters", "worlds");
-    private static final List<String> BOOLEAN_FIELDS = List.of("logicalAndCharactersWithWorlds", "list_characters", "all");
 
     private FlavourRules() {
     }
@@ -107,39 +107,35 @@ public final class FlavourRules {
 
     /**
      * Whether a flavour ignores this {@code subscribe} or {@code clearSubscribe} as a whole,
-     * without a reply: NSS's validation (lists at most 500 entries and JSON arrays; booleans JSON
-     * booleans or "true"/"false" strings). Daybreak's limits are not known: nothing is ignored.
+     * without a reply: NSS's validation (lists at most 500 entries; flags JSON booleans or
+     * {@code "true"}/{@code "false"} strings, not {@code 1}/{@code 0}). A list that is not a JSON
+     * array never gets here: the codec does not decode such a command, and no flavour answers it.
+     * Daybreak's limits are not known: nothing is ignored. Other commands are never ignored.
      *
      * @param flavour the flavour
-     * @param command the command's JSON object
+     * @param received the command and how it was written
      * @return the reason it is ignored, or empty when it is handled
      */
-    public static Optional<String> ignoredCommand(EssFlavour flavour, JsonNode command) {
+    public static Optional<String> ignoredCommand(EssFlavour flavour, ReceivedCommand received) {
         if (flavour != EssFlavour.NSS) {
             return Optional.empty();
         }
-        for (String f : LIST_FIELDS) {
-            JsonNode v = command.get(f);
-            if (v == null || v.isNull()) {
-                continue;
-            }
-            if (!v.isArray()) {
-                return Optional.of(f + " is not a list");
-            }
-            if (v.size() > NSS_MAX_ENTRIES) {
-                return Optional.of(f + " has " + v.size() + " entries, more than " + NSS_MAX_ENTRIES);
+        List<Optional<List<String>>> lists;
+        if (received.command() instanceof Subscribe s) {
+            lists = List.of(s.eventNames(), s.characters(), s.worlds());
+        } else if (received.command() instanceof ClearSubscribe c) {
+            lists = List.of(c.eventNames(), c.characters(), c.worlds());
+        } else {
+            return Optional.empty();
+        }
+        List<String> names = List.of("eventNames", "characters", "worlds");
+        for (int i = 0; i < lists.size(); i++) {
+            int size = lists.get(i).map(List::size).orElse(0);
+            if (size > NSS_MAX_ENTRIES) {
+                return Optional.of(names.get(i) + " has " + size + " entries, more than " + NSS_MAX_ENTRIES);
             }
         }
-        for (String f : BOOLEAN_FIELDS) {
-            JsonNode v = command.get(f);
-            if (v == null || v.isNull() || v.isBoolean()) {
-                continue;
-            }
-            if (!v.isTextual() || !(v.asText().equalsIgnoreCase("true") || v.asText().equalsIgnoreCase("false"))) {
-                return Optional.of(f + " is " + v + ", not a boolean");
-            }
-        }
-        return Optional.empty();
+        return received.numericFlag().map(flag -> flag + ", not a boolean");
     }
 
     /**
