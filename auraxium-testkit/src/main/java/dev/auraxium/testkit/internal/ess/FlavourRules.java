@@ -27,6 +27,7 @@ public final class FlavourRules {
     /** The {@code environment} value NSS accepts for every world on one connection. */
     public static final String ALL_ENVIRONMENTS = "all";
     private static final Duration NSS_FIRST_HEARTBEAT = Duration.ofSeconds(5);
+    private static final List<String> LIST_FIELDS = List.of("eventNames", "characters", "worlds");
 
     private FlavourRules() {
     }
@@ -120,7 +121,7 @@ public final class FlavourRules {
         if (flavour != EssFlavour.NSS) {
             return Optional.empty();
         }
-        List<Optional<List<String>>> lists;
+        List<Optional<List<String>>> lists; // in the order of LIST_FIELDS
         if (received.command() instanceof Subscribe s) {
             lists = List.of(s.eventNames(), s.characters(), s.worlds());
         } else if (received.command() instanceof ClearSubscribe c) {
@@ -128,11 +129,10 @@ public final class FlavourRules {
         } else {
             return Optional.empty();
         }
-        List<String> names = List.of("eventNames", "characters", "worlds");
         for (int i = 0; i < lists.size(); i++) {
             int size = lists.get(i).map(List::size).orElse(0);
             if (size > NSS_MAX_ENTRIES) {
-                return Optional.of(names.get(i) + " has " + size + " entries, more than " + NSS_MAX_ENTRIES);
+                return Optional.of(LIST_FIELDS.get(i) + " has " + size + " entries, more than " + NSS_MAX_ENTRIES);
             }
         }
         return received.numericFlag().map(flag -> flag + ", not a boolean");
