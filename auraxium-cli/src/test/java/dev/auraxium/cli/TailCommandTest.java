@@ -21,6 +21,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code tail} against a FakeEssServer over real sockets. */
 @Timeout(60)
@@ -182,5 +184,30 @@ class TailCommandTest {
         assertTrue(lines.get(0).contains("decoded-json") && lines.get(0).contains("auraxium record"), lines.get(0));
         String help = CliRun.run("tail", "--help").out.text();
         assertTrue(help.contains("decoded-json") && help.contains("not the frame's raw text"), help);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"socket", "jdk"})
+    void eitherTransportPrintsTheSameEvents(String transport) throws Exception {
+        List<String> frames = frames(33, 500);
+        List<Event> expected = frames.stream().map(TailCommandTest::event).toList();
+        try (FakeEssServer server = FakeEssServer.start()) {
+            CliRun tail = new CliRun().start("tail", "--endpoint", server.uri().toString(), "--transport", transport,
+                    "--format", "decoded-json", "--max-events", Integer.toString(expected.size()));
+            tail.err.await("tail: connected", WAIT);
+            frames.forEach(server::publish);
+            assertEquals(0, tail.exitCode(WAIT), () -> "err:\n" + tail.err);
+            assertEquals(expected, tail.out.text().lines().map(CODEC::decodeEvent).toList());
+        }
+    }
+
+    @Test
+    void anUnknownTransportIsAUsageErrorOnOneLine() {
+        CliRun tail = CliRun.run("tail", "--endpoint", "ws://127.0.0.1:1/streaming", "--transport", "okhttp");
+        assertEquals(Main.EXIT_USAGE, tail.exitCode(), () -> "err:\n" + tail.err);
+        List<String> lines = tail.err.text().lines().toList();
+        assertEquals(1, lines.size(), tail.err.text());
+        assertTrue(lines.get(0).contains("okhttp") && lines.get(0).contains("socket") && lines.get(0).contains("jdk"),
+                lines.get(0));
     }
 }

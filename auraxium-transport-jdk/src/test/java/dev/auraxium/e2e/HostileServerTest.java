@@ -229,7 +229,7 @@ class HostileServerTest {
 
     // ---------------------------------------------------------------- a minimal hostile server
 
-    private static void handshake(Socket s) throws IOException {
+    static void handshake(Socket s) throws IOException {
         InputStream in = s.getInputStream();
         ByteArrayOutputStream head = new ByteArrayOutputStream();
         int matched = 0;
@@ -257,7 +257,7 @@ class HostileServerTest {
                 + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
     }
 
-    private static byte[] frameHeader(boolean fin, int opcode, int length) {
+    static byte[] frameHeader(boolean fin, int opcode, int length) {
         if (length < 126) {
             return new byte[] {(byte) ((fin ? 0x80 : 0) | opcode), (byte) length};
         }
@@ -265,7 +265,7 @@ class HostileServerTest {
     }
 
     /** Reads the client's frames until its close frame; returns its code, or -1 when the stream ends first. */
-    private static int readCloseCode(Socket s) {
+    static int readCloseCode(Socket s) {
         try {
             InputStream in = s.getInputStream();
             while (true) {

@@ -8,9 +8,9 @@ import dev.auraxium.protocol.EssMessage;
 import dev.auraxium.protocol.ServiceMessage;
 import dev.auraxium.protocol.SubscriptionReply;
 import dev.auraxium.testkit.Recorder;
+import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportListener;
-import dev.auraxium.transport.jdk.JdkTransport;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -96,7 +96,7 @@ final class RecordCommand implements Callable<Integer> {
         AtomicReference<String> writeFailure = new AtomicReference<>();
         long start;
         try (recorder; StopSignal stop = new StopSignal();
-                JdkTransport transport = trust.transport(stream.connectTimeout)) {
+                Transport transport = trust.transport(stream.connectTimeout)) {
             AtomicBoolean subscribed = new AtomicBoolean();
             AtomicBoolean confirmed = new AtomicBoolean();
             TransportListener listener = new TransportListener() {

@@ -7,8 +7,8 @@ import dev.auraxium.event.Event;
 import dev.auraxium.event.EventClient;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.protocol.EssDecodeException;
+import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportException;
-import dev.auraxium.transport.jdk.JdkTransport;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.util.ArrayList;
@@ -95,7 +95,7 @@ final class TailCommand implements Callable<Integer> {
         CountDownLatch settled = new CountDownLatch(1); // confirmed, or nothing left to wait for
         long start;
         try (StopSignal stop = new StopSignal();
-                JdkTransport transport = trust.transport(stream.connectTimeout);
+                Transport transport = trust.transport(stream.connectTimeout);
                 EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
                         .transport(transport)
                         .connectionListener(e -> {

@@ -1,6 +1,8 @@
 package dev.auraxium.cli.internal;
 
+import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.jdk.JdkTransport;
+import dev.auraxium.transport.jdk.SocketTransport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -15,8 +17,24 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import picocli.CommandLine.Option;
 
-/** {@code --trust-cert}: which TLS certificates a {@code wss://} connection trusts. */
+/**
+ * {@code --transport} and {@code --trust-cert}: which WebSocket client connects, and which TLS
+ * certificates a {@code wss://} connection trusts.
+ */
 final class TrustOptions {
+
+    /** The transports the command can use. */
+    enum Kind {
+        /** {@link SocketTransport}: a blocking socket, the cheapest per event. */
+        socket,
+        /** {@link JdkTransport}: the JDK's {@code java.net.http.WebSocket}. */
+        jdk
+    }
+
+    @Option(names = "--transport", paramLabel = "NAME", defaultValue = "socket",
+            description = "The WebSocket client: socket (a plain socket, the cheapest per event; default) or jdk "
+                    + "(java.net.http.WebSocket). Valid values: ${COMPLETION-CANDIDATES}.")
+    Kind kind = Kind.socket;
 
     @Option(names = "--trust-cert", paramLabel = "FILE",
             description = "Trust only the TLS certificate(s) in this PEM file instead of the JVM's trust store, "
@@ -25,13 +43,21 @@ final class TrustOptions {
 
     /**
      * @param connectTimeout the connect timeout
-     * @return a JDK transport trusting {@code --trust-cert}, or the JVM's trust store without it
+     * @return the chosen transport, trusting {@code --trust-cert}, or the JVM's trust store without it
      * @throws UsageException when the file cannot be read or holds no certificate
      */
-    JdkTransport transport(Duration connectTimeout) {
-        JdkTransport.Builder b = JdkTransport.builder().connectTimeout(connectTimeout);
-        if (trustCert != null) {
-            b.sslContext(sslContext(trustCert));
+    Transport transport(Duration connectTimeout) {
+        SSLContext tls = trustCert == null ? null : sslContext(trustCert);
+        if (kind == Kind.jdk) {
+            JdkTransport.Builder b = JdkTransport.builder().connectTimeout(connectTimeout);
+            if (tls != null) {
+                b.sslContext(tls);
+            }
+            return b.build();
+        }
+        SocketTransport.Builder b = SocketTransport.builder().connectTimeout(connectTimeout);
+        if (tls != null) {
+            b.sslContext(tls);
         }
         return b.build();
     }

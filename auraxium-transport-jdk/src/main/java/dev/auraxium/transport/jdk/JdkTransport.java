@@ -5,6 +5,7 @@ import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.TransportListener;
 import dev.auraxium.transport.TransportOptions;
+import dev.auraxium.transport.jdk.internal.BuilderChecks;
 import dev.auraxium.transport.jdk.internal.ConnectFailures;
 import dev.auraxium.transport.jdk.internal.JdkConnection;
 import java.lang.reflect.Method;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -103,9 +103,6 @@ public final class JdkTransport implements Transport {
     public static final int DEFAULT_MAX_MESSAGE_CHARS = 1024 * 1024;
 
     private static final System.Logger LOG = System.getLogger("dev.auraxium.transport.jdk");
-    /** Headers the JDK sets itself during the opening handshake and refuses from callers. */
-    private static final List<String> RESERVED_HEADERS =
-            List.of("connection", "content-length", "expect", "host", "upgrade");
 
     private final HttpClient client;
     /** Whether {@link #client} is ours to shut down (not one the caller passed in). */
@@ -160,10 +157,7 @@ public final class JdkTransport implements Transport {
     public CompletableFuture<TransportConnection> connect(URI uri, TransportListener listener) {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(listener, "listener");
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("ws") && !scheme.equals("wss")) {
-            throw new IllegalArgumentException("uri must be a ws:// or wss:// URI, was scheme '" + uri.getScheme() + "'");
-        }
+        BuilderChecks.wsScheme(uri);
         if (closed.get()) {
             return CompletableFuture.failedFuture(new TransportException("The JDK transport is closed", null));
         }
@@ -323,10 +317,7 @@ public final class JdkTransport implements Transport {
          * @return this builder
          */
         public Builder maxMessageChars(int chars) {
-            if (chars < 1024) {
-                throw new IllegalArgumentException("maxMessageChars must be at least 1024, was " + chars);
-            }
-            this.maxMessageChars = chars;
+            this.maxMessageChars = BuilderChecks.maxMessageChars(chars);
             return this;
         }
 
@@ -338,19 +329,7 @@ public final class JdkTransport implements Transport {
          * @return this builder
          */
         public Builder header(String name, String value) {
-            Objects.requireNonNull(name, "header name");
-            Objects.requireNonNull(value, "header value");
-            if (name.isEmpty() || !name.chars().allMatch(Builder::isTokenChar)) {
-                throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP token");
-            }
-            String lower = name.toLowerCase(Locale.ROOT);
-            if (lower.startsWith("sec-websocket-") || RESERVED_HEADERS.contains(lower)) {
-                throw new IllegalArgumentException("header '" + name
-                        + "' is set by the WebSocket handshake itself and may not be given");
-            }
-            if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("value of header '" + name + "' must not contain a line break");
-            }
+            BuilderChecks.header(name, value);
             headers.put(name, value);
             return this;
         }
@@ -369,15 +348,7 @@ public final class JdkTransport implements Transport {
         }
 
         private static Duration positive(Duration d, String what) {
-            Objects.requireNonNull(d, what);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(what + " must be positive, was " + d);
-            }
-            return d;
-        }
-
-        private static boolean isTokenChar(int c) {
-            return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+            return BuilderChecks.positive(d, what);
         }
     }
 }

@@ -29,7 +29,8 @@ class ModuleDescriptorTest {
         ModuleDescriptor.Provides provides = d.provides().stream()
                 .filter(p -> p.service().equals(TransportProvider.class.getName()))
                 .findFirst().orElseThrow(() -> new AssertionError("module-info does not provide TransportProvider"));
-        assertEquals(List.of(JdkTransportProvider.class.getName()), provides.providers());
+        assertEquals(List.of(JdkTransportProvider.class.getName(), SocketTransportProvider.class.getName()),
+                provides.providers());
         assertEquals(Set.of("dev.auraxium.transport.jdk"),
                 d.exports().stream().map(ModuleDescriptor.Exports::source).collect(java.util.stream.Collectors.toSet()));
     }

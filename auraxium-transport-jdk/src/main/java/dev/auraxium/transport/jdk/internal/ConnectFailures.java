@@ -24,7 +24,7 @@ import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
- * Turns what {@code WebSocket.Builder.buildAsync} failed with into a {@link TransportException}
+ * Turns what opening a connection failed with into a {@link TransportException}
  * whose message says plainly what happened, with the service id redacted.
  *
  * <p>The JDK wraps causes inconsistently (a {@code ConnectException} inside a
@@ -57,14 +57,19 @@ public final class ConnectFailures {
             return new TransportException("Timed out after " + connectTimeout.toMillis() + " ms opening " + where
                     + ": the server did not complete the WebSocket handshake in time", timeout);
         }
+        java.net.SocketTimeoutException socketTimeout = find(cause, java.net.SocketTimeoutException.class);
+        if (socketTimeout != null) {
+            return new TransportException("Timed out after " + connectTimeout.toMillis() + " ms opening " + where
+                    + ": the server did not complete the connection and WebSocket handshake in time", socketTimeout);
+        }
         SSLException tls = find(cause, SSLException.class);
         Throwable untrusted = tls == null ? null : untrustedCertificate(tls);
         if (untrusted != null) {
             // The same certificate will be refused on every attempt: fatal, so the client stops retrying.
             return new TransportException("The TLS certificate of " + hostAndPort(uri) + " is not trusted: a certificate "
                     + "(TLS trust) problem, which retrying cannot cure: " + describe(untrusted) + ". Trust the server's "
-                    + "certificate with JdkTransport.builder().sslContext(...) or an HttpClient whose SSLContext trusts "
-                    + "it (opening " + where + ")", tls, true);
+                    + "certificate with the transport builder's sslContext(...) (JdkTransport, SocketTransport) or an "
+                    + "HttpClient whose SSLContext trusts it (opening " + where + ")", tls, true);
         }
         if (tls != null) {
             return new TransportException("The TLS handshake with " + hostAndPort(uri) + " failed: " + tls.getMessage()
@@ -103,13 +108,30 @@ public final class ConnectFailures {
             return new TransportException("The server at " + where
                     + " answered the upgrade with an invalid WebSocket handshake: " + describe(e), e);
         }
-        Optional<Duration> retryAfter = response.headers().firstValue("Retry-After")
-                .flatMap(value -> RetryAfter.parse(value, clock));
+        return refused(status, response.headers().firstValue("Retry-After"), where, clock, e);
+    }
+
+    /**
+     * A server answered the upgrade request with an HTTP status other than 101.
+     *
+     * @param status the HTTP status
+     * @param retryAfterHeader the {@code Retry-After} header's value, when there was one
+     * @param uri the URI being opened
+     * @param clock the clock a {@code Retry-After} date is measured from
+     * @return the exception carrying the status and the delay, with the service id redacted
+     */
+    public static TransportException refused(int status, Optional<String> retryAfterHeader, URI uri, Clock clock) {
+        return refused(status, retryAfterHeader, ServiceIds.redactUri(uri.toString()), clock, null);
+    }
+
+    private static TransportException refused(int status, Optional<String> retryAfterHeader, String where, Clock clock,
+            Throwable cause) {
+        Optional<Duration> retryAfter = retryAfterHeader.flatMap(value -> RetryAfter.parse(value, clock));
         StringBuilder message = new StringBuilder("ESS rejected the WebSocket upgrade with HTTP ").append(status)
                 .append(": ").append(meaning(status));
         retryAfter.ifPresent(delay -> message.append("; retry after ").append(delay.toSeconds()).append(" s"));
         message.append(" (").append(where).append(')');
-        return new TransportException(message.toString(), e, OptionalInt.of(status), retryAfter);
+        return new TransportException(message.toString(), cause, OptionalInt.of(status), retryAfter);
     }
 
     private static String meaning(int status) {

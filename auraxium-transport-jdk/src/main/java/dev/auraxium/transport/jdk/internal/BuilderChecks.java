@@ -1,0 +1,82 @@
+package dev.auraxium.transport.jdk.internal;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** The argument checks both transports' builders make, with the same messages. */
+public final class BuilderChecks {
+    /** Headers the WebSocket handshake sets itself. */
+    private static final List<String> RESERVED_HEADERS =
+            List.of("connection", "content-length", "expect", "host", "upgrade");
+
+    private BuilderChecks() {
+    }
+
+    /**
+     * @param d a duration
+     * @param what its name, for the message
+     * @return {@code d}
+     * @throws IllegalArgumentException if it is zero or negative
+     */
+    public static Duration positive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException(what + " must be positive, was " + d);
+        }
+        return d;
+    }
+
+    /**
+     * Checks an extra upgrade-request header.
+     *
+     * @param name a header name, not one the WebSocket handshake sets itself
+     * @param value the value, without line breaks
+     * @throws IllegalArgumentException naming the header and the rule it breaks
+     */
+    public static void header(String name, String value) {
+        Objects.requireNonNull(name, "header name");
+        Objects.requireNonNull(value, "header value");
+        if (name.isEmpty() || !name.chars().allMatch(BuilderChecks::isTokenChar)) {
+            throw new IllegalArgumentException("header name '" + name + "' is not a valid HTTP token");
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("sec-websocket-") || RESERVED_HEADERS.contains(lower)) {
+            throw new IllegalArgumentException("header '" + name
+                    + "' is set by the WebSocket handshake itself and may not be given");
+        }
+        if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("value of header '" + name + "' must not contain a line break");
+        }
+    }
+
+    private static boolean isTokenChar(int c) {
+        return c > 32 && c < 127 && "\"(),/:;<=>?@[\\]{}".indexOf(c) < 0;
+    }
+
+    /**
+     * @param chars a message size limit
+     * @return {@code chars}
+     * @throws IllegalArgumentException if it is under 1,024
+     */
+    public static int maxMessageChars(int chars) {
+        if (chars < 1024) {
+            throw new IllegalArgumentException("maxMessageChars must be at least 1024, was " + chars);
+        }
+        return chars;
+    }
+
+    /**
+     * @param uri a URI given to {@code connect}
+     * @return its scheme in lower case
+     * @throws IllegalArgumentException if it is not {@code ws} or {@code wss}
+     */
+    public static String wsScheme(java.net.URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("ws") && !scheme.equals("wss")) {
+            throw new IllegalArgumentException("uri must be a ws:// or wss:// URI, was scheme '" + uri.getScheme() + "'");
+        }
+        return scheme;
+    }
+}
