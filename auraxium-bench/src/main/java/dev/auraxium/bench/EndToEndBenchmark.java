@@ -9,6 +9,7 @@ import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportListener;
 import dev.auraxium.transport.jdk.JdkTransport;
+import dev.auraxium.transport.jdk.SocketTransport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -112,15 +113,18 @@ public class EndToEndBenchmark {
     }
 
     /**
-     * The JDK transport of a receiver: {@code own} = the transport's own HTTP client (its executor
-     * runs tasks inline, on the client's selector thread); {@code pool} = an HTTP client made with
-     * the JDK's defaults (a thread-pool executor: one hand-over per socket read).
+     * The transport of a receiver: {@code own} = the JDK transport on its own HTTP client (its
+     * executor runs tasks inline, on the client's selector thread); {@code pool} = the JDK
+     * transport on an HTTP client made with the JDK's defaults (a thread-pool executor: one
+     * hand-over per socket read); {@code socket} = {@link SocketTransport} (a blocking socket, one
+     * reader thread per connection).
      */
-    static JdkTransport transport(String executor) {
+    static dev.auraxium.transport.Transport transport(String executor) {
         return switch (executor) {
             case "own" -> JdkTransport.builder().build();
             case "pool" -> JdkTransport.builder().httpClient(HttpClient.newBuilder().build()).build();
-            default -> throw new IllegalArgumentException("executor must be own or pool, was " + executor);
+            case "socket" -> SocketTransport.builder().build();
+            default -> throw new IllegalArgumentException("executor must be own, pool or socket, was " + executor);
         };
     }
 
@@ -129,9 +133,9 @@ public class EndToEndBenchmark {
     public static class Client {
         final Countdown events = new Countdown();
         /** See {@link EndToEndBenchmark#transport(String)}. */
-        @Param({"own", "pool"})
+        @Param({"own", "pool", "socket"})
         public String executor = "own";
-        JdkTransport transport;
+        dev.auraxium.transport.Transport transport;
         EventClient client;
         Trigger<?> counting;
 
@@ -158,9 +162,9 @@ public class EndToEndBenchmark {
     public static class Transport {
         final Countdown events = new Countdown();
         /** See {@link EndToEndBenchmark#transport(String)}. */
-        @Param({"own", "pool"})
+        @Param({"own", "pool", "socket"})
         public String executor = "own";
-        JdkTransport transport;
+        dev.auraxium.transport.Transport transport;
         TransportConnection connection;
 
         @Setup(Level.Trial)
