@@ -30,8 +30,11 @@ import java.util.Optional;
  * @param actionFailures conditions and actions that threw
  * @param queueDepth events waiting for the dispatch thread now
  * @param queueHighWaterMark the deepest the queue has been
- * @param reconnectsByCause reconnects and replacements by cause ({@code close}, {@code error},
- *     {@code connectionStateChanged}, {@code heartbeat}, {@code probe}, {@code silence})
+ * @param reconnectsByCause reconnects and replacements by cause (a lost connection:
+ *     {@link ConnectionCause#CONNECTION_CLOSED}, {@link ConnectionCause#MESSAGE_TOO_BIG},
+ *     {@link ConnectionCause#TRANSPORT_ERROR}, {@link ConnectionCause#BACKEND_LOST}; a watchdog
+ *     replacement: {@link ConnectionCause#HEARTBEAT_TIMEOUT}, {@link ConnectionCause#PROBE_TIMEOUT},
+ *     {@link ConnectionCause#WORLD_SILENCE})
  * @param subscriptionDrifts subscription replies that showed the server's copy differing from the
  *     client's, each repaired by resubscribing
  * @param lastHeartbeat when the last heartbeat arrived (local clock)
@@ -42,8 +45,9 @@ import java.util.Optional;
  * @param openConnections connections open now (of {@link EventClient.Builder#connections(int)})
  * @param connectAttempts connection attempts started (first connects, reconnects, replacements)
  * @param connectFailures connection attempts that failed (each retried after a backoff, unless 403)
- * @param watchdogTrips connections found unhealthy, by watchdog ({@code heartbeat}, {@code probe},
- *     {@code silence}, {@code connectionStateChanged})
+ * @param watchdogTrips connections found unhealthy, by watchdog
+ *     ({@link ConnectionCause#HEARTBEAT_TIMEOUT}, {@link ConnectionCause#PROBE_TIMEOUT},
+ *     {@link ConnectionCause#WORLD_SILENCE}, {@link ConnectionCause#BACKEND_LOST})
  * @param dedupEarlyEvictions payloads forgotten before their deduplication window ended because the
  *     key cap was reached (a copy arriving later would not be recognised)
  * @param invalidFields events delivered without a field whose value was not of its kind, by event
@@ -52,10 +56,10 @@ import java.util.Optional;
  */
 public record ClientStats(long framesReceived, long eventsDecoded, long eventsDispatched, long unknownEvents,
         long decodeErrors, long duplicatesDropped, long overflowDrops, long actionsRun, long actionFailures,
-        int queueDepth, int queueHighWaterMark, Map<String, Long> reconnectsByCause, long subscriptionDrifts,
+        int queueDepth, int queueHighWaterMark, Map<ConnectionCause, Long> reconnectsByCause, long subscriptionDrifts,
         Optional<Instant> lastHeartbeat, Map<Integer, Instant> lastEventByWorld, Optional<Duration> lastReceiveLag,
         Optional<Duration> maxReceiveLag, int openConnections, long connectAttempts, long connectFailures,
-        Map<String, Long> watchdogTrips, long dedupEarlyEvictions, Map<String, Long> invalidFields) {
+        Map<ConnectionCause, Long> watchdogTrips, long dedupEarlyEvictions, Map<String, Long> invalidFields) {
 
     /**
      * Checks the components: each reference must be non-null. Collections are copied, so the
@@ -76,8 +80,11 @@ public record ClientStats(long framesReceived, long eventsDecoded, long eventsDi
      * @param actionFailures conditions and actions that threw
      * @param queueDepth events waiting for the dispatch thread now
      * @param queueHighWaterMark the deepest the queue has been
-     * @param reconnectsByCause reconnects and replacements by cause ({@code close}, {@code error},
-     *     {@code connectionStateChanged}, {@code heartbeat}, {@code probe}, {@code silence})
+     * @param reconnectsByCause reconnects and replacements by cause (a lost connection:
+     *     {@link ConnectionCause#CONNECTION_CLOSED}, {@link ConnectionCause#MESSAGE_TOO_BIG},
+     *     {@link ConnectionCause#TRANSPORT_ERROR}, {@link ConnectionCause#BACKEND_LOST}; a watchdog
+     *     replacement: {@link ConnectionCause#HEARTBEAT_TIMEOUT}, {@link ConnectionCause#PROBE_TIMEOUT},
+     *     {@link ConnectionCause#WORLD_SILENCE})
      * @param subscriptionDrifts subscription replies that showed the server's copy differing from the
      *     client's, each repaired by resubscribing
      * @param lastHeartbeat when the last heartbeat arrived (local clock)
@@ -88,8 +95,9 @@ public record ClientStats(long framesReceived, long eventsDecoded, long eventsDi
      * @param openConnections connections open now (of {@link EventClient.Builder#connections(int)})
      * @param connectAttempts connection attempts started (first connects, reconnects, replacements)
      * @param connectFailures connection attempts that failed (each retried after a backoff, unless 403)
-     * @param watchdogTrips connections found unhealthy, by watchdog ({@code heartbeat}, {@code probe},
-     *     {@code silence}, {@code connectionStateChanged})
+     * @param watchdogTrips connections found unhealthy, by watchdog
+     *     ({@link ConnectionCause#HEARTBEAT_TIMEOUT}, {@link ConnectionCause#PROBE_TIMEOUT},
+     *     {@link ConnectionCause#WORLD_SILENCE}, {@link ConnectionCause#BACKEND_LOST})
      * @param dedupEarlyEvictions payloads forgotten before their deduplication window ended because the
      *     key cap was reached (a copy arriving later would not be recognised)
      * @param invalidFields events delivered without a field whose value was not of its kind, by event

@@ -445,7 +445,7 @@ class EventClientTest {
         client.awaitReady(WAIT);
         second.push(frame(Events.death(ALICE, BOB, 1)));
         take(got);
-        assertEquals(Map.of("close", 1L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.CONNECTION_CLOSED, 1L), client.stats().reconnectsByCause());
     }
 
     @Test
@@ -458,7 +458,7 @@ class EventClientTest {
         transport.take();
         client.awaitReady(WAIT);
         assertFalse(first.isOpen());
-        assertEquals(Map.of("connectionStateChanged", 1L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.BACKEND_LOST, 1L), client.stats().reconnectsByCause());
     }
 
     @Test
@@ -526,7 +526,8 @@ class EventClientTest {
         assertTrue(client.verifySubscription());
         ConnectionEvent e = drifts.poll(5, TimeUnit.SECONDS);
         assertEquals("subscription drifted: worlds expected [1, 10] but the server has [1]; "
-                + "logicalAndCharactersWithWorlds expected true but the server has false", e.cause());
+                + "logicalAndCharactersWithWorlds expected true but the server has false", e.detail());
+        assertEquals(ConnectionCause.SUBSCRIPTION_DRIFT, e.cause());
     }
 
     @Test

@@ -99,7 +99,7 @@ class ReliabilityTest {
         timers.advance(Duration.ofMillis(100));
         assertEquals(before + 1, transport.attempts.get());
         client.awaitReady(WAIT);
-        assertEquals(Map.of("close", 1L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.CONNECTION_CLOSED, 1L), client.stats().reconnectsByCause());
     }
 
     @Test
@@ -115,7 +115,7 @@ class ReliabilityTest {
             timers.advance(Duration.ofMillis(1));
             assertEquals(before + 1, transport.attempts.get());
         }
-        assertEquals(Map.of("close", 4L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.CONNECTION_CLOSED, 4L), client.stats().reconnectsByCause());
     }
 
     @Test
@@ -143,8 +143,8 @@ class ReliabilityTest {
         timers.advance(Duration.ofMillis(10));
         assertFalse(old.isOpen(), "the replaced connection stayed open");
         assertTrue(next.isOpen());
-        assertEquals(Map.of("heartbeat", 1L), client.stats().reconnectsByCause());
-        assertEquals(Map.of("heartbeat", 1L), client.stats().watchdogTrips());
+        assertEquals(Map.of(ConnectionCause.HEARTBEAT_TIMEOUT, 1L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.HEARTBEAT_TIMEOUT, 1L), client.stats().watchdogTrips());
         List<ConnectionEvent.Kind> k = kinds();
         assertTrue(k.indexOf(ConnectionEvent.Kind.REPLACING) < k.lastIndexOf(ConnectionEvent.Kind.READY)
                 && k.lastIndexOf(ConnectionEvent.Kind.READY) < k.indexOf(ConnectionEvent.Kind.REPLACED), k.toString());
@@ -183,7 +183,7 @@ class ReliabilityTest {
         assertTrue(transport.opened.isEmpty(), "a watchdog acted on the draining connection");
         old.serverClose(1000); // the server answers the close frame: the drain ends
         assertEquals(1, client.stats().openConnections());
-        assertEquals(Map.of("heartbeat", 1L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.HEARTBEAT_TIMEOUT, 1L), client.stats().reconnectsByCause());
         next.push(frame(Events.death(9, 2, 1)));
         assertEquals(9L, ((Death) EventClientTest.take(seen)).characterId());
     }
@@ -211,7 +211,7 @@ class ReliabilityTest {
         assertTrue(transport.opened.isEmpty(), "replaced before the probe timeout");
         timers.advance(Duration.ofMillis(300));
         assertTrue(transport.opened.poll() != null, "no replacement after the probe went unanswered");
-        assertEquals(1L, client.stats().reconnectsByCause().get("probe"));
+        assertEquals(1L, client.stats().reconnectsByCause().get(ConnectionCause.PROBE_TIMEOUT));
     }
 
     @Test
@@ -228,7 +228,7 @@ class ReliabilityTest {
         assertTrue(transport.opened.isEmpty(), "replaced although the world kept talking");
         timers.advance(Duration.ofMillis(1300));
         assertTrue(transport.opened.poll() != null, "the silent world was not noticed");
-        assertEquals(Map.of("silence", 1L), client.stats().watchdogTrips());
+        assertEquals(Map.of(ConnectionCause.WORLD_SILENCE, 1L), client.stats().watchdogTrips());
     }
 
     @Test

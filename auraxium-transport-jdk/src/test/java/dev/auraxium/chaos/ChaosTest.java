@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auraxium.event.ClientStats;
+import dev.auraxium.event.ConnectionCause;
 import dev.auraxium.event.ConnectionEvent;
 import dev.auraxium.event.EventClient;
 import dev.auraxium.event.GainExperience;
@@ -286,7 +287,7 @@ class ChaosTest {
         long replacedNanos = System.nanoTime() - t0;
         ConnectionEvent replacing = connectionEvents.stream().filter(e -> e.kind() == ConnectionEvent.Kind.REPLACING)
                 .findFirst().orElseThrow();
-        assertEquals("heartbeat", replacing.cause());
+        assertEquals(ConnectionCause.HEARTBEAT_TIMEOUT, replacing.cause());
         // after the replacement, events flow again on the new connection
         long id = NEXT_ID.getAndIncrement();
         assertTrue(holdsWithin(() -> server.connections().stream().anyMatch(c -> c.id() != stalledId && subscribed(c)),

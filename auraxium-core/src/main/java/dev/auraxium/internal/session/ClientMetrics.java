@@ -1,6 +1,7 @@
 package dev.auraxium.internal.session;
 
 import dev.auraxium.event.ClientStats;
+import dev.auraxium.event.ConnectionCause;
 import dev.auraxium.internal.dispatch.Deduplicator;
 import dev.auraxium.internal.dispatch.Dispatcher;
 import dev.auraxium.internal.dispatch.EventQueue;
@@ -8,6 +9,7 @@ import dev.auraxium.internal.transport.ConnectionSupervisor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -36,7 +38,7 @@ final class ClientMetrics {
     /** Events delivered without a field whose value was of the wrong kind, by "EventName.field". */
     private final ConcurrentHashMap<String, AtomicLong> invalidFields = new ConcurrentHashMap<>();
     final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
-    private final ConcurrentHashMap<String, AtomicLong> watchdogTrips = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ConnectionCause, AtomicLong> watchdogTrips = new ConcurrentHashMap<>();
     private final AtomicLongArray lastEventByWorldMillis = new AtomicLongArray(WORLD_SLOTS);
     private final ConcurrentHashMap<Integer, AtomicLong> lastEventByOtherWorldMillis = new ConcurrentHashMap<>();
     private volatile long lastLagMillis = NONE;
@@ -51,7 +53,7 @@ final class ClientMetrics {
     }
 
     /** Counts a watchdog (or connectionStateChanged false) that replaced a connection. */
-    void trip(String watchdog) {
+    void trip(ConnectionCause watchdog) {
         watchdogTrips.computeIfAbsent(watchdog, k -> new AtomicLong()).incrementAndGet();
     }
 
@@ -125,7 +127,7 @@ final class ClientMetrics {
                 decodeErrors.get(), dedup.dropped(), queue.drops(), dispatcher.actionsRun(), dispatcher.actionFailures(),
                 queue.size(), queue.highWaterMark(), supervisor.reconnects(), drifts.get(),
                 Optional.ofNullable(lastHeartbeat.get()), lastEventByWorld(), lag(lastLagMillis), lag(maxLagMillis.get()),
-                supervisor.openConnections(), supervisor.attempts(), supervisor.failures(), counts(watchdogTrips),
+                supervisor.openConnections(), supervisor.attempts(), supervisor.failures(), tripCounts(),
                 dedup.earlyEvictions(), counts(invalidFields));
     }
 
@@ -138,6 +140,12 @@ final class ClientMetrics {
             }
         }
         lastEventByOtherWorldMillis.forEach((w, t) -> out.put(w, Instant.ofEpochMilli(t.get())));
+        return out;
+    }
+
+    private Map<ConnectionCause, Long> tripCounts() {
+        Map<ConnectionCause, Long> out = new EnumMap<>(ConnectionCause.class);
+        watchdogTrips.forEach((k, v) -> out.put(k, v.get()));
         return out;
     }
 

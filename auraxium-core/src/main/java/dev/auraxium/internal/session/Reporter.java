@@ -1,5 +1,6 @@
 package dev.auraxium.internal.session;
 
+import dev.auraxium.event.ConnectionCause;
 import dev.auraxium.event.ConnectionEvent;
 import dev.auraxium.event.ConnectionListener;
 import dev.auraxium.event.TriggerActionException;
@@ -83,12 +84,12 @@ final class Reporter {
     }
 
     /** Tells the connection listener, if any. */
-    void notify(int slot, ConnectionEvent.Kind kind, String cause, Duration retryIn) {
+    void notify(int slot, ConnectionEvent.Kind kind, ConnectionCause cause, String detail, Duration retryIn) {
         if (connectionListener == null) {
             return;
         }
         try {
-            connectionListener.onConnectionEvent(new ConnectionEvent(slot, kind, cause, Optional.ofNullable(retryIn),
+            connectionListener.onConnectionEvent(new ConnectionEvent(slot, kind, cause, detail, Optional.ofNullable(retryIn),
                     Instant.now()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, id + ": the connection listener threw", e);

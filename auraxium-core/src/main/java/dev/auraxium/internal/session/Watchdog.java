@@ -1,5 +1,6 @@
 package dev.auraxium.internal.session;
 
+import dev.auraxium.event.ConnectionCause;
 import dev.auraxium.protocol.Subscription;
 import java.util.Map;
 
@@ -9,11 +10,6 @@ import java.util.Map;
  * whether its next probe is due. The client asks on every tick, under its lock.
  */
 final class Watchdog {
-    /** Watchdog names, as counted in the stats. */
-    static final String HEARTBEAT = "heartbeat";
-    static final String PROBE = "probe";
-    static final String SILENCE = "silence";
-
     private final long heartbeatTimeoutNanos;
     private final long probeIntervalNanos;
     private final long probeTimeoutNanos;
@@ -36,14 +32,14 @@ final class Watchdog {
     }
 
     /** @return the watchdog that trips for the link now, or null when it is healthy */
-    String trips(Link l, long now, Subscription planned) {
+    ConnectionCause trips(Link l, long now, Subscription planned) {
         long awaiting = l.sync.awaitingReplySince();
         if (heartbeatTimeoutNanos > 0 && now - l.lastHeartbeat > heartbeatTimeoutNanos) {
-            return HEARTBEAT;
+            return ConnectionCause.HEARTBEAT_TIMEOUT;
         } else if (probeTimeoutNanos > 0 && awaiting != 0 && now - awaiting > probeTimeoutNanos) {
-            return PROBE;
+            return ConnectionCause.PROBE_TIMEOUT;
         } else if (silenceNanos > 0 && l.ready && silentWorld(l, now, planned) != null) {
-            return SILENCE;
+            return ConnectionCause.WORLD_SILENCE;
         }
         return null;
     }
