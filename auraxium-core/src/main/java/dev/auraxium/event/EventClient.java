@@ -415,9 +415,9 @@ public final class EventClient implements AutoCloseable {
         return session.endpointStatus();
     }
 
-    /** @return a snapshot of the counters */
+    /** @return a snapshot of the counters, taken now */
     public ClientStats stats() {
-        return session.stats();
+        return new ClientStats(session.stats());
     }
 
     /** @return the environment */

@@ -3,6 +3,7 @@ package dev.auraxium.event;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -102,6 +103,26 @@ class EventClientTest {
         assertEquals(2, s.eventsDecoded());
         assertTrue(s.lastEventByWorld().containsKey(13));
         assertTrue(s.lastReceiveLag().isPresent());
+    }
+
+    @Test
+    void statsAreValuesEqualWhileNothingHappensAndDifferentAfter() throws Exception {
+        client = builder().build();
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.on(Death.class, got::add);
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        ClientStats before = client.stats();
+        assertEquals(before, client.stats());
+        assertEquals(before.hashCode(), client.stats().hashCode());
+        assertTrue(before.toString().startsWith("ClientStats[framesReceived="), before.toString());
+        assertThrows(UnsupportedOperationException.class,
+                () -> before.reconnectsByCause().put(ConnectionCause.CONNECTION_CLOSED, 1L));
+        c.push(frame(Events.death(BOB, ALICE, 13)));
+        take(got);
+        ClientStats after = client.stats();
+        assertNotEquals(before, after);
+        assertEquals(before.eventsDecoded() + 1, after.eventsDecoded());
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.ClientStats;
 import dev.auraxium.event.ConnectionCause;
 import dev.auraxium.internal.dispatch.Deduplicator;
 import dev.auraxium.internal.dispatch.Dispatcher;
@@ -19,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The client's own counters, and the {@link ClientStats} snapshot of them together with those of
+ * The client's own counters, and the {@link StatsSnapshot} of them together with those of
  * the queue, deduplicator, dispatcher and supervisor. Thread-safe; the per-event updates allocate
  * nothing (times are kept as epoch millis and millis of lag, turned into Instants and Durations by
  * {@link #snapshot}).
@@ -121,9 +120,9 @@ final class ClientMetrics {
     }
 
     /** @return the snapshot of these counters and those of the other parts */
-    <T> ClientStats snapshot(EventQueue<T> queue, Deduplicator dedup, Dispatcher<?> dispatcher,
+    <T> StatsSnapshot snapshot(EventQueue<T> queue, Deduplicator dedup, Dispatcher<?> dispatcher,
             ConnectionSupervisor supervisor) {
-        return new ClientStats(frames.get(), decoded.get(), dispatcher.dispatched(), unknown.get(),
+        return new StatsSnapshot(frames.get(), decoded.get(), dispatcher.dispatched(), unknown.get(),
                 decodeErrors.get(), dedup.dropped(), queue.drops(), dispatcher.actionsRun(), dispatcher.actionFailures(),
                 queue.size(), queue.highWaterMark(), supervisor.reconnects(), drifts.get(),
                 Optional.ofNullable(lastHeartbeat.get()), lastEventByWorld(), lag(lastLagMillis), lag(maxLagMillis.get()),

@@ -1,7 +1,6 @@
 package dev.auraxium.internal.session;
 
 import dev.auraxium.event.AuraxiumException;
-import dev.auraxium.event.ClientStats;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.internal.client.Timers;
@@ -332,7 +331,7 @@ public final class ClientSession {
         return metrics.endpointStatus();
     }
 
-    public ClientStats stats() {
+    public StatsSnapshot stats() {
         return metrics.snapshot(queue, connections.intake().dedup(), dispatcher, supervisor);
     }
 
