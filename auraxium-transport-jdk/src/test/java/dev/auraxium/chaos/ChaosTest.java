@@ -4,10 +4,10 @@ import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auraxium.event.ClientStats;
-import dev.auraxium.event.ConnectionCause;
-import dev.auraxium.event.ConnectionEvent;
-import dev.auraxium.event.EventClient;
+import dev.auraxium.client.ClientStats;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.GainExperience;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.protocol.Subscription;

@@ -7,14 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.Trigger;
-import dev.auraxium.testkit.ConnectionSnapshot;
 import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.protocol.SubscriptionReply;
+import dev.auraxium.testkit.ConnectionSnapshot;
 import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.testkit.internal.ws.HandshakeRequest;
 import dev.auraxium.testkit.internal.ws.HandshakeResponse;

@@ -1,13 +1,13 @@
 package dev.auraxium.cli.internal;
 
-import dev.auraxium.internal.serviceid.ServiceIds;
-import dev.auraxium.event.ClientStats;
-import dev.auraxium.event.ConnectionCause;
-import dev.auraxium.event.ConnectionEvent;
+import dev.auraxium.client.ClientStats;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.Trigger;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.protocol.EssDecodeException;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.jdk.JdkTransport;

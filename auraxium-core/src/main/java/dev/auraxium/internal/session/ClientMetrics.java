@@ -1,6 +1,6 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.ConnectionCause;
+import dev.auraxium.client.ConnectionCause;
 import dev.auraxium.internal.dispatch.Deduplicator;
 import dev.auraxium.internal.dispatch.Dispatcher;
 import dev.auraxium.internal.dispatch.EventQueue;

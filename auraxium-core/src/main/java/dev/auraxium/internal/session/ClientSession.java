@@ -1,6 +1,6 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.AuraxiumException;
+import dev.auraxium.AuraxiumException;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.internal.client.Timers;
@@ -25,7 +25,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -156,12 +155,10 @@ public final class ClientSession {
     }
 
     /**
-     * See {@code EventClient.waitFor}: registers the triggers given, with their actions replaced.
-     *
-     * @param withAction gives a copy of a trigger with another action and the same name
+     * See {@code EventClient.waitFor}: registers copies of the triggers given
+     * ({@link Trigger#withAction}) whose action completes the future.
      */
-    public <E extends Event> CompletableFuture<E> waitFor(Duration timeout, List<Trigger<? extends E>> originals,
-            BiFunction<Trigger<?>, Consumer<Object>, Trigger<?>> withAction) {
+    public <E extends Event> CompletableFuture<E> waitFor(Duration timeout, List<Trigger<? extends E>> originals) {
         CompletableFuture<E> result = new CompletableFuture<>();
         CompletableFuture<E> caller = new CompletableFuture<>();
         List<Registration> regs = new ArrayList<>();
@@ -173,7 +170,7 @@ public final class ClientSession {
                 // A trigger only accepts events of its type parameter (see Trigger): the cast holds.
                 @SuppressWarnings("unchecked")
                 Consumer<Object> complete = e -> result.complete((E) e);
-                regs.add(registry.register(withAction.apply(t, complete), t));
+                regs.add(registry.register(t.withAction(complete), t));
             }
             waiters.add(result);
             replan();

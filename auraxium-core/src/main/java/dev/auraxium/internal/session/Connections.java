@@ -2,13 +2,13 @@ package dev.auraxium.internal.session;
 
 import static dev.auraxium.internal.session.Reporter.LOG;
 
-import dev.auraxium.event.ConnectionCause;
-import dev.auraxium.event.ConnectionEvent;
-import dev.auraxium.event.OverflowPolicy;
-import dev.auraxium.internal.serviceid.ServiceIds;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.OverflowPolicy;
 import dev.auraxium.internal.client.Timers;
 import dev.auraxium.internal.dispatch.Delivery;
 import dev.auraxium.internal.dispatch.EventQueue;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.transport.Backoff;
 import dev.auraxium.internal.transport.ConnectionSupervisor;
 import dev.auraxium.protocol.ClientCommand;

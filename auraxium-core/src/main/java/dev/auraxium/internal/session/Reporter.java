@@ -1,8 +1,8 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.ConnectionCause;
-import dev.auraxium.event.ConnectionEvent;
-import dev.auraxium.event.ConnectionListener;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.ConnectionListener;
 import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.transport.TransportException;
@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 final class Reporter {
     /** The client's logger: its name is the public class's, which users configure. */
-    static final System.Logger LOG = System.getLogger("dev.auraxium.event.EventClient");
+    static final System.Logger LOG = System.getLogger("dev.auraxium.client.EventClient");
 
     private final String id;
     private final String serviceId;

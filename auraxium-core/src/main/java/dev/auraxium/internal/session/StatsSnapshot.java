@@ -1,6 +1,6 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.ConnectionCause;
+import dev.auraxium.client.ConnectionCause;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;

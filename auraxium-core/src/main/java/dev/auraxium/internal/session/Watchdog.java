@@ -1,6 +1,6 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.ConnectionCause;
+import dev.auraxium.client.ConnectionCause;
 import dev.auraxium.protocol.Subscription;
 import java.util.Map;
 

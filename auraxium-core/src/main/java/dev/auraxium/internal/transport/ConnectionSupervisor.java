@@ -1,7 +1,7 @@
 package dev.auraxium.internal.transport;
 
-import dev.auraxium.event.ConnectionCause;
-import dev.auraxium.event.ConnectionEvent.Kind;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent.Kind;
 import dev.auraxium.internal.client.Timers;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;

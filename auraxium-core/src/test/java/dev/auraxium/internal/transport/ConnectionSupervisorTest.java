@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auraxium.event.ConnectionCause;
-import dev.auraxium.event.ConnectionEvent.Kind;
-import dev.auraxium.event.FakeTransport;
-import dev.auraxium.event.ManualTimers;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent.Kind;
+import dev.auraxium.client.FakeTransport;
+import dev.auraxium.client.ManualTimers;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportException;
 import java.net.URI;

@@ -1,8 +1,10 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
+import dev.auraxium.event.Environment;
+import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.internal.client.FrameCodec;
-import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.client.Timers;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.session.ClientConfig;
 import dev.auraxium.internal.transport.TransportDiscovery;
 import dev.auraxium.protocol.EssDecodeException;
@@ -18,18 +20,18 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
-import static dev.auraxium.event.EventClient.DEFAULT_DEDUP_CAPACITY;
-import static dev.auraxium.event.EventClient.DEFAULT_DEDUP_WINDOW;
-import static dev.auraxium.event.EventClient.DEFAULT_ENDPOINT;
-import static dev.auraxium.event.EventClient.DEFAULT_HEARTBEAT_TIMEOUT;
-import static dev.auraxium.event.EventClient.DEFAULT_PROBE_INTERVAL;
-import static dev.auraxium.event.EventClient.DEFAULT_PROBE_TIMEOUT;
-import static dev.auraxium.event.EventClient.DEFAULT_QUEUE_CAPACITY;
-import static dev.auraxium.event.EventClient.DEFAULT_RECONNECT_CAP;
-import static dev.auraxium.event.EventClient.DEFAULT_RECONNECT_INITIAL;
-import static dev.auraxium.event.EventClient.DEFAULT_RECONNECT_MULTIPLIER;
-import static dev.auraxium.event.EventClient.DEFAULT_SERVICE_ID;
-import static dev.auraxium.event.EventClient.DEFAULT_STABLE_PERIOD;
+import static dev.auraxium.client.EventClient.DEFAULT_DEDUP_CAPACITY;
+import static dev.auraxium.client.EventClient.DEFAULT_DEDUP_WINDOW;
+import static dev.auraxium.client.EventClient.DEFAULT_ENDPOINT;
+import static dev.auraxium.client.EventClient.DEFAULT_HEARTBEAT_TIMEOUT;
+import static dev.auraxium.client.EventClient.DEFAULT_PROBE_INTERVAL;
+import static dev.auraxium.client.EventClient.DEFAULT_PROBE_TIMEOUT;
+import static dev.auraxium.client.EventClient.DEFAULT_QUEUE_CAPACITY;
+import static dev.auraxium.client.EventClient.DEFAULT_RECONNECT_CAP;
+import static dev.auraxium.client.EventClient.DEFAULT_RECONNECT_INITIAL;
+import static dev.auraxium.client.EventClient.DEFAULT_RECONNECT_MULTIPLIER;
+import static dev.auraxium.client.EventClient.DEFAULT_SERVICE_ID;
+import static dev.auraxium.client.EventClient.DEFAULT_STABLE_PERIOD;
 
 /**
  * The settings of an {@link EventClient}: every setter of {@link EventClient.Builder}, which is

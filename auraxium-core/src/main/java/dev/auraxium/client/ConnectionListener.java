@@ -1,4 +1,4 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 /**
  * Observes an {@link EventClient}'s connections: opens, losses, retries, watchdog replacements,

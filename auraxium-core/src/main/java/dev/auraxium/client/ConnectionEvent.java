@@ -1,4 +1,4 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 import java.time.Duration;
 import java.time.Instant;

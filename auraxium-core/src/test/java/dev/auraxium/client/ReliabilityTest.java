@@ -1,10 +1,15 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.event.Death;
+import dev.auraxium.event.Event;
+import dev.auraxium.event.Events;
+import dev.auraxium.event.GainExperience;
+import dev.auraxium.event.Trigger;
 import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;

@@ -1,4 +1,4 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 /**
  * Why something happened to one of an {@link EventClient}'s connections: the key of

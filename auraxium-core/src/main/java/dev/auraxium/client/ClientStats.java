@@ -1,5 +1,6 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
+import dev.auraxium.event.UnknownEvent;
 import dev.auraxium.internal.session.StatsSnapshot;
 import java.time.Duration;
 import java.time.Instant;

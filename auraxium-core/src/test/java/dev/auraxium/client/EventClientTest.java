@@ -1,4 +1,4 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.AuraxiumException;
+import dev.auraxium.event.ContinentLock;
+import dev.auraxium.event.Death;
+import dev.auraxium.event.Event;
+import dev.auraxium.event.Events;
+import dev.auraxium.event.FacilityControl;
+import dev.auraxium.event.PlayerLogin;
+import dev.auraxium.event.PlayerLogout;
+import dev.auraxium.event.Trigger;
+import dev.auraxium.event.TriggerActionException;
+import dev.auraxium.event.UnknownEvent;
 import dev.auraxium.protocol.ClearSubscribe;
 import dev.auraxium.protocol.ClientCommand;
 import dev.auraxium.protocol.EssCodec;

@@ -1,5 +1,9 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
+import dev.auraxium.event.Environment;
+import dev.auraxium.event.Event;
+import dev.auraxium.event.Trigger;
+import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.session.ClientConfig;
 import dev.auraxium.internal.session.ClientSession;
@@ -89,7 +93,7 @@ import java.util.function.Consumer;
  * arrive. The error handler runs on whichever thread met the error.
  *
  * <h2>Errors and logging: each failure is reported once</h2>
- * The client logs through {@link System.Logger} (logger name {@code dev.auraxium.event.EventClient}).
+ * The client logs through {@link System.Logger} (logger name {@code dev.auraxium.client.EventClient}).
  * <ul>
  *   <li><b>Failures</b> (an action or condition that threw, a frame that does not decode, a failed
  *       connection attempt, a rejected service id) go to the {@link Builder#errorHandler error
@@ -296,7 +300,7 @@ public final class EventClient implements AutoCloseable {
         for (Trigger<? extends E> t : more) {
             originals.add(Objects.requireNonNull(t, "trigger must not be null"));
         }
-        return session.waitFor(timeout, originals, (t, action) -> t.withAction(action, t.name()));
+        return session.waitFor(timeout, originals);
     }
 
     // ---------------------------------------------------------------- connection
