@@ -172,14 +172,6 @@ class EventClientTest {
     }
 
     @Test
-    void receiveLagOfATimestampBeyondLongMillisSaturatesInsteadOfThrowing() {
-        assertEquals(3_000, EventClient.lagMillis(5_000, Instant.ofEpochSecond(2)));
-        assertEquals(-3_000, EventClient.lagMillis(2_000, Instant.ofEpochSecond(5)));
-        assertEquals(Long.MAX_VALUE, EventClient.lagMillis(5_000, Instant.MIN));
-        assertEquals(Long.MIN_VALUE + 1, EventClient.lagMillis(5_000, Instant.MAX));
-    }
-
-    @Test
     void sendsOnlyTheMinimalSubscriptionChanges() throws Exception {
         client = builder().build();
         Trigger<?> deaths = client.addTrigger(Trigger.on(Death.class).characters(ALICE).build());

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -152,6 +153,17 @@ public final class ClientSession {
         if (awaitAction) {
             r.awaitIdle();
         }
+    }
+
+    /** @return {@code first} and {@code more} in a list, each checked for null */
+    @SafeVarargs
+    public static <T> List<T> listOf(T first, T... more) {
+        List<T> out = new ArrayList<>(1 + more.length);
+        out.add(Objects.requireNonNull(first, "first"));
+        for (T t : more) {
+            out.add(Objects.requireNonNull(t, "trigger must not be null"));
+        }
+        return out;
     }
 
     /**
@@ -359,11 +371,6 @@ public final class ClientSession {
     /** @return e.g. {@code "triggers=3, closed"} for the client's toString */
     public String describe() {
         return "triggers=" + registry.size() + (closed ? ", closed" : "");
-    }
-
-    /** @return see {@link ClientMetrics#lagMillis} */
-    public static long lagMillis(long nowMillis, java.time.Instant timestamp) {
-        return ClientMetrics.lagMillis(nowMillis, timestamp);
     }
 
     // ---------------------------------------------------------------- internals
