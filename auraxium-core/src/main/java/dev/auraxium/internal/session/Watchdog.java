@@ -2,6 +2,7 @@ package dev.auraxium.internal.session;
 
 import dev.auraxium.client.ConnectionCause;
 import dev.auraxium.protocol.Subscription;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -16,10 +17,15 @@ final class Watchdog {
     private final long silenceNanos;
 
     Watchdog(ClientConfig config) {
-        this.heartbeatTimeoutNanos = config.heartbeatTimeout().toNanos();
-        this.probeIntervalNanos = config.probeInterval().toNanos();
-        this.probeTimeoutNanos = config.probeTimeout().toNanos();
-        this.silenceNanos = config.worldSilence().toNanos();
+        this(config.heartbeatTimeout(), config.probeInterval(), config.probeTimeout(), config.worldSilence());
+    }
+
+    /** Each zero turns its watchdog (or the periodic probe) off. */
+    Watchdog(Duration heartbeatTimeout, Duration probeInterval, Duration probeTimeout, Duration worldSilence) {
+        this.heartbeatTimeoutNanos = heartbeatTimeout.toNanos();
+        this.probeIntervalNanos = probeInterval.toNanos();
+        this.probeTimeoutNanos = probeTimeout.toNanos();
+        this.silenceNanos = worldSilence.toNanos();
     }
 
     /** @return whether the world-silence watchdog is on */
