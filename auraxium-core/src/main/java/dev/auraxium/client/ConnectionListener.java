@@ -9,7 +9,7 @@ package dev.auraxium.client;
  * it throws is logged and ignored.
  *
  * <pre>{@code
- * EventClient.builder().connectionListener(e -> log.info(e.slot() + " " + e.kind() + " " + e.cause()));
+ * EventClient.builder().connectionListener(e -> log.info(e.slot() + " " + e.kind() + " " + e.cause() + " " + e.detail()));
  * }</pre>
  */
 @FunctionalInterface

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.ConnectionCause;
 import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.PlayerLogin;
@@ -177,6 +178,8 @@ class HostileServerTest {
             }
         }, Duration.ofSeconds(20)), "events flow again after the reconnect");
         assertEquals(1, transport.oversizedMessages());
+        assertEquals(1L, client.stats().reconnectsByCause().get(ConnectionCause.MESSAGE_TOO_BIG),
+                () -> "reconnects by cause: " + client.stats().reconnectsByCause());
         System.out.println("hostile-figure | 7 single 3 MiB frame to the client | closed (listener told 1009), counted 1, "
                 + "reconnected and receiving |");
     }
