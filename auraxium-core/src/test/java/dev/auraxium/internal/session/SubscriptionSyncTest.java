@@ -69,6 +69,15 @@ class SubscriptionSyncTest {
         return out;
     }
 
+    /** Subscribes DEATHS (confirmed at 1 s); the server forgets it and a probe at 10 s shows so. */
+    Outcome confirmedThenForgotten() {
+        server.receive(sync.toward(DEATHS, S));
+        answerAll(DEATHS, S);
+        server.forget();
+        server.receive(List.of(sync.probe(10 * S)));
+        return sync.onReply(server.replies.poll(), DEATHS, 10 * S);
+    }
+
     @Test
     void aPlanComesOutAsOneSubscribeAndItsReplyConfirmsIt() {
         List<ClientCommand> commands = sync.toward(DEATHS, 5 * S);
@@ -103,11 +112,7 @@ class SubscriptionSyncTest {
 
     @Test
     void aDriftIsRepairedByClearingAndResubscribingTheWholePlan() {
-        server.receive(sync.toward(DEATHS, S));
-        answerAll(DEATHS, S);
-        server.forget();
-        server.receive(List.of(sync.probe(10 * S)));
-        Outcome o = sync.onReply(server.replies.poll(), DEATHS, 11 * S);
+        Outcome o = confirmedThenForgotten();
         assertEquals(Verdict.REPAIR, o.verdict());
         assertTrue(o.drift().contains("eventNames expected [Death] but the server has []"), o.drift());
         assertEquals(ClearSubscribe.everything(), o.commands().get(0));
@@ -119,11 +124,7 @@ class SubscriptionSyncTest {
 
     @Test
     void aServerThatIgnoresTheRepairMakesTheSyncGiveUpUntilTheNextProbe() {
-        server.receive(sync.toward(DEATHS, S));
-        answerAll(DEATHS, S);
-        server.forget();
-        server.receive(List.of(sync.probe(10 * S)));
-        Outcome repair = sync.onReply(server.replies.poll(), DEATHS, 11 * S);
+        Outcome repair = confirmedThenForgotten();
         assertEquals(Verdict.REPAIR, repair.verdict());
         // the server answers both commands but keeps nothing
         SubscriptionReply empty = replyOf(Subscription.EMPTY);
@@ -137,11 +138,10 @@ class SubscriptionSyncTest {
 
     @Test
     void aDriftWithinTheBackoffIsDeferredAndTheNextRepairWaitsTwiceAsLong() {
-        server.receive(sync.toward(DEATHS, S));
-        answerAll(DEATHS, S);
-        server.forget();
-        server.receive(List.of(sync.probe(10 * S)));
-        assertEquals(List.of(Verdict.REPAIR, Verdict.CONFIRMED, Verdict.CONFIRMED), answerAll(DEATHS, 10 * S));
+        Outcome repair = confirmedThenForgotten();
+        assertEquals(Verdict.REPAIR, repair.verdict());
+        server.receive(repair.commands());
+        assertEquals(List.of(Verdict.CONFIRMED, Verdict.CONFIRMED), answerAll(DEATHS, 10 * S));
 
         server.forget(); // drifts again 15 s after the repair
         server.receive(List.of(sync.probe(25 * S)));
