@@ -1,7 +1,7 @@
 package dev.auraxium.bench;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Death;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.Trigger;
 import java.time.Instant;

@@ -1,8 +1,8 @@
 package dev.auraxium.bench;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.testkit.FakeEssServer;

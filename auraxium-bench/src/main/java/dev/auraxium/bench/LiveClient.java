@@ -1,7 +1,7 @@
 package dev.auraxium.bench;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.Trigger;
 import java.net.URI;
 import java.util.concurrent.CountDownLatch;

@@ -49,7 +49,10 @@ class CliLoggingAndSuggestionsTest {
                     tail.err.text());
             assertTrue(log.stream().noneMatch(l -> l.startsWith("auraxium: INFO")), "INFO only with --verbose: " + log);
             // nothing of java.util.logging's two-line default: no source class line, no level line
-            assertFalse(tail.err.text().contains("dev.auraxium.event.EventClient"), tail.err.text());
+            assertFalse(tail.err.text().contains("dev.auraxium.client.EventClient"), tail.err.text());
+            // the summary counts the drop by its cause
+            assertTrue(tail.err.text().lines().anyMatch(l -> l.startsWith("tail: ") && l.contains(", 1 reconnect (")),
+                    tail.err.text());
             assertFalse(tail.err.text().lines().anyMatch(l -> l.startsWith("WARNING:") || l.startsWith("INFO:")),
                     tail.err.text());
         }

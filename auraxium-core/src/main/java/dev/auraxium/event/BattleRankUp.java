@@ -39,7 +39,7 @@ public record BattleRankUp(Instant timestamp, int worldId, int battleRank, long 
 
     /**
      * Starts a {@code BattleRankUp} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

@@ -54,7 +54,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
 
     /**
      * Starts a {@code ContinentLock} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

@@ -78,7 +78,7 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
 
     /**
      * Starts a {@code Death} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

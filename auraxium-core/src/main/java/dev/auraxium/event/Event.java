@@ -28,10 +28,11 @@ import java.time.Instant;
  * {@code "event_type":""} or {@code "zone_id":"abc"}, a number out of the field's range, an
  * unreadable flag) is treated exactly as if the payload lacked that field, by the rules above: an
  * {@code Optional*} field is empty, any other field reads as its "none" value. The event still
- * reaches the triggers of its type. The {@link EventClient} counts each such field in
- * {@link ClientStats#invalidFields()} and gives the first one of each event name and field to its
- * error handler as a {@link dev.auraxium.protocol.InvalidFieldException} (with the value and the
- * frame), not every one. Only the three required fields make a payload undecodable: without a
+ * reaches the triggers of its type. The {@link dev.auraxium.client.EventClient} counts each such
+ * field in {@link dev.auraxium.client.ClientStats#invalidFields()} and gives the first one of each
+ * event name and field to its error handler as a
+ * {@link dev.auraxium.protocol.InvalidFieldException} (with the value and the frame), not every
+ * one. Only the three required fields make a payload undecodable: without a
  * valid {@code event_name}, {@code timestamp} and {@code world_id} there is no event to deliver,
  * and the frame is a decode error.
  *
@@ -40,8 +41,9 @@ import java.time.Instant;
  *
  * <p>Every type has a {@code builder()} (e.g. {@code Death.builder().isHeadshot(true).build()})
  * with plausible defaults and checked arguments. The builders live here, not in the test kit,
- * because applications use them too: to feed {@link EventClient#dispatch(Event)}, to simulate, to
- * test triggers without a server.
+ * because applications use them too: to feed
+ * {@link dev.auraxium.client.EventClient#dispatch(Event)}, to simulate, to test triggers without a
+ * server.
  *
  * <p>All implementations are immutable and safe to share between threads.
  */

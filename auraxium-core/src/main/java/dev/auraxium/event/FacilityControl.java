@@ -53,7 +53,7 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
 
     /**
      * Starts a {@code FacilityControl} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

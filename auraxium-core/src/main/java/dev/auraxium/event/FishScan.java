@@ -43,7 +43,7 @@ public record FishScan(Instant timestamp, int worldId, long characterId, int fis
 
     /**
      * Starts a {@code FishScan} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

@@ -88,7 +88,7 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
 
     /**
      * Starts a {@code GainExperience} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

@@ -46,7 +46,7 @@ public record ItemAdded(Instant timestamp, int worldId, long characterId, String
 
     /**
      * Starts an {@code ItemAdded} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

@@ -68,7 +68,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
 
     /**
      * Starts a {@code MetagameEvent} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

@@ -41,7 +41,7 @@ public record PlayerFacilityCapture(Instant timestamp, int worldId, long charact
 
     /**
      * Starts a {@code PlayerFacilityCapture} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

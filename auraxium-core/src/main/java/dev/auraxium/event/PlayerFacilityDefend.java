@@ -41,7 +41,7 @@ public record PlayerFacilityDefend(Instant timestamp, int worldId, long characte
 
     /**
      * Starts a {@code PlayerFacilityDefend} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

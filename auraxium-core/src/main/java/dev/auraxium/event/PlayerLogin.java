@@ -35,7 +35,7 @@ public record PlayerLogin(Instant timestamp, int worldId, long characterId) impl
 
     /**
      * Starts a {@code PlayerLogin} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

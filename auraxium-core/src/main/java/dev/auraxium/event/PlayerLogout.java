@@ -35,7 +35,7 @@ public record PlayerLogout(Instant timestamp, int worldId, long characterId) imp
 
     /**
      * Starts a {@code PlayerLogout} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

@@ -39,7 +39,7 @@ public record SkillAdded(Instant timestamp, int worldId, long characterId, int s
 
     /**
      * Starts a {@code SkillAdded} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

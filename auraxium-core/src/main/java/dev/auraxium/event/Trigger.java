@@ -53,14 +53,14 @@ import java.util.function.Predicate;
  *
  * <h2>Lifecycle and threading</h2>
  * A trigger's configuration is immutable and it may be shared between threads. It belongs to at
- * most one {@link EventClient} at a time (its {@link #name()} is unique per client). The only
- * mutable state is {@link #lastRun()}, a volatile value set each time the action runs. Conditions
+ * most one {@link dev.auraxium.client.EventClient} at a time (its {@link #name()} is unique per
+ * client). The only mutable state is {@link #lastRun()}, a volatile value set each time the action runs. Conditions
  * and the action run on the client's dispatch thread (or its action executor); see
- * {@link EventClient}.
+ * {@link dev.auraxium.client.EventClient}.
  *
  * @param <E> the event type its conditions and action receive, and that
- *     {@link EventClient#waitFor} completes with: the class given to {@link #on(Class)}, or
- *     {@link Event} for triggers on names or several classes
+ *     {@link dev.auraxium.client.EventClient#waitFor} completes with: the class given to
+ *     {@link #on(Class)}, or {@link Event} for triggers on names or several classes
  */
 public final class Trigger<E extends Event> {
     private static final AtomicLong DEFAULT_NAME_SEQUENCE = new AtomicLong();
@@ -313,9 +313,18 @@ public final class Trigger<E extends Event> {
         return t == NEVER ? Optional.empty() : Optional.of(Instant.ofEpochMilli(t));
     }
 
-    /** A copy with another action and name, for {@link EventClient#waitFor}. */
-    Trigger<E> withAction(Consumer<Object> newAction, String newName) {
-        return new Trigger<>(eventTypes, eventNames, characters, worlds, conditions, newAction, newName, singleShot);
+    /**
+     * A copy of this trigger with another action: the same name, events, filters, conditions and
+     * single-shot flag ({@code EventClient.waitFor} registers such copies). The copy has this
+     * trigger's name, so a client that holds one of the two cannot register the other.
+     *
+     * @param newAction the copy's action
+     * @return the copy
+     */
+    @SuppressWarnings("unchecked")
+    public Trigger<E> withAction(Consumer<? super E> newAction) {
+        Consumer<Object> a = (Consumer<Object>) (Consumer<?>) Objects.requireNonNull(newAction, "newAction");
+        return new Trigger<>(eventTypes, eventNames, characters, worlds, conditions, a, name, singleShot);
     }
 
     @Override
@@ -420,7 +429,7 @@ public final class Trigger<E extends Event> {
 
         /**
          * Sets the action (optional: a trigger without one only records {@link #lastRun()}, which
-         * suits {@link EventClient#waitFor}).
+         * suits {@link dev.auraxium.client.EventClient#waitFor}).
          *
          * @param action what to run for each matching event
          * @return this builder

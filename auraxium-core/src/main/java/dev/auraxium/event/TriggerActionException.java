@@ -1,5 +1,6 @@
 package dev.auraxium.event;
 
+import dev.auraxium.AuraxiumException;
 import java.util.Objects;
 
 /**

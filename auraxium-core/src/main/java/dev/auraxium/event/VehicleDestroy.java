@@ -60,7 +60,7 @@ public record VehicleDestroy(Instant timestamp, int worldId, long attackerCharac
 
     /**
      * Starts a {@code VehicleDestroy} with plausible values, for tests and for
-     * {@link EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
+     * {@link dev.auraxium.client.EventClient#dispatch(Event)}; see {@link Builder} for the defaults.
      *
      * @return a new builder
      */

@@ -1,6 +1,6 @@
 package dev.auraxium.protocol;
 
-import dev.auraxium.event.AuraxiumException;
+import dev.auraxium.AuraxiumException;
 
 /**
  * A frame that could not be decoded into an ESS message. It carries the reason and the raw text

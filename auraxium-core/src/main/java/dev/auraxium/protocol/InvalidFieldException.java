@@ -1,6 +1,6 @@
 package dev.auraxium.protocol;
 
-import dev.auraxium.event.AuraxiumException;
+import dev.auraxium.AuraxiumException;
 import dev.auraxium.event.Event;
 import java.util.Objects;
 

@@ -1,6 +1,6 @@
 package dev.auraxium.transport;
 
-import dev.auraxium.event.AuraxiumException;
+import dev.auraxium.AuraxiumException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.OptionalInt;

@@ -31,7 +31,8 @@ public interface TransportListener {
      * The connection closed: the peer sent a close frame, or a close completed.
      *
      * @param connection the connection
-     * @param code the close code (1006 when the connection dropped without one)
+     * @param code the close code (1006 when the connection dropped without one, 1009 when the
+     *     transport refused a message over its size limit)
      * @param reason the close reason, possibly empty
      */
     default void onClose(TransportConnection connection, int code, String reason) {

@@ -9,59 +9,59 @@ import java.util.OptionalLong;
 import java.util.Random;
 
 /** Builds events for tests (real records; frames are made from them with the real codec). */
-final class Events {
-    static final Instant T = Instant.ofEpochSecond(1_717_171_717L);
+public final class Events {
+    public static final Instant T = Instant.ofEpochSecond(1_717_171_717L);
 
     private Events() {
     }
 
-    static Death death(long victim, long attacker, int world) {
+    public static Death death(long victim, long attacker, int world) {
         return deathAt(T, victim, attacker, world);
     }
 
-    static Death deathAt(Instant timestamp, long victim, long attacker, int world) {
+    public static Death deathAt(Instant timestamp, long victim, long attacker, int world) {
         return new Death(timestamp, world, attacker, 1, 1, OptionalInt.of(1), 0, 80, victim, 4, Optional.of(false), false,
                 OptionalInt.of(2), OptionalInt.empty(), 2);
     }
 
-    static Death headshot(long victim, long attacker, int world) {
+    public static Death headshot(long victim, long attacker, int world) {
         return new Death(T, world, attacker, 1, 1, OptionalInt.of(1), 0, 80, victim, 4, Optional.of(false), true,
                 OptionalInt.of(2), OptionalInt.empty(), 2);
     }
 
-    static VehicleDestroy vehicleDestroy(long owner, long attacker, int world) {
+    public static VehicleDestroy vehicleDestroy(long owner, long attacker, int world) {
         return new VehicleDestroy(T, world, attacker, 1, OptionalInt.of(1), 0, 80, owner, 0, 2, OptionalInt.of(2), 4, 2);
     }
 
-    static GainExperience xp(long character, int experienceId, int world) {
+    public static GainExperience xp(long character, int experienceId, int world) {
         return new GainExperience(T, world, 10, character, experienceId, 1, 0, OptionalInt.of(1), 2);
     }
 
-    static PlayerLogin login(long character, int world) {
+    public static PlayerLogin login(long character, int world) {
         return new PlayerLogin(T, world, character);
     }
 
-    static PlayerLogout logout(long character, int world) {
+    public static PlayerLogout logout(long character, int world) {
         return new PlayerLogout(T, world, character);
     }
 
-    static FacilityControl facility(int world) {
+    public static FacilityControl facility(int world) {
         return new FacilityControl(T, world, 100, 1234, 1, 2, OptionalLong.empty(), 2);
     }
 
-    static MetagameEvent alert(int world) {
+    public static MetagameEvent alert(int world) {
         return new MetagameEvent(T, world, 25, 30, 30, 40, 1, 147, 135, Optional.of("started"), OptionalLong.of(2));
     }
 
-    static ContinentLock lock(int world) {
+    public static ContinentLock lock(int world) {
         return new ContinentLock(T, world, OptionalInt.empty(), 0, 30, 1, 30, 2, 40, 2);
     }
 
-    static AchievementEarned achievement(long character, int world) {
+    public static AchievementEarned achievement(long character, int world) {
         return new AchievementEarned(T, world, 90001, character, 2);
     }
 
-    static UnknownEvent unknown(String name, int world, Long character) {
+    public static UnknownEvent unknown(String name, int world, Long character) {
         Map<String, String> f = new LinkedHashMap<>();
         f.put("event_name", name);
         f.put("timestamp", Long.toString(T.getEpochSecond()));
@@ -73,7 +73,7 @@ final class Events {
     }
 
     /** A random event of any kind (known or not) with ids drawn from small pools so filters hit. */
-    static Event random(Random r, long[] characters, int[] worlds, String[] unknownNames) {
+    public static Event random(Random r, long[] characters, int[] worlds, String[] unknownNames) {
         long c = characters[r.nextInt(characters.length)];
         long c2 = characters[r.nextInt(characters.length)];
         int w = worlds[r.nextInt(worlds.length)];

@@ -1,6 +1,6 @@
 package dev.auraxium.testkit;
 
-import dev.auraxium.event.AuraxiumException;
+import dev.auraxium.AuraxiumException;
 
 /**
  * A recording file has a line that is not a frame: not JSON, not a JSON object, or an extended

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.protocol.Subscribe;

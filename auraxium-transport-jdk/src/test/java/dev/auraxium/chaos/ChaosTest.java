@@ -4,9 +4,10 @@ import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auraxium.event.ClientStats;
-import dev.auraxium.event.ConnectionEvent;
-import dev.auraxium.event.EventClient;
+import dev.auraxium.client.ClientStats;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.GainExperience;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.protocol.Subscription;
@@ -286,7 +287,7 @@ class ChaosTest {
         long replacedNanos = System.nanoTime() - t0;
         ConnectionEvent replacing = connectionEvents.stream().filter(e -> e.kind() == ConnectionEvent.Kind.REPLACING)
                 .findFirst().orElseThrow();
-        assertEquals("heartbeat", replacing.cause());
+        assertEquals(ConnectionCause.HEARTBEAT_TIMEOUT, replacing.cause());
         // after the replacement, events flow again on the new connection
         long id = NEXT_ID.getAndIncrement();
         assertTrue(holdsWithin(() -> server.connections().stream().anyMatch(c -> c.id() != stalledId && subscribed(c)),

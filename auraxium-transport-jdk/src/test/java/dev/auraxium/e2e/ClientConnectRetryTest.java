@@ -14,7 +14,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.auraxium.event.EventClient;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.jdk.JdkTransport;
@@ -43,6 +45,7 @@ class ClientConnectRetryTest {
     private WireMockServer http;
     private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
     private final List<Throwable> reported = new CopyOnWriteArrayList<>();
+    private final List<ConnectionEvent> failedAttempts = new CopyOnWriteArrayList<>();
 
     @BeforeEach
     void start() {
@@ -65,7 +68,11 @@ class ClientConnectRetryTest {
         EventClient client = EventClient.builder().serviceId(ClientHandshakeFailureTest.SERVICE_ID)
                 .endpoint(URI.create("ws://127.0.0.1:" + http.port() + "/streaming")).transport(transport)
                 .reconnectDelay(Duration.ofMillis(50)).subscriptionProbeInterval(Duration.ZERO)
-                .errorHandler(reported::add).build();
+                .errorHandler(reported::add).connectionListener(e -> {
+                    if (e.kind() == ConnectionEvent.Kind.FAILED) {
+                        failedAttempts.add(e);
+                    }
+                }).build();
         resources.add(0, client);
         return client;
     }
@@ -92,6 +99,9 @@ class ClientConnectRetryTest {
         TransportException cause = causeWithStatus(first);
         assertEquals(status, cause.httpStatus().orElseThrow());
         assertEquals(Duration.ofSeconds(1), cause.retryAfter().orElseThrow());
+        ConnectionEvent failed = failedAttempts.get(0);
+        assertEquals(ConnectionCause.HANDSHAKE_REFUSED, failed.cause(), failed::toString);
+        assertEquals("HTTP " + status, failed.detail());
     }
 
     private static TransportException causeWithStatus(Throwable t) {

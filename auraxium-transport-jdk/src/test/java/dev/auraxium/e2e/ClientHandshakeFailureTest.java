@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
-import dev.auraxium.event.EventClient;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.jdk.JdkTransport;

@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Death;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.PlayerLogout;
 import dev.auraxium.event.Trigger;

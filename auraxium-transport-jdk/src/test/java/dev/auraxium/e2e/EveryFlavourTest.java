@@ -10,9 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Death;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.protocol.ClearSubscribe;

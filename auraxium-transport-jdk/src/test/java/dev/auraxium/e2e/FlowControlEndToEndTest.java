@@ -5,9 +5,9 @@ import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auraxium.event.ClientStats;
+import dev.auraxium.client.ClientStats;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Environment;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.testkit.ConnectionSnapshot;

@@ -7,14 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.Trigger;
-import dev.auraxium.testkit.ConnectionSnapshot;
 import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.protocol.SubscriptionReply;
+import dev.auraxium.testkit.ConnectionSnapshot;
 import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.testkit.internal.ws.HandshakeRequest;
 import dev.auraxium.testkit.internal.ws.HandshakeResponse;
@@ -177,6 +178,8 @@ class HostileServerTest {
             }
         }, Duration.ofSeconds(20)), "events flow again after the reconnect");
         assertEquals(1, transport.oversizedMessages());
+        assertEquals(1L, client.stats().reconnectsByCause().get(ConnectionCause.MESSAGE_TOO_BIG),
+                () -> "reconnects by cause: " + client.stats().reconnectsByCause());
         System.out.println("hostile-figure | 7 single 3 MiB frame to the client | closed (listener told 1009), counted 1, "
                 + "reconnected and receiving |");
     }

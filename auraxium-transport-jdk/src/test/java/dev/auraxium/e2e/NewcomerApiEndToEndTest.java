@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.AchievementEarned;
 import dev.auraxium.event.BattleRankUp;
 import dev.auraxium.event.ContinentLock;
 import dev.auraxium.event.Death;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.FacilityControl;
 import dev.auraxium.event.FishScan;
 import dev.auraxium.event.GainExperience;

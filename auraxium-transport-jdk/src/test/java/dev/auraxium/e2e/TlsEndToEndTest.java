@@ -10,10 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auraxium.event.ConnectionEvent;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.testkit.Disconnect;
 import dev.auraxium.testkit.FakeEssServer;

@@ -4,8 +4,8 @@ package dev.auraxium.examples;
 // ReadmeTestingExampleMirrorTest fails when the two differ. Change both together.
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Death;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.testkit.FakeEssServer;

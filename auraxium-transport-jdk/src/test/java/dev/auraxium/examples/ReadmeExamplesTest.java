@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Death;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.GainExperience;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.event.Trigger;

@@ -1,9 +1,9 @@
 package dev.auraxium.cli.internal;
 
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Death;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.GainExperience;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.testkit.FakeEssServer;

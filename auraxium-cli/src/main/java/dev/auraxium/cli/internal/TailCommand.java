@@ -1,11 +1,13 @@
 package dev.auraxium.cli.internal;
 
-import dev.auraxium.internal.serviceid.ServiceIds;
-import dev.auraxium.event.ConnectionEvent;
+import dev.auraxium.client.ClientStats;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.EventClient;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.EventClient;
 import dev.auraxium.event.Trigger;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.protocol.EssDecodeException;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportException;
@@ -14,7 +16,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -151,7 +155,8 @@ final class TailCommand implements Callable<Integer> {
             err.flush();
             Duration left = stream.duration == null ? null : stream.duration.minusNanos(System.nanoTime() - start);
             stop.await(left == null || !left.isNegative() ? left : Duration.ZERO);
-            decodeErrors.set(client.stats().decodeErrors());
+            ClientStats stats = client.stats();
+            decodeErrors.set(stats.decodeErrors());
             client.close();
             if (fatal.get() != null) {
                 throw Connect.failure(uri, id, fatal.get());
@@ -163,7 +168,8 @@ final class TailCommand implements Callable<Integer> {
             double seconds = (System.nanoTime() - start) / 1e9;
             long n = Math.min(received.get(), limit);
             err.println(summary("tail", n, seconds) + (decodeErrors.get() == 0 ? ""
-                    : ", " + decodeErrors.get() + " frames not decoded (" + decodeKinds.size() + " kinds)"));
+                    : ", " + decodeErrors.get() + " frames not decoded (" + decodeKinds.size() + " kinds)")
+                    + reconnects(stats.reconnectsByCause()));
             err.flush();
         }
         return 0;
@@ -196,6 +202,17 @@ final class TailCommand implements Callable<Integer> {
                     + " chars); further frames that fail this way are only counted in the summary");
             err.flush();
         }
+    }
+
+    /** @return e.g. {@code ", 3 reconnects (CONNECTION_CLOSED 2, HEARTBEAT_TIMEOUT 1)"}, or "" when none */
+    static String reconnects(Map<ConnectionCause, Long> byCause) {
+        if (byCause.isEmpty()) {
+            return "";
+        }
+        long total = byCause.values().stream().mapToLong(Long::longValue).sum();
+        StringJoiner causes = new StringJoiner(", ", " (", ")");
+        byCause.forEach((cause, n) -> causes.add(cause + " " + n));
+        return ", " + total + (total == 1 ? " reconnect" : " reconnects") + causes;
     }
 
     static String summary(String command, long events, double seconds) {

@@ -1,6 +1,6 @@
 package dev.auraxium.internal.dispatch;
 
-import dev.auraxium.event.OverflowPolicy;
+import dev.auraxium.client.OverflowPolicy;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.ConnectionListener;
+import dev.auraxium.client.ConnectionListener;
+import dev.auraxium.client.OverflowPolicy;
 import dev.auraxium.event.Environment;
-import dev.auraxium.event.OverflowPolicy;
 import dev.auraxium.internal.client.FrameCodec;
 import dev.auraxium.internal.client.Timers;
 import dev.auraxium.transport.Transport;

@@ -1,6 +1,6 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.ClientStats;
+import dev.auraxium.client.ConnectionCause;
 import dev.auraxium.internal.dispatch.Deduplicator;
 import dev.auraxium.internal.dispatch.Dispatcher;
 import dev.auraxium.internal.dispatch.EventQueue;
@@ -8,6 +8,7 @@ import dev.auraxium.internal.transport.ConnectionSupervisor;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The client's own counters, and the {@link ClientStats} snapshot of them together with those of
+ * The client's own counters, and the {@link StatsSnapshot} of them together with those of
  * the queue, deduplicator, dispatcher and supervisor. Thread-safe; the per-event updates allocate
  * nothing (times are kept as epoch millis and millis of lag, turned into Instants and Durations by
  * {@link #snapshot}).
@@ -36,7 +37,7 @@ final class ClientMetrics {
     /** Events delivered without a field whose value was of the wrong kind, by "EventName.field". */
     private final ConcurrentHashMap<String, AtomicLong> invalidFields = new ConcurrentHashMap<>();
     final AtomicReference<Instant> lastHeartbeat = new AtomicReference<>();
-    private final ConcurrentHashMap<String, AtomicLong> watchdogTrips = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<ConnectionCause, AtomicLong> watchdogTrips = new ConcurrentHashMap<>();
     private final AtomicLongArray lastEventByWorldMillis = new AtomicLongArray(WORLD_SLOTS);
     private final ConcurrentHashMap<Integer, AtomicLong> lastEventByOtherWorldMillis = new ConcurrentHashMap<>();
     private volatile long lastLagMillis = NONE;
@@ -51,7 +52,7 @@ final class ClientMetrics {
     }
 
     /** Counts a watchdog (or connectionStateChanged false) that replaced a connection. */
-    void trip(String watchdog) {
+    void trip(ConnectionCause watchdog) {
         watchdogTrips.computeIfAbsent(watchdog, k -> new AtomicLong()).incrementAndGet();
     }
 
@@ -119,13 +120,13 @@ final class ClientMetrics {
     }
 
     /** @return the snapshot of these counters and those of the other parts */
-    <T> ClientStats snapshot(EventQueue<T> queue, Deduplicator dedup, Dispatcher<?> dispatcher,
+    <T> StatsSnapshot snapshot(EventQueue<T> queue, Deduplicator dedup, Dispatcher<?> dispatcher,
             ConnectionSupervisor supervisor) {
-        return new ClientStats(frames.get(), decoded.get(), dispatcher.dispatched(), unknown.get(),
+        return new StatsSnapshot(frames.get(), decoded.get(), dispatcher.dispatched(), unknown.get(),
                 decodeErrors.get(), dedup.dropped(), queue.drops(), dispatcher.actionsRun(), dispatcher.actionFailures(),
                 queue.size(), queue.highWaterMark(), supervisor.reconnects(), drifts.get(),
                 Optional.ofNullable(lastHeartbeat.get()), lastEventByWorld(), lag(lastLagMillis), lag(maxLagMillis.get()),
-                supervisor.openConnections(), supervisor.attempts(), supervisor.failures(), counts(watchdogTrips),
+                supervisor.openConnections(), supervisor.attempts(), supervisor.failures(), tripCounts(),
                 dedup.earlyEvictions(), counts(invalidFields));
     }
 
@@ -138,6 +139,12 @@ final class ClientMetrics {
             }
         }
         lastEventByOtherWorldMillis.forEach((w, t) -> out.put(w, Instant.ofEpochMilli(t.get())));
+        return out;
+    }
+
+    private Map<ConnectionCause, Long> tripCounts() {
+        Map<ConnectionCause, Long> out = new EnumMap<>(ConnectionCause.class);
+        watchdogTrips.forEach((k, v) -> out.put(k, v.get()));
         return out;
     }
 

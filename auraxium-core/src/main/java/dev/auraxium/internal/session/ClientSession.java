@@ -1,7 +1,6 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.AuraxiumException;
-import dev.auraxium.event.ClientStats;
+import dev.auraxium.AuraxiumException;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.internal.client.Timers;
@@ -19,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -26,7 +26,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -156,13 +155,22 @@ public final class ClientSession {
         }
     }
 
+    /** @return {@code first} and {@code more} in a list, each checked for null */
+    @SafeVarargs
+    public static <T> List<T> listOf(T first, T... more) {
+        List<T> out = new ArrayList<>(1 + more.length);
+        out.add(Objects.requireNonNull(first, "first"));
+        for (T t : more) {
+            out.add(Objects.requireNonNull(t, "trigger must not be null"));
+        }
+        return out;
+    }
+
     /**
-     * See {@code EventClient.waitFor}: registers the triggers given, with their actions replaced.
-     *
-     * @param withAction gives a copy of a trigger with another action and the same name
+     * See {@code EventClient.waitFor}: registers copies of the triggers given
+     * ({@link Trigger#withAction}) whose action completes the future.
      */
-    public <E extends Event> CompletableFuture<E> waitFor(Duration timeout, List<Trigger<? extends E>> originals,
-            BiFunction<Trigger<?>, Consumer<Object>, Trigger<?>> withAction) {
+    public <E extends Event> CompletableFuture<E> waitFor(Duration timeout, List<Trigger<? extends E>> originals) {
         CompletableFuture<E> result = new CompletableFuture<>();
         CompletableFuture<E> caller = new CompletableFuture<>();
         List<Registration> regs = new ArrayList<>();
@@ -174,7 +182,7 @@ public final class ClientSession {
                 // A trigger only accepts events of its type parameter (see Trigger): the cast holds.
                 @SuppressWarnings("unchecked")
                 Consumer<Object> complete = e -> result.complete((E) e);
-                regs.add(registry.register(withAction.apply(t, complete), t));
+                regs.add(registry.register(t.withAction(complete), t));
             }
             waiters.add(result);
             replan();
@@ -332,7 +340,7 @@ public final class ClientSession {
         return metrics.endpointStatus();
     }
 
-    public ClientStats stats() {
+    public StatsSnapshot stats() {
         return metrics.snapshot(queue, connections.intake().dedup(), dispatcher, supervisor);
     }
 
@@ -363,11 +371,6 @@ public final class ClientSession {
     /** @return e.g. {@code "triggers=3, closed"} for the client's toString */
     public String describe() {
         return "triggers=" + registry.size() + (closed ? ", closed" : "");
-    }
-
-    /** @return see {@link ClientMetrics#lagMillis} */
-    public static long lagMillis(long nowMillis, java.time.Instant timestamp) {
-        return ClientMetrics.lagMillis(nowMillis, timestamp);
     }
 
     // ---------------------------------------------------------------- internals

@@ -2,12 +2,13 @@ package dev.auraxium.internal.session;
 
 import static dev.auraxium.internal.session.Reporter.LOG;
 
-import dev.auraxium.event.ConnectionEvent;
-import dev.auraxium.event.OverflowPolicy;
-import dev.auraxium.internal.serviceid.ServiceIds;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.OverflowPolicy;
 import dev.auraxium.internal.client.Timers;
 import dev.auraxium.internal.dispatch.Delivery;
 import dev.auraxium.internal.dispatch.EventQueue;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.transport.Backoff;
 import dev.auraxium.internal.transport.ConnectionSupervisor;
 import dev.auraxium.protocol.ClientCommand;
@@ -231,14 +232,14 @@ final class Connections {
             lock.unlock();
         }
         for (Link l : done) {
-            reporter.notify(l.slot, ConnectionEvent.Kind.READY, "", null);
+            reporter.notify(l.slot, ConnectionEvent.Kind.READY, ConnectionCause.NONE, "", null);
             supervisor.promote(l.connection);
         }
     }
 
     /** The watchdogs: runs on the timer every tick, decides under the lock, acts after releasing it. */
     private void tick() {
-        List<Map.Entry<Link, String>> unhealthy = new ArrayList<>();
+        List<Map.Entry<Link, ConnectionCause>> unhealthy = new ArrayList<>();
         lock.lock();
         try {
             if (closed) {
@@ -249,7 +250,7 @@ final class Connections {
                 if (l.draining) {
                     continue; // replaced and closing: it only hands over what it still carries
                 }
-                String cause = watchdog.trips(l, now, planned);
+                ConnectionCause cause = watchdog.trips(l, now, planned);
                 if (cause != null) {
                     if (!l.unhealthy) {
                         l.unhealthy = true;
@@ -263,7 +264,7 @@ final class Connections {
             lock.unlock();
         }
         try {
-            for (Map.Entry<Link, String> e : unhealthy) {
+            for (Map.Entry<Link, ConnectionCause> e : unhealthy) {
                 Link l = e.getKey();
                 metrics.trip(e.getValue());
                 LOG.log(Level.WARNING, () -> id + ": connection " + l.slot + " is unhealthy (" + e.getValue()
@@ -304,8 +305,8 @@ final class Connections {
                 }
             } else {
                 LOG.log(Level.WARNING, id + ": the push service lost its backend (connectionStateChanged false); reconnecting");
-                metrics.trip("connectionStateChanged");
-                supervisor.restart(l.connection, "connectionStateChanged");
+                metrics.trip(ConnectionCause.BACKEND_LOST);
+                supervisor.restart(l.connection, ConnectionCause.BACKEND_LOST);
             }
         } else if (m instanceof SubscriptionReply reply) {
             onSubscriptionReply(l, reply);
@@ -346,9 +347,17 @@ final class Connections {
         } finally {
             lock.unlock();
             if (o != null && o.drifted()) {
-                reporter.notify(l.slot, ConnectionEvent.Kind.DRIFT, o.drift(), null);
+                reporter.notify(l.slot, ConnectionEvent.Kind.DRIFT, driftCause(o.verdict()), o.drift(), null);
             }
         }
+    }
+
+    private static ConnectionCause driftCause(SubscriptionSync.Verdict v) {
+        return switch (v) {
+            case GAVE_UP -> ConnectionCause.SUBSCRIPTION_REPAIR_FAILED;
+            case DEFERRED -> ConnectionCause.SUBSCRIPTION_REPAIR_DEFERRED;
+            default -> ConnectionCause.SUBSCRIPTION_DRIFT;
+        };
     }
 
     /** The supervisor's view: links come and go with connections. */
@@ -396,7 +405,7 @@ final class Connections {
         }
 
         @Override
-        public void closed(int slot, TransportConnection c, String cause) {
+        public void closed(int slot, TransportConnection c, ConnectionCause cause, String detail) {
             s.lock.lock();
             try {
                 s.links.remove(c);
@@ -412,8 +421,9 @@ final class Connections {
             } finally {
                 s.lock.unlock();
             }
-            boolean expected = cause.equals("disconnect") || cause.equals("replaced");
-            LOG.log(expected ? Level.INFO : Level.WARNING, () -> s.id + ": connection " + slot + " closed (" + cause + ")"
+            boolean expected = cause == ConnectionCause.CLIENT_CLOSE;
+            LOG.log(expected ? Level.INFO : Level.WARNING, () -> s.id + ": connection " + slot + " closed (" + cause
+                    + (detail.isEmpty() ? "" : ": " + detail) + ")"
                     + (expected ? "" : "; reconnecting"));
         }
 
@@ -451,8 +461,8 @@ final class Connections {
         }
 
         @Override
-        public void event(int slot, ConnectionEvent.Kind kind, String cause, Duration retryIn) {
-            s.reporter.notify(slot, kind, cause, retryIn);
+        public void event(int slot, ConnectionEvent.Kind kind, ConnectionCause cause, String detail, Duration retryIn) {
+            s.reporter.notify(slot, kind, cause, detail, retryIn);
         }
     }
 

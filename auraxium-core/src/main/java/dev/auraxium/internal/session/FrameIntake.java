@@ -1,7 +1,7 @@
 package dev.auraxium.internal.session;
 
+import dev.auraxium.client.OverflowPolicy;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.OverflowPolicy;
 import dev.auraxium.event.UnknownEvent;
 import dev.auraxium.internal.client.FrameCodec;
 import dev.auraxium.internal.client.Timers;

@@ -1,7 +1,8 @@
 package dev.auraxium.internal.session;
 
-import dev.auraxium.event.ConnectionEvent;
-import dev.auraxium.event.ConnectionListener;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent;
+import dev.auraxium.client.ConnectionListener;
 import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.transport.TransportException;
@@ -19,7 +20,7 @@ import java.util.function.Consumer;
  */
 final class Reporter {
     /** The client's logger: its name is the public class's, which users configure. */
-    static final System.Logger LOG = System.getLogger("dev.auraxium.event.EventClient");
+    static final System.Logger LOG = System.getLogger("dev.auraxium.client.EventClient");
 
     private final String id;
     private final String serviceId;
@@ -83,12 +84,12 @@ final class Reporter {
     }
 
     /** Tells the connection listener, if any. */
-    void notify(int slot, ConnectionEvent.Kind kind, String cause, Duration retryIn) {
+    void notify(int slot, ConnectionEvent.Kind kind, ConnectionCause cause, String detail, Duration retryIn) {
         if (connectionListener == null) {
             return;
         }
         try {
-            connectionListener.onConnectionEvent(new ConnectionEvent(slot, kind, cause, Optional.ofNullable(retryIn),
+            connectionListener.onConnectionEvent(new ConnectionEvent(slot, kind, cause, detail, Optional.ofNullable(retryIn),
                     Instant.now()));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, id + ": the connection listener threw", e);

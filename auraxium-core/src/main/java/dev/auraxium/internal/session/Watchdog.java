@@ -1,6 +1,8 @@
 package dev.auraxium.internal.session;
 
+import dev.auraxium.client.ConnectionCause;
 import dev.auraxium.protocol.Subscription;
+import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -9,21 +11,21 @@ import java.util.Map;
  * whether its next probe is due. The client asks on every tick, under its lock.
  */
 final class Watchdog {
-    /** Watchdog names, as counted in the stats. */
-    static final String HEARTBEAT = "heartbeat";
-    static final String PROBE = "probe";
-    static final String SILENCE = "silence";
-
     private final long heartbeatTimeoutNanos;
     private final long probeIntervalNanos;
     private final long probeTimeoutNanos;
     private final long silenceNanos;
 
     Watchdog(ClientConfig config) {
-        this.heartbeatTimeoutNanos = config.heartbeatTimeout().toNanos();
-        this.probeIntervalNanos = config.probeInterval().toNanos();
-        this.probeTimeoutNanos = config.probeTimeout().toNanos();
-        this.silenceNanos = config.worldSilence().toNanos();
+        this(config.heartbeatTimeout(), config.probeInterval(), config.probeTimeout(), config.worldSilence());
+    }
+
+    /** Each zero turns its watchdog (or the periodic probe) off. */
+    Watchdog(Duration heartbeatTimeout, Duration probeInterval, Duration probeTimeout, Duration worldSilence) {
+        this.heartbeatTimeoutNanos = heartbeatTimeout.toNanos();
+        this.probeIntervalNanos = probeInterval.toNanos();
+        this.probeTimeoutNanos = probeTimeout.toNanos();
+        this.silenceNanos = worldSilence.toNanos();
     }
 
     /** @return whether the world-silence watchdog is on */
@@ -36,14 +38,14 @@ final class Watchdog {
     }
 
     /** @return the watchdog that trips for the link now, or null when it is healthy */
-    String trips(Link l, long now, Subscription planned) {
+    ConnectionCause trips(Link l, long now, Subscription planned) {
         long awaiting = l.sync.awaitingReplySince();
         if (heartbeatTimeoutNanos > 0 && now - l.lastHeartbeat > heartbeatTimeoutNanos) {
-            return HEARTBEAT;
+            return ConnectionCause.HEARTBEAT_TIMEOUT;
         } else if (probeTimeoutNanos > 0 && awaiting != 0 && now - awaiting > probeTimeoutNanos) {
-            return PROBE;
+            return ConnectionCause.PROBE_TIMEOUT;
         } else if (silenceNanos > 0 && l.ready && silentWorld(l, now, planned) != null) {
-            return SILENCE;
+            return ConnectionCause.WORLD_SILENCE;
         }
         return null;
     }

@@ -1,6 +1,7 @@
 package dev.auraxium.internal.transport;
 
-import dev.auraxium.event.ConnectionEvent.Kind;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent.Kind;
 import dev.auraxium.internal.client.Timers;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;
@@ -9,9 +10,10 @@ import dev.auraxium.transport.TransportListener;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.DoubleSupplier;
@@ -38,6 +40,8 @@ import java.util.function.DoubleSupplier;
  * without this object's lock held, from transport threads or the timer thread.
  */
 public final class ConnectionSupervisor {
+    /** The close code of a message over the transport's limit. */
+    private static final int MESSAGE_TOO_BIG = 1009;
 
     /** What the supervisor tells its client. */
     public interface Session {
@@ -50,9 +54,11 @@ public final class ConnectionSupervisor {
         /**
          * A connection the client knew about ended (lost, replaced, or closed on purpose).
          *
-         * @param cause "close", "error", "connectionStateChanged", "replaced", "disconnect"...
+         * @param cause why; {@link ConnectionCause#CLIENT_CLOSE} when closed on purpose (detail
+         *     {@code "replaced"} for a replaced one)
+         * @param detail the close code, exception class...; may be empty
          */
-        void closed(int slot, TransportConnection connection, String cause);
+        void closed(int slot, TransportConnection connection, ConnectionCause cause, String detail);
 
         /**
          * A connect attempt failed.
@@ -62,11 +68,11 @@ public final class ConnectionSupervisor {
         void failed(int slot, Throwable error, boolean fatal);
 
         /** For the connection listener. */
-        void event(int slot, Kind kind, String cause, Duration retryIn);
+        void event(int slot, Kind kind, ConnectionCause cause, String detail, Duration retryIn);
 
         /**
          * A replaced connection is being closed: its remaining frames still arrive through
-         * {@link #text} until {@link #closed} (cause "replaced"); watchdogs should leave it alone.
+         * {@link #text} until {@link #closed} (detail "replaced"); watchdogs should leave it alone.
          */
         default void draining(int slot, TransportConnection connection) {
         }
@@ -79,7 +85,7 @@ public final class ConnectionSupervisor {
     private final DoubleSupplier random;
     private final Session session;
     private final Slot[] slots;
-    private final Map<String, Long> reconnects = new TreeMap<>();
+    private final Map<ConnectionCause, Long> reconnects = new EnumMap<>(ConnectionCause.class);
     /** Replaced connections closing gracefully, still delivering what they carried. */
     private final List<Attempt> draining = new ArrayList<>();
     private long attempts;
@@ -92,6 +98,8 @@ public final class ConnectionSupervisor {
         TransportConnection connection;
         boolean open;
         boolean draining;
+        /** For a standby: the watchdog that asked for it, the cause of its REPLACED event. */
+        ConnectionCause replacing = ConnectionCause.NONE;
         long openedAt;
         /**
          * Whether its frames go to the session: {@code open && (draining || live(this))}, written
@@ -170,8 +178,8 @@ public final class ConnectionSupervisor {
     }
 
     /** @return reconnects and replacements so far by cause */
-    public synchronized Map<String, Long> reconnects() {
-        return Map.copyOf(reconnects);
+    public synchronized Map<ConnectionCause, Long> reconnects() {
+        return Collections.unmodifiableMap(new EnumMap<>(reconnects));
     }
 
     /** @return connect attempts started so far */
@@ -219,12 +227,12 @@ public final class ConnectionSupervisor {
         }
         for (Attempt a : drained) {
             a.connection.abort(); // already sent its close frame; nothing more is wanted from it
-            session.closed(a.slot.index, a.connection, "disconnect");
+            session.closed(a.slot.index, a.connection, ConnectionCause.CLIENT_CLOSE, "replaced");
         }
         for (Attempt a : open) {
             a.connection.close(1000, "client disconnect").exceptionally(e -> null);
-            session.closed(a.slot.index, a.connection, "disconnect");
-            session.event(a.slot.index, Kind.CLOSED, "", null);
+            session.closed(a.slot.index, a.connection, ConnectionCause.CLIENT_CLOSE, "");
+            session.event(a.slot.index, Kind.CLOSED, ConnectionCause.CLIENT_CLOSE, "", null);
         }
     }
 
@@ -232,11 +240,11 @@ public final class ConnectionSupervisor {
      * Drops a connection at once and reconnects, e.g. when the push layer said it lost its backend.
      * Does nothing unless the connection is a live one of ours.
      */
-    public void restart(TransportConnection which, String cause) {
+    public void restart(TransportConnection which, ConnectionCause cause) {
         Attempt a = find(which);
         if (a != null) {
             which.abort();
-            lost(a, cause);
+            lost(a, cause, "");
         }
     }
 
@@ -244,7 +252,7 @@ public final class ConnectionSupervisor {
      * A watchdog found {@code which} unhealthy: open a replacement and keep {@code which} until the
      * replacement is {@link #promote promoted}. A standby found unhealthy is dropped and retried.
      */
-    public void replace(TransportConnection which, String cause) {
+    public void replace(TransportConnection which, ConnectionCause cause) {
         Attempt next = null;
         Attempt droppedStandby = null;
         synchronized (this) {
@@ -258,6 +266,7 @@ public final class ConnectionSupervisor {
                     }
                     reconnects.merge(cause, 1L, Long::sum);
                     s.standby = new Attempt(s);
+                    s.standby.replacing = cause;
                     next = s.standby;
                     break;
                 }
@@ -271,12 +280,12 @@ public final class ConnectionSupervisor {
             settle(droppedStandby);
         }
         if (next != null) {
-            session.event(next.slot.index, Kind.REPLACING, cause, null);
+            session.event(next.slot.index, Kind.REPLACING, cause, "", null);
             connect(next);
         } else if (droppedStandby != null) {
             which.abort();
-            session.closed(droppedStandby.slot.index, which, cause);
-            session.event(droppedStandby.slot.index, Kind.RETRY_SCHEDULED, cause, retryIn(droppedStandby.slot));
+            session.closed(droppedStandby.slot.index, which, cause, "");
+            session.event(droppedStandby.slot.index, Kind.RETRY_SCHEDULED, cause, "", retryIn(droppedStandby.slot));
         }
     }
 
@@ -320,7 +329,7 @@ public final class ConnectionSupervisor {
                 return null;
             });
         }
-        session.event(promoted.slot.index, Kind.REPLACED, "", null);
+        session.event(promoted.slot.index, Kind.REPLACED, promoted.replacing, "", null);
     }
 
     private synchronized Attempt find(TransportConnection c) {
@@ -353,7 +362,7 @@ public final class ConnectionSupervisor {
         synchronized (this) {
             attempts++;
         }
-        session.event(a.slot.index, Kind.CONNECTING, "", null);
+        session.event(a.slot.index, Kind.CONNECTING, ConnectionCause.NONE, "", null);
         CompletableFuture<TransportConnection> f;
         try {
             f = transport.connect(uri, new Listener(a));
@@ -399,13 +408,12 @@ public final class ConnectionSupervisor {
         }
         session.failed(s.index, cause, fatal);
         if (fatal) {
-            session.event(s.index, Kind.REJECTED, cause instanceof TransportException te && te.httpStatus().isPresent()
-                    ? "HTTP " + te.httpStatus().getAsInt() : causeKey(cause), null);
+            session.event(s.index, Kind.REJECTED, causeOf(cause), detailOf(cause), null);
             // the other slots' open connections are closed on purpose: the id is rejected
             stopOpenConnectionsAfterFatal();
         } else {
-            session.event(s.index, Kind.FAILED, causeKey(cause), null);
-            session.event(s.index, Kind.RETRY_SCHEDULED, causeKey(cause), retryIn(s));
+            session.event(s.index, Kind.FAILED, causeOf(cause), detailOf(cause), null);
+            session.event(s.index, Kind.RETRY_SCHEDULED, causeOf(cause), detailOf(cause), retryIn(s));
         }
     }
 
@@ -425,18 +433,29 @@ public final class ConnectionSupervisor {
         }
         for (Attempt a : open) {
             a.connection.close(1000, "service id rejected").exceptionally(e -> null);
-            session.closed(a.slot.index, a.connection, "disconnect");
+            session.closed(a.slot.index, a.connection, ConnectionCause.CLIENT_CLOSE, "service id rejected");
         }
     }
 
-    private static String causeKey(Throwable t) {
+    /** @return the cause of a failed connection attempt: by the HTTP status, when the server answered */
+    static ConnectionCause causeOf(Throwable t) {
         if (t instanceof TransportException te && te.httpStatus().isPresent()) {
-            return "http " + te.httpStatus().getAsInt();
+            return te.httpStatus().getAsInt() == 403 ? ConnectionCause.SERVICE_ID_REJECTED
+                    : ConnectionCause.HANDSHAKE_REFUSED;
         }
-        return t.getClass().getSimpleName();
+        return ConnectionCause.CONNECT_FAILED;
     }
 
-    private void lost(Attempt a, String cause) {
+    /** @return the HTTP status, else the exception's class: never its message, which may hold the URI */
+    static String detailOf(Throwable t) {
+        if (t instanceof TransportException te && te.httpStatus().isPresent()) {
+            return "HTTP " + te.httpStatus().getAsInt();
+        }
+        Throwable root = t instanceof TransportException && t.getCause() != null ? t.getCause() : t;
+        return root.getClass().getSimpleName();
+    }
+
+    private void lost(Attempt a, ConnectionCause cause, String detail) {
         Slot s = a.slot;
         boolean standbyTookOver = false;
         boolean drained = false;
@@ -448,7 +467,7 @@ public final class ConnectionSupervisor {
             }
         }
         if (drained) {
-            session.closed(s.index, a.connection, "replaced");
+            session.closed(s.index, a.connection, ConnectionCause.CLIENT_CLOSE, "replaced");
             return;
         }
         synchronized (this) {
@@ -479,10 +498,10 @@ public final class ConnectionSupervisor {
             settle(a);
             settle(s.primary);
         }
-        session.closed(s.index, a.connection, cause);
-        session.event(s.index, Kind.LOST, cause, null);
+        session.closed(s.index, a.connection, cause, detail);
+        session.event(s.index, Kind.LOST, cause, detail, null);
         if (!standbyTookOver) {
-            session.event(s.index, Kind.RETRY_SCHEDULED, cause, retryIn(s));
+            session.event(s.index, Kind.RETRY_SCHEDULED, cause, detail, retryIn(s));
         }
     }
 
@@ -553,7 +572,7 @@ public final class ConnectionSupervisor {
                 attempt.openedAt = timers.nanoTime();
                 settle(attempt);
             }
-            session.event(attempt.slot.index, Kind.OPENED, "", null);
+            session.event(attempt.slot.index, Kind.OPENED, ConnectionCause.NONE, "", null);
             session.opened(attempt.slot.index, c);
         }
 
@@ -567,12 +586,13 @@ public final class ConnectionSupervisor {
 
         @Override
         public void onClose(TransportConnection c, int code, String reason) {
-            lost(attempt, "close");
+            lost(attempt, code == MESSAGE_TOO_BIG ? ConnectionCause.MESSAGE_TOO_BIG : ConnectionCause.CONNECTION_CLOSED,
+                    reason == null || reason.isEmpty() ? String.valueOf(code) : code + " " + reason);
         }
 
         @Override
         public void onError(TransportConnection c, Throwable error) {
-            lost(attempt, "error");
+            lost(attempt, ConnectionCause.TRANSPORT_ERROR, error.getClass().getSimpleName());
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.auraxium.internal.transport;
 
-import dev.auraxium.event.NoTransportException;
+import dev.auraxium.client.NoTransportException;
 import dev.auraxium.transport.TransportProvider;
 import java.lang.System.Logger.Level;
 import java.util.ArrayList;

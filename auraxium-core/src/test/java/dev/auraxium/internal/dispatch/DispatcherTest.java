@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.client.OverflowPolicy;
 import dev.auraxium.event.Death;
 import dev.auraxium.event.Event;
-import dev.auraxium.event.OverflowPolicy;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.transport.TransportConnection;

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.auraxium.event.ConnectionEvent.Kind;
-import dev.auraxium.event.FakeTransport;
-import dev.auraxium.event.ManualTimers;
+import dev.auraxium.client.ConnectionCause;
+import dev.auraxium.client.ConnectionEvent.Kind;
+import dev.auraxium.client.FakeTransport;
+import dev.auraxium.client.ManualTimers;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportException;
 import java.net.URI;
@@ -55,8 +56,8 @@ class ConnectionSupervisorTest {
         }
 
         @Override
-        public void closed(int slot, TransportConnection connection, String cause) {
-            closed.add(slot + ":" + cause);
+        public void closed(int slot, TransportConnection connection, ConnectionCause cause, String detail) {
+            closed.add(slot + ":" + cause + (detail.isEmpty() ? "" : ":" + detail));
         }
 
         @Override
@@ -65,8 +66,9 @@ class ConnectionSupervisorTest {
         }
 
         @Override
-        public void event(int slot, Kind kind, String cause, Duration retryIn) {
-            events.add(slot + ":" + kind + (cause.isEmpty() ? "" : ":" + cause));
+        public void event(int slot, Kind kind, ConnectionCause cause, String detail, Duration retryIn) {
+            events.add(slot + ":" + kind + (cause == ConnectionCause.NONE ? "" : ":" + cause)
+                    + (detail.isEmpty() ? "" : ":" + detail));
             if (kind == Kind.RETRY_SCHEDULED) {
                 retryIns.add(retryIn);
             }
@@ -123,7 +125,7 @@ class ConnectionSupervisorTest {
         s.start();
 
         transport.take().serverClose(1006);
-        assertEquals(List.of("0:CONNECTING", "0:OPENED", "0:LOST:close", "0:RETRY_SCHEDULED:close"),
+        assertEquals(List.of("0:CONNECTING", "0:OPENED", "0:LOST:CONNECTION_CLOSED:1006", "0:RETRY_SCHEDULED:CONNECTION_CLOSED:1006"),
                 session.drainEvents());
         timers.advance(INITIAL.minusNanos(1));
         assertEquals(1, transport.attempts.get(), "retried before the delay was over");
@@ -141,7 +143,7 @@ class ConnectionSupervisorTest {
         assertEquals(List.of(ms(100), ms(200), ms(400), ms(100)), timers.scheduledDelays);
         assertEquals(List.of(Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
                 Duration.ofMillis(100)), session.retryIns, "the delays announced to the listener");
-        assertEquals(Map.of("close", 4L), s.reconnects());
+        assertEquals(Map.of(ConnectionCause.CONNECTION_CLOSED, 4L), s.reconnects());
         assertEquals(4, transport.attempts.get());
         assertEquals(0, s.openConnections());
         assertTrue(s.isActive(), "still reconnecting");
@@ -166,13 +168,13 @@ class ConnectionSupervisorTest {
         session.drainEvents();
         timers.advance(Duration.ofMillis(400));
 
-        assertEquals(List.of("1:CONNECTING", "1:REJECTED:HTTP 403"), session.drainEvents());
+        assertEquals(List.of("1:CONNECTING", "1:REJECTED:SERVICE_ID_REJECTED:HTTP 403"), session.drainEvents());
         TransportException fatal = assertInstanceOf(TransportException.class, session.failures.get(2));
         assertTrue(fatal.isFatal());
         assertFalse(s.isActive());
         assertEquals(0, timers.pending(), "a retry left after the 403");
         assertFalse(other.isOpen(), "the other slot's connection was left open after the 403");
-        assertTrue(session.closed.contains("0:disconnect"), () -> "closed: " + session.closed);
+        assertTrue(session.closed.contains("0:CLIENT_CLOSE:service id rejected"), () -> "closed: " + session.closed);
         int attempts = transport.attempts.get();
         timers.advance(Duration.ofMinutes(10));
         assertEquals(attempts, transport.attempts.get(), "attempts after the 403");
@@ -186,10 +188,10 @@ class ConnectionSupervisorTest {
         FakeTransport.Conn old = transport.take();
         session.drainEvents();
 
-        s.replace(old, "heartbeat");
-        s.replace(old, "heartbeat"); // a second watchdog verdict while the standby opens changes nothing
+        s.replace(old, ConnectionCause.HEARTBEAT_TIMEOUT);
+        s.replace(old, ConnectionCause.HEARTBEAT_TIMEOUT); // a second watchdog verdict while the standby opens changes nothing
         FakeTransport.Conn standby = transport.take();
-        assertEquals(List.of("0:REPLACING:heartbeat", "0:CONNECTING", "0:OPENED"), session.drainEvents());
+        assertEquals(List.of("0:REPLACING:HEARTBEAT_TIMEOUT", "0:CONNECTING", "0:OPENED"), session.drainEvents());
         assertEquals(2, transport.attempts.get());
         assertEquals(List.of(old, standby), session.opened);
         assertTrue(old.isOpen() && !old.closeRequested, "the old connection was closed before the standby was ready");
@@ -199,26 +201,26 @@ class ConnectionSupervisorTest {
 
         s.promote(standby);
 
-        assertEquals(List.of("0:REPLACED"), session.drainEvents());
+        assertEquals(List.of("0:REPLACED:HEARTBEAT_TIMEOUT"), session.drainEvents());
         assertTrue(old.closeRequested, "the old connection was not closed after the promotion");
         assertEquals(List.of(old), session.draining);
         old.push("on old, draining"); // what the server queued for it before the standby subscribed
         old.serverClose(1000);
-        assertEquals(List.of("0:replaced"), session.closed);
+        assertEquals(List.of("0:CLIENT_CLOSE:replaced"), session.closed);
         assertEquals(List.of("on old, before", "on standby, before", "on old, draining"), session.texts);
-        assertEquals(Map.of("heartbeat", 1L), s.reconnects());
+        assertEquals(Map.of(ConnectionCause.HEARTBEAT_TIMEOUT, 1L), s.reconnects());
         assertEquals(1, s.openConnections());
         assertEquals(List.of(), session.drainEvents(), "the drained connection's close is no loss");
 
         standby.serverClose(1006); // the promoted one is the primary: its loss reconnects
-        assertEquals(List.of("0:LOST:close", "0:RETRY_SCHEDULED:close"), session.drainEvents());
+        assertEquals(List.of("0:LOST:CONNECTION_CLOSED:1006", "0:RETRY_SCHEDULED:CONNECTION_CLOSED:1006"), session.drainEvents());
     }
 
     /** Starts one slot and has its connection replaced: returns the primary and the open standby. */
     private List<FakeTransport.Conn> primaryAndStandby(ConnectionSupervisor s) throws InterruptedException {
         s.start();
         FakeTransport.Conn primary = transport.take();
-        s.replace(primary, "heartbeat");
+        s.replace(primary, ConnectionCause.HEARTBEAT_TIMEOUT);
         FakeTransport.Conn standby = transport.take();
         session.drainEvents();
         return List.of(primary, standby);
@@ -233,7 +235,7 @@ class ConnectionSupervisorTest {
 
         old.serverClose(1006);
 
-        assertEquals(List.of("0:LOST:close"), session.drainEvents(), "a retry was scheduled although the standby is open");
+        assertEquals(List.of("0:LOST:CONNECTION_CLOSED:1006"), session.drainEvents(), "a retry was scheduled although the standby is open");
         assertEquals(1, s.openConnections());
         assertEquals(0, timers.pending());
         s.promote(standby); // already the primary: nothing to replace
@@ -249,10 +251,10 @@ class ConnectionSupervisorTest {
         FakeTransport.Conn primary = both.get(0);
         FakeTransport.Conn standby = both.get(1);
 
-        s.replace(standby, "heartbeat");
+        s.replace(standby, ConnectionCause.HEARTBEAT_TIMEOUT);
 
         assertFalse(standby.isOpen(), "the unhealthy standby was not aborted");
-        assertEquals(List.of("0:RETRY_SCHEDULED:heartbeat"), session.drainEvents());
+        assertEquals(List.of("0:RETRY_SCHEDULED:HEARTBEAT_TIMEOUT"), session.drainEvents());
         assertEquals(List.of(ms(100)), timers.scheduledDelays);
         timers.advance(Duration.ofMillis(100));
         FakeTransport.Conn second = transport.take();
@@ -269,13 +271,13 @@ class ConnectionSupervisorTest {
         FakeTransport.Conn c = transport.take();
         session.drainEvents();
 
-        s.restart(c, "connectionStateChanged");
-        s.restart(c, "connectionStateChanged"); // no longer ours: ignored
+        s.restart(c, ConnectionCause.BACKEND_LOST);
+        s.restart(c, ConnectionCause.BACKEND_LOST); // no longer ours: ignored
 
         assertFalse(c.isOpen());
-        assertEquals(List.of("0:LOST:connectionStateChanged", "0:RETRY_SCHEDULED:connectionStateChanged"),
+        assertEquals(List.of("0:LOST:BACKEND_LOST", "0:RETRY_SCHEDULED:BACKEND_LOST"),
                 session.drainEvents());
-        assertEquals(Map.of("connectionStateChanged", 1L), s.reconnects());
+        assertEquals(Map.of(ConnectionCause.BACKEND_LOST, 1L), s.reconnects());
         timers.advance(INITIAL);
         assertEquals(1, s.openConnections());
     }
@@ -293,8 +295,8 @@ class ConnectionSupervisorTest {
 
         assertFalse(a.isOpen());
         assertTrue(a.closeRequested, "closed with a close frame, not aborted");
-        assertEquals(List.of("1:close", "0:disconnect"), session.closed);
-        assertEquals(List.of("0:CLOSED"), session.drainEvents());
+        assertEquals(List.of("1:CONNECTION_CLOSED:1006", "0:CLIENT_CLOSE"), session.closed);
+        assertEquals(List.of("0:CLOSED:CLIENT_CLOSE"), session.drainEvents());
         assertEquals(0, timers.pending(), "the retry was not cancelled");
         assertFalse(s.isActive());
         a.push("after stop");

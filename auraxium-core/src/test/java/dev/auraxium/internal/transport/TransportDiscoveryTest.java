@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.auraxium.event.NoTransportException;
+import dev.auraxium.client.NoTransportException;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportOptions;
 import dev.auraxium.transport.TransportProvider;

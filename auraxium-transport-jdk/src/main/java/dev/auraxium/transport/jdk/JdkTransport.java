@@ -310,7 +310,7 @@ public final class JdkTransport implements Transport {
          * frames) is not buffered further: the connection is closed, the listener told
          * {@code onClose(1009, reason)} (message too big), the event logged once at WARNING and
          * counted in {@link JdkTransport#oversizedMessages()}, and the client reconnects as after any
-         * close. (The close frame on the wire carries 1000 and the reason: the JDK's WebSocket sends
+         * close, counting it under {@link dev.auraxium.client.ConnectionCause#MESSAGE_TOO_BIG}. (The close frame on the wire carries 1000 and the reason: the JDK's WebSocket sends
          * no other code below 3000.) Default 1 Mi characters ({@link JdkTransport#DEFAULT_MAX_MESSAGE_CHARS}).
          *
          * @param chars the limit in characters (UTF-16 units; ESS messages are ASCII, one byte each), at least 1,024

@@ -1,8 +1,10 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
+import dev.auraxium.event.Environment;
+import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.internal.client.FrameCodec;
-import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.client.Timers;
+import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.session.ClientConfig;
 import dev.auraxium.internal.transport.TransportDiscovery;
 import dev.auraxium.protocol.EssDecodeException;
@@ -18,18 +20,6 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
-import static dev.auraxium.event.EventClient.DEFAULT_DEDUP_CAPACITY;
-import static dev.auraxium.event.EventClient.DEFAULT_DEDUP_WINDOW;
-import static dev.auraxium.event.EventClient.DEFAULT_ENDPOINT;
-import static dev.auraxium.event.EventClient.DEFAULT_HEARTBEAT_TIMEOUT;
-import static dev.auraxium.event.EventClient.DEFAULT_PROBE_INTERVAL;
-import static dev.auraxium.event.EventClient.DEFAULT_PROBE_TIMEOUT;
-import static dev.auraxium.event.EventClient.DEFAULT_QUEUE_CAPACITY;
-import static dev.auraxium.event.EventClient.DEFAULT_RECONNECT_CAP;
-import static dev.auraxium.event.EventClient.DEFAULT_RECONNECT_INITIAL;
-import static dev.auraxium.event.EventClient.DEFAULT_RECONNECT_MULTIPLIER;
-import static dev.auraxium.event.EventClient.DEFAULT_SERVICE_ID;
-import static dev.auraxium.event.EventClient.DEFAULT_STABLE_PERIOD;
 
 /**
  * The settings of an {@link EventClient}: every setter of {@link EventClient.Builder}, which is
@@ -64,12 +54,38 @@ import static dev.auraxium.event.EventClient.DEFAULT_STABLE_PERIOD;
  *       repeats on one connection are dropped as well. Memory is bounded by
  *       {@link #deduplicationCapacity}.</li>
  * </ul>
- * Every reconnect and replacement is counted by cause in {@link EventClient#stats()} and reported to the
- * {@link #connectionListener connection listener}.
+ * Every reconnect and replacement is counted by {@link ConnectionCause} in {@link EventClient#stats()}
+ * and reported to the {@link #connectionListener connection listener}. The {@code DEFAULT_*}
+ * constants are the settings' defaults.
  *
  * @param <B> the builder type the setters return, for chaining
  */
 public abstract sealed class ClientSettings<B extends ClientSettings<B>> permits EventClient.Builder {
+    /** The live ESS endpoint. */
+    public static final URI DEFAULT_ENDPOINT = URI.create("wss://push.planetside2.com/streaming");
+    /** The documented example service id, used when none is given (throttled; fine for tests). */
+    public static final String DEFAULT_SERVICE_ID = "s:example";
+    /** The default queue capacity. */
+    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
+    /** The default bound of the first reconnect delay. */
+    public static final Duration DEFAULT_RECONNECT_INITIAL = Duration.ofSeconds(1);
+    /** The default growth of the reconnect delay bound per retry. */
+    public static final double DEFAULT_RECONNECT_MULTIPLIER = 2.0;
+    /** The default largest reconnect delay. */
+    public static final Duration DEFAULT_RECONNECT_CAP = Duration.ofMinutes(2);
+    /** The default time a connection must stay open to reset the reconnect backoff. */
+    public static final Duration DEFAULT_STABLE_PERIOD = Duration.ofMinutes(1);
+    /** The default heartbeat watchdog: about two of the server's 30 s heartbeat intervals. */
+    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(65);
+    /** The default time to wait for a subscription reply before replacing the connection. */
+    public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /** The default deduplication window. */
+    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofSeconds(10);
+    /** The default cap on deduplication keys (about 150 bytes each: ≈ 15 MB). */
+    public static final int DEFAULT_DEDUP_CAPACITY = 100_000;
+    /** The default interval of subscription probes. */
+    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(60);
+
     private String serviceId = DEFAULT_SERVICE_ID;
     private Environment environment = Environment.PS2;
     private URI endpoint = DEFAULT_ENDPOINT;
@@ -99,7 +115,7 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>> permits
 
     /**
      * @param serviceId the service id, with or without the {@code s:} prefix (added when
-     *     missing); default {@value EventClient#DEFAULT_SERVICE_ID}
+     *     missing); default {@value #DEFAULT_SERVICE_ID}
      * @return this builder
      */
     public B serviceId(String serviceId) {
@@ -118,7 +134,7 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>> permits
 
     /**
      * @param endpoint a {@code ws://} or {@code wss://} URI, e.g. a fake server's; default
-     *     {@link EventClient#DEFAULT_ENDPOINT}
+     *     {@link #DEFAULT_ENDPOINT}
      * @return this builder
      */
     public B endpoint(URI endpoint) {
@@ -182,12 +198,31 @@ public abstract sealed class ClientSettings<B extends ClientSettings<B>> permits
     }
 
     /**
+     * Sets the error handler. Each failure is reported once.
+     *
+     * <p>The client logs through {@link System.Logger} (logger name
+     * {@code dev.auraxium.client.EventClient}):
+     * <ul>
+     *   <li><b>Failures</b> (an action or condition that threw, a frame that does not decode, a failed
+     *       connection attempt, a rejected service id) go to this handler. Without one, the default handler logs them: a rejected service id at ERROR, the
+     *       others at WARNING; while reconnect attempts keep failing, only the first failure of the
+     *       series is logged at WARNING, the later ones at DEBUG, until a connection opens. With a
+     *       handler, every failure goes to it and the client logs it at DEBUG only, never at WARNING
+     *       or ERROR.</li>
+     *   <li><b>State changes</b> are logged once each, handler or not: a connection opened (INFO),
+     *       closed on request (INFO) or lost (WARNING), replaced by a watchdog (WARNING), a drifted
+     *       subscription repaired (WARNING). They are not failures: the
+     *       {@link #connectionListener connection listener} hears of them, the error handler
+     *       does not.</li>
+     *   <li>An error handler or connection listener that throws is logged at WARNING.</li>
+     * </ul>
+     *
      * @param handler receives failures of actions ({@link TriggerActionException}), frames
      *     ({@link EssDecodeException}), events delivered without a field of the wrong kind
      *     ({@link InvalidFieldException}, the first per event name and field) and connections
      *     ({@link TransportException}); by default they are logged as warnings (a rejected
      *     service id as an error). With a handler set, the client logs these failures only at
-     *     DEBUG: see "Errors and logging" in {@link EventClient}. It must not block.
+     *     DEBUG. It runs on whichever thread met the failure and must not block.
      * @return this builder
      */
     public B errorHandler(Consumer<? super Throwable> handler) {

@@ -1,4 +1,4 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 import dev.auraxium.internal.client.Timers;
 import java.time.Duration;

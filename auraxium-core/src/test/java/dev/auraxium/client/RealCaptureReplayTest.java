@@ -1,9 +1,11 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.auraxium.event.AttackerEvent;
+import dev.auraxium.event.Event;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 /**
  * Observes an {@link EventClient}'s connections: opens, losses, retries, watchdog replacements,
@@ -9,7 +9,7 @@ package dev.auraxium.event;
  * it throws is logged and ignored.
  *
  * <pre>{@code
- * EventClient.builder().connectionListener(e -> log.info(e.slot() + " " + e.kind() + " " + e.cause()));
+ * EventClient.builder().connectionListener(e -> log.info(e.slot() + " " + e.kind() + " " + e.cause() + " " + e.detail()));
  * }</pre>
  */
 @FunctionalInterface

@@ -1,10 +1,15 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.event.Death;
+import dev.auraxium.event.Event;
+import dev.auraxium.event.Events;
+import dev.auraxium.event.GainExperience;
+import dev.auraxium.event.Trigger;
 import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportConnection;
@@ -99,7 +104,7 @@ class ReliabilityTest {
         timers.advance(Duration.ofMillis(100));
         assertEquals(before + 1, transport.attempts.get());
         client.awaitReady(WAIT);
-        assertEquals(Map.of("close", 1L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.CONNECTION_CLOSED, 1L), client.stats().reconnectsByCause());
     }
 
     @Test
@@ -115,7 +120,7 @@ class ReliabilityTest {
             timers.advance(Duration.ofMillis(1));
             assertEquals(before + 1, transport.attempts.get());
         }
-        assertEquals(Map.of("close", 4L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.CONNECTION_CLOSED, 4L), client.stats().reconnectsByCause());
     }
 
     @Test
@@ -143,8 +148,8 @@ class ReliabilityTest {
         timers.advance(Duration.ofMillis(10));
         assertFalse(old.isOpen(), "the replaced connection stayed open");
         assertTrue(next.isOpen());
-        assertEquals(Map.of("heartbeat", 1L), client.stats().reconnectsByCause());
-        assertEquals(Map.of("heartbeat", 1L), client.stats().watchdogTrips());
+        assertEquals(Map.of(ConnectionCause.HEARTBEAT_TIMEOUT, 1L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.HEARTBEAT_TIMEOUT, 1L), client.stats().watchdogTrips());
         List<ConnectionEvent.Kind> k = kinds();
         assertTrue(k.indexOf(ConnectionEvent.Kind.REPLACING) < k.lastIndexOf(ConnectionEvent.Kind.READY)
                 && k.lastIndexOf(ConnectionEvent.Kind.READY) < k.indexOf(ConnectionEvent.Kind.REPLACED), k.toString());
@@ -183,7 +188,7 @@ class ReliabilityTest {
         assertTrue(transport.opened.isEmpty(), "a watchdog acted on the draining connection");
         old.serverClose(1000); // the server answers the close frame: the drain ends
         assertEquals(1, client.stats().openConnections());
-        assertEquals(Map.of("heartbeat", 1L), client.stats().reconnectsByCause());
+        assertEquals(Map.of(ConnectionCause.HEARTBEAT_TIMEOUT, 1L), client.stats().reconnectsByCause());
         next.push(frame(Events.death(9, 2, 1)));
         assertEquals(9L, ((Death) EventClientTest.take(seen)).characterId());
     }
@@ -211,7 +216,7 @@ class ReliabilityTest {
         assertTrue(transport.opened.isEmpty(), "replaced before the probe timeout");
         timers.advance(Duration.ofMillis(300));
         assertTrue(transport.opened.poll() != null, "no replacement after the probe went unanswered");
-        assertEquals(1L, client.stats().reconnectsByCause().get("probe"));
+        assertEquals(1L, client.stats().reconnectsByCause().get(ConnectionCause.PROBE_TIMEOUT));
     }
 
     @Test
@@ -228,7 +233,7 @@ class ReliabilityTest {
         assertTrue(transport.opened.isEmpty(), "replaced although the world kept talking");
         timers.advance(Duration.ofMillis(1300));
         assertTrue(transport.opened.poll() != null, "the silent world was not noticed");
-        assertEquals(Map.of("silence", 1L), client.stats().watchdogTrips());
+        assertEquals(Map.of(ConnectionCause.WORLD_SILENCE, 1L), client.stats().watchdogTrips());
     }
 
     @Test

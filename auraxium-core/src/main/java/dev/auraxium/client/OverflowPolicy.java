@@ -1,4 +1,4 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 /**
  * What an {@link EventClient} does when its bounded event queue (between the transport and the

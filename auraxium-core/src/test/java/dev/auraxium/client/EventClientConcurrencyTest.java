@@ -1,8 +1,12 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.event.Death;
+import dev.auraxium.event.Events;
+import dev.auraxium.event.PlayerLogin;
+import dev.auraxium.event.Trigger;
 import dev.auraxium.protocol.EssCodec;
 import java.net.URI;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.auraxium.event;
+package dev.auraxium;
 
 /**
  * The root of every exception this library throws for a failure of the service, the network or the

@@ -1,4 +1,6 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
+
+import dev.auraxium.AuraxiumException;
 
 /**
  * No ESS transport could be found or chosen when an {@link EventClient} was built: none is on the

@@ -1,10 +1,14 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
 import static dev.auraxium.testsupport.Await.until;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.event.Death;
+import dev.auraxium.event.PlayerLogin;
+import dev.auraxium.event.Trigger;
+import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.transport.TransportException;
 import java.net.URI;
 import java.time.Duration;

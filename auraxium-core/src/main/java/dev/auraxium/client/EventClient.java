@@ -1,5 +1,9 @@
-package dev.auraxium.event;
+package dev.auraxium.client;
 
+import dev.auraxium.event.Environment;
+import dev.auraxium.event.Event;
+import dev.auraxium.event.Trigger;
+import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.internal.serviceid.ServiceIds;
 import dev.auraxium.internal.session.ClientConfig;
 import dev.auraxium.internal.session.ClientSession;
@@ -8,8 +12,6 @@ import dev.auraxium.transport.Transport;
 import dev.auraxium.transport.TransportException;
 import java.net.URI;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -56,19 +58,17 @@ import java.util.function.Consumer;
  * {@link #awaitReady}, {@link #connect()} and pending {@link #waitFor} futures fail with a
  * {@link TransportException}); watchdogs replace a stale connection make-before-break; several
  * redundant connections may be kept, and events are deduplicated. {@link ClientSettings} describes
- * each rule with its setting. Every reconnect and replacement is counted by cause in
- * {@link #stats()} and reported to the {@link Builder#connectionListener connection listener}.
+ * each rule with its setting. Every reconnect and replacement is counted by
+ * {@link ConnectionCause} in {@link #stats()} and reported to the
+ * {@link Builder#connectionListener connection listener}.
  *
  * <h2>Subscriptions</h2>
  * The client derives one subscription from all triggers and keeps the server's copy equal to it:
  * additions with {@code subscribe}, removals with {@code clearSubscribe}, the whole subscription
  * again on every new connection. It never asks for less than the triggers can accept under the
  * server's matching rules ({@link Subscription#selects}); {@link Trigger#check} drops the surplus.
- * Every {@link Builder#subscriptionProbeInterval(Duration)} (and on {@link #verifySubscription()})
- * it sends an empty {@code subscribe}; a reply that differs from what the server should hold is
- * counted as a drift and repaired by clearing and resubscribing, at most once per 30 s on a
- * connection (the interval doubling, up to 10 minutes, while the drift persists), so that no
- * pattern of server replies can make the client send more than a few commands a minute.
+ * It probes the server's copy periodically and repairs a drift, rate-limited (see
+ * {@link #verifySubscription()}).
  *
  * <h2>Threading</h2>
  * All public methods are thread-safe and may be called from any thread, including from trigger
@@ -89,52 +89,15 @@ import java.util.function.Consumer;
  * arrive. The error handler runs on whichever thread met the error.
  *
  * <h2>Errors and logging: each failure is reported once</h2>
- * The client logs through {@link System.Logger} (logger name {@code dev.auraxium.event.EventClient}).
- * <ul>
- *   <li><b>Failures</b> (an action or condition that threw, a frame that does not decode, a failed
- *       connection attempt, a rejected service id) go to the {@link Builder#errorHandler error
- *       handler}. Without one, the default handler logs them: a rejected service id at ERROR, the
- *       others at WARNING; while reconnect attempts keep failing, only the first failure of the
- *       series is logged at WARNING, the later ones at DEBUG, until a connection opens. With a
- *       handler, every failure goes to it and the client logs it at DEBUG only, never at WARNING
- *       or ERROR.</li>
- *   <li><b>State changes</b> are logged once each, handler or not: a connection opened (INFO),
- *       closed on request (INFO) or lost (WARNING), replaced by a watchdog (WARNING), a drifted
- *       subscription repaired (WARNING). They are not failures: the
- *       {@link Builder#connectionListener connection listener} hears of them, the error handler
- *       does not.</li>
- *   <li>An error handler or connection listener that throws is logged at WARNING.</li>
- * </ul>
+ * Failures (an action that threw, a frame that does not decode, a failed connection attempt) go to
+ * the {@link Builder#errorHandler error handler}, or are logged when there is none; state changes
+ * go to the {@link Builder#connectionListener connection listener} and are logged once each. The
+ * logger is {@code dev.auraxium.client.EventClient}; {@link Builder#errorHandler} lists the levels.
  *
  * <p>The service id is a credential: it never appears whole in logs, exceptions or
  * {@link #toString()}.
  */
 public final class EventClient implements AutoCloseable {
-    /** The live ESS endpoint. */
-    public static final URI DEFAULT_ENDPOINT = URI.create("wss://push.planetside2.com/streaming");
-    /** The documented example service id, used when none is given (throttled; fine for tests). */
-    public static final String DEFAULT_SERVICE_ID = "s:example";
-    /** The default queue capacity. */
-    public static final int DEFAULT_QUEUE_CAPACITY = 10_000;
-    /** The default bound of the first reconnect delay. */
-    public static final Duration DEFAULT_RECONNECT_INITIAL = Duration.ofSeconds(1);
-    /** The default growth of the reconnect delay bound per retry. */
-    public static final double DEFAULT_RECONNECT_MULTIPLIER = 2.0;
-    /** The default largest reconnect delay. */
-    public static final Duration DEFAULT_RECONNECT_CAP = Duration.ofMinutes(2);
-    /** The default time a connection must stay open to reset the reconnect backoff. */
-    public static final Duration DEFAULT_STABLE_PERIOD = Duration.ofMinutes(1);
-    /** The default heartbeat watchdog: about two of the server's 30 s heartbeat intervals. */
-    public static final Duration DEFAULT_HEARTBEAT_TIMEOUT = Duration.ofSeconds(65);
-    /** The default time to wait for a subscription reply before replacing the connection. */
-    public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(30);
-    /** The default deduplication window. */
-    public static final Duration DEFAULT_DEDUP_WINDOW = Duration.ofSeconds(10);
-    /** The default cap on deduplication keys (about 150 bytes each: ≈ 15 MB). */
-    public static final int DEFAULT_DEDUP_CAPACITY = 100_000;
-    /** The default interval of subscription probes. */
-    public static final Duration DEFAULT_PROBE_INTERVAL = Duration.ofSeconds(60);
-
     private static final AtomicInteger CLIENT_SEQ = new AtomicInteger();
 
     private final String serviceId;
@@ -290,13 +253,7 @@ public final class EventClient implements AutoCloseable {
     @SafeVarargs
     public final <E extends Event> CompletableFuture<E> waitFor(Duration timeout, Trigger<? extends E> first,
             Trigger<? extends E>... more) {
-        Objects.requireNonNull(timeout, "timeout");
-        List<Trigger<? extends E>> originals = new ArrayList<>();
-        originals.add(Objects.requireNonNull(first, "first"));
-        for (Trigger<? extends E> t : more) {
-            originals.add(Objects.requireNonNull(t, "trigger must not be null"));
-        }
-        return session.waitFor(timeout, originals, (t, action) -> t.withAction(action, t.name()));
+        return session.waitFor(Objects.requireNonNull(timeout, "timeout"), ClientSession.listOf(first, more));
     }
 
     // ---------------------------------------------------------------- connection
@@ -382,7 +339,14 @@ public final class EventClient implements AutoCloseable {
 
     /**
      * Sends a subscription probe (an empty {@code subscribe}) on every connection now; the reply is
-     * compared with what the server should hold and a drift is repaired. Done periodically anyway.
+     * compared with what the server should hold and a drift is repaired. The client also does this
+     * every {@link Builder#subscriptionProbeInterval(Duration)}.
+     *
+     * <p>A reply that differs is counted as a drift ({@link ClientStats#subscriptionDrifts()},
+     * {@link ConnectionEvent.Kind#DRIFT}) and repaired by clearing and resubscribing, at most once
+     * per 30 s on a connection (the interval doubling, up to 10 minutes, while the drift
+     * persists), so that no pattern of server replies can make the client send more than a few
+     * commands a minute.
      *
      * @return false when no connection is up
      */
@@ -415,9 +379,9 @@ public final class EventClient implements AutoCloseable {
         return session.endpointStatus();
     }
 
-    /** @return a snapshot of the counters */
+    /** @return a snapshot of the counters, taken now */
     public ClientStats stats() {
-        return session.stats();
+        return new ClientStats(session.stats());
     }
 
     /** @return the environment */
@@ -450,11 +414,6 @@ public final class EventClient implements AutoCloseable {
         return "EventClient[" + id + ", environment=" + environment.wireName() + ", endpoint=" + endpoint
                 + ", serviceId=" + ServiceIds.redact(serviceId) + ", transport=" + transport.name() + ", "
                 + session.describe() + "]";
-    }
-
-    /** Kept for tests: see the metrics' receive lag. */
-    static long lagMillis(long nowMillis, Instant timestamp) {
-        return ClientSession.lagMillis(nowMillis, timestamp);
     }
 
     /**
