@@ -68,6 +68,9 @@ import javax.net.ssl.SSLContext;
  *   <li>A refused upgrade fails the connect future with a {@link TransportException} carrying the
  *       HTTP status and {@code Retry-After}; timeouts, refused connections, unknown hosts and TLS
  *       failures each get their own plain message. Messages never show the service id whole.</li>
+ *   <li>A message over {@link TransportBuilder#maxMessageChars(int)} closes the connection; the
+ *       listener is told {@code onClose(1009, …)}, but the close frame on the wire carries 1000
+ *       and the reason: the JDK's WebSocket sends no other code below 3000.</li>
  *   <li>An exception thrown by the listener is logged and the connection goes on.</li>
  * </ul>
  *
@@ -95,12 +98,9 @@ import javax.net.ssl.SSLContext;
  */
 public final class JdkTransport implements Transport {
     /** How long {@code close(code, reason)} waits for the peer's close frame: 5 seconds. */
-    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
-    /**
-     * The largest text message accepted by default: 1 Mi characters, far above any real ESS message
-     * (a few hundred characters to a few KiB).
-     */
-    public static final int DEFAULT_MAX_MESSAGE_CHARS = 1024 * 1024;
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = TransportBuilder.DEFAULT_CLOSE_TIMEOUT;
+    /** The largest text message accepted by default: 1 Mi characters. */
+    public static final int DEFAULT_MAX_MESSAGE_CHARS = TransportBuilder.DEFAULT_MAX_MESSAGE_CHARS;
 
     private static final System.Logger LOG = System.getLogger("dev.auraxium.transport.jdk");
 
@@ -251,13 +251,9 @@ public final class JdkTransport implements Transport {
      *         .build();
      * }</pre>
      */
-    public static final class Builder {
+    public static final class Builder extends TransportBuilder<Builder> {
         private HttpClient httpClient;
         private SSLContext sslContext;
-        private Duration connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
-        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
-        private int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
-        private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -288,53 +284,6 @@ public final class JdkTransport implements Transport {
         }
 
         /**
-         * @param timeout how long TCP connect, TLS and the WebSocket handshake may take together; positive
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = positive(timeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * @param timeout how long {@code close(code, reason)} waits for the peer's close frame before aborting; positive
-         * @return this builder
-         */
-        public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = positive(timeout, "closeTimeout");
-            return this;
-        }
-
-        /**
-         * Sets the largest text message accepted. A message over it (however the peer splits it into
-         * frames) is not buffered further: the connection is closed, the listener told
-         * {@code onClose(1009, reason)} (message too big), the event logged once at WARNING and
-         * counted in {@link JdkTransport#oversizedMessages()}, and the client reconnects as after any
-         * close, counting it under {@link dev.auraxium.client.ConnectionCause#MESSAGE_TOO_BIG}. (The close frame on the wire carries 1000 and the reason: the JDK's WebSocket sends
-         * no other code below 3000.) Default 1 Mi characters ({@link JdkTransport#DEFAULT_MAX_MESSAGE_CHARS}).
-         *
-         * @param chars the limit in characters (UTF-16 units; ESS messages are ASCII, one byte each), at least 1,024
-         * @return this builder
-         */
-        public Builder maxMessageChars(int chars) {
-            this.maxMessageChars = BuilderChecks.maxMessageChars(chars);
-            return this;
-        }
-
-        /**
-         * Adds a header to the upgrade request; a second call with the same name replaces the value.
-         *
-         * @param name a header name, not one the WebSocket handshake sets itself
-         * @param value the value, without line breaks
-         * @return this builder
-         */
-        public Builder header(String name, String value) {
-            BuilderChecks.header(name, value);
-            headers.put(name, value);
-            return this;
-        }
-
-        /**
          * @return a new transport; close it when done
          * @throws IllegalStateException if both {@link #httpClient(HttpClient)} and
          *     {@link #sslContext(SSLContext)} were given
@@ -345,10 +294,6 @@ public final class JdkTransport implements Transport {
                         + "set the SSLContext on your HttpClient (HttpClient.newBuilder().sslContext(...))");
             }
             return new JdkTransport(this);
-        }
-
-        private static Duration positive(Duration d, String what) {
-            return BuilderChecks.positive(d, what);
         }
     }
 }

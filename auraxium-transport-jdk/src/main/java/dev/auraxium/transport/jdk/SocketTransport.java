@@ -79,9 +79,9 @@ import javax.net.ssl.SSLContext;
  */
 public final class SocketTransport implements Transport {
     /** How long {@code close(code, reason)} waits for the peer's close frame: 5 seconds. */
-    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = TransportBuilder.DEFAULT_CLOSE_TIMEOUT;
     /** The largest text message accepted by default: 1 Mi characters. */
-    public static final int DEFAULT_MAX_MESSAGE_CHARS = 1024 * 1024;
+    public static final int DEFAULT_MAX_MESSAGE_CHARS = TransportBuilder.DEFAULT_MAX_MESSAGE_CHARS;
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -198,13 +198,12 @@ public final class SocketTransport implements Transport {
         return "SocketTransport[connections=" + connections.size() + (closed.get() ? ", closed]" : "]");
     }
 
-    /** Builds a {@link SocketTransport}. Not thread-safe; each setter checks its argument at once. */
-    public static final class Builder {
+    /**
+     * Builds a {@link SocketTransport}. Not thread-safe; each setter checks its argument at once;
+     * the shared settings are {@link TransportBuilder}'s.
+     */
+    public static final class Builder extends TransportBuilder<Builder> {
         private SSLContext sslContext;
-        private Duration connectTimeout = TransportOptions.DEFAULT_CONNECT_TIMEOUT;
-        private Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
-        private int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
-        private final Map<String, String> headers = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -218,51 +217,6 @@ public final class SocketTransport implements Transport {
          */
         public Builder sslContext(SSLContext context) {
             this.sslContext = Objects.requireNonNull(context, "sslContext");
-            return this;
-        }
-
-        /**
-         * @param timeout how long TCP connect, TLS and the WebSocket handshake may take together; positive
-         * @return this builder
-         */
-        public Builder connectTimeout(Duration timeout) {
-            this.connectTimeout = BuilderChecks.positive(timeout, "connectTimeout");
-            return this;
-        }
-
-        /**
-         * @param timeout how long {@code close(code, reason)} waits for the peer's close frame before aborting; positive
-         * @return this builder
-         */
-        public Builder closeTimeout(Duration timeout) {
-            this.closeTimeout = BuilderChecks.positive(timeout, "closeTimeout");
-            return this;
-        }
-
-        /**
-         * Sets the largest text message accepted. A message over it (however the peer splits it into
-         * frames) is not buffered further: the connection is closed with 1009 (message too big), the
-         * listener told {@code onClose(1009, reason)}, the event logged once at WARNING and counted in
-         * {@link SocketTransport#oversizedMessages()}. Default 1 Mi characters.
-         *
-         * @param chars the limit in characters (UTF-16 units; ESS messages are ASCII, one byte each), at least 1,024
-         * @return this builder
-         */
-        public Builder maxMessageChars(int chars) {
-            this.maxMessageChars = BuilderChecks.maxMessageChars(chars);
-            return this;
-        }
-
-        /**
-         * Adds a header to the upgrade request; a second call with the same name replaces the value.
-         *
-         * @param name a header name, not one the WebSocket handshake sets itself
-         * @param value the value, without line breaks
-         * @return this builder
-         */
-        public Builder header(String name, String value) {
-            BuilderChecks.header(name, value);
-            headers.put(name, value);
             return this;
         }
 

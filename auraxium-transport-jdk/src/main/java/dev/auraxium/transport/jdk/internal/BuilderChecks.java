@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
-/** The argument checks both transports' builders make, with the same messages. */
+/** The argument checks both transports make (builders, {@code connect}, {@code close}), with the same messages. */
 public final class BuilderChecks {
     /** Headers the WebSocket handshake sets itself. */
     private static final List<String> RESERVED_HEADERS =
@@ -78,5 +78,24 @@ public final class BuilderChecks {
             throw new IllegalArgumentException("uri must be a ws:// or wss:// URI, was scheme '" + uri.getScheme() + "'");
         }
         return scheme;
+    }
+
+    /**
+     * Checks what {@code close(code, reason)} was given.
+     *
+     * @param code a close code a client may send
+     * @param reason the reason, at most 123 UTF-8 bytes
+     * @throws IllegalArgumentException naming the value and the rule
+     */
+    public static void closeFrame(int code, String reason) {
+        Objects.requireNonNull(reason, "reason");
+        if (!(code >= 1000 && code <= 1003) && !(code >= 1007 && code <= 1011) && !(code >= 3000 && code <= 4999)) {
+            throw new IllegalArgumentException("close code " + code
+                    + " may not be sent: use 1000-1003, 1007-1011 or 3000-4999");
+        }
+        int bytes = reason.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        if (bytes > 123) {
+            throw new IllegalArgumentException("close reason must be at most 123 UTF-8 bytes, was " + bytes);
+        }
     }
 }

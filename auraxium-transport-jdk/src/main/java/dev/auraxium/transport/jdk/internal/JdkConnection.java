@@ -30,9 +30,9 @@ import java.util.function.Consumer;
  *       on every frame it hands up (each text fragment, ping, pong, binary), the user only one per
  *       whole message; so for every frame that is not the end of a message one unit is requested
  *       back. The JDK demand thus equals the user's outstanding demand between messages.</li>
- *   <li>Listener calls go through a {@link SerialExecutor}, because some originate on user
- *       threads ({@link #abort()}); the final call ({@code onClose} or {@code onError}) is chosen
- *       once by a compare-and-set and nothing runs after it.</li>
+ *   <li>Listener calls go through {@link ListenerCalls} (one at a time, because some originate on
+ *       user threads, e.g. {@link #abort()}); the final call ({@code onClose} or {@code onError})
+ *       is chosen once by a compare-and-set and nothing runs after it.</li>
  *   <li>Sends: the JDK allows one outstanding text send, so sends (and our close frame, which must
  *       follow them) wait in a queue and are written one at a time.</li>
  *   <li>A close we start: once the close frame is written, unlimited demand is requested so the
@@ -47,10 +47,9 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
     private static final int MESSAGE_TOO_BIG = 1009;
 
     private final String where;
-    private final TransportListener listener;
     private final Duration closeTimeout;
     private final Consumer<JdkConnection> onTerminated;
-    private final SerialExecutor delivery = new SerialExecutor();
+    private final ListenerCalls calls;
     private final CompletableFuture<TransportConnection> opened = new CompletableFuture<>();
     private final AtomicBoolean openDecided = new AtomicBoolean();
     private final AtomicBoolean terminated = new AtomicBoolean();
@@ -65,8 +64,6 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
     private volatile String oversizedReason;
     private final int maxMessageChars;
     private final AtomicLong oversizedCount;
-    /** Only touched inside {@link #delivery} tasks. */
-    private boolean finalCallMade;
 
     private final Object sendLock = new Object();
     private final ArrayDeque<Outgoing> sendQueue = new ArrayDeque<>();
@@ -97,7 +94,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
         this.maxMessageChars = maxMessageChars;
         this.oversizedCount = oversizedCount;
         this.where = ServiceIds.redactUri(uri.toString());
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.calls = new ListenerCalls(this, Objects.requireNonNull(listener, "listener"));
         this.closeTimeout = closeTimeout;
         this.onTerminated = onTerminated;
     }
@@ -122,17 +119,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
         }
         webSocket = ws;
         LOG.log(System.Logger.Level.DEBUG, "Opened {0}", where);
-        delivery.execute(() -> {
-            if (finalCallMade) {
-                return;
-            }
-            try {
-                listener.onOpen(this);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "TransportListener.onOpen threw; the connection stays open", e);
-            }
-            opened.complete(this);
-        });
+        calls.open(opened);
     }
 
     /**
@@ -187,17 +174,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
             LOG.log(System.Logger.Level.DEBUG, "Dropped a message received after close() on {0} without demand", where);
             return null;
         }
-        if (delivery.tryEnter()) {
-            // The usual case: no other listener call is queued, so deliver on this thread with
-            // no task object; anything queued meanwhile runs after it.
-            try {
-                deliver(message);
-            } finally {
-                delivery.exitAndDrain();
-            }
-        } else {
-            delivery.execute(() -> deliver(message));
-        }
+        calls.text(message);
         return null;
     }
 
@@ -223,16 +200,6 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
                 abort(why + "; the close did not complete");
             }
         });
-    }
-
-    private void deliver(String message) {
-        if (!finalCallMade) {
-            try {
-                listener.onText(this, message);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "TransportListener.onText threw; the stream goes on", e);
-            }
-        }
     }
 
     @Override
@@ -303,15 +270,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
 
     @Override
     public CompletableFuture<Void> close(int code, String reason) {
-        Objects.requireNonNull(reason, "reason");
-        if (!(code >= 1000 && code <= 1003) && !(code >= 1007 && code <= 1011) && !(code >= 3000 && code <= 4999)) {
-            throw new IllegalArgumentException("close code " + code
-                    + " may not be sent: use 1000-1003, 1007-1011 or 3000-4999");
-        }
-        int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > 123) {
-            throw new IllegalArgumentException("close reason must be at most 123 UTF-8 bytes, was " + bytes);
-        }
+        BuilderChecks.closeFrame(code, reason);
         synchronized (sendLock) {
             if (closeSent != null) {
                 return closeSent;
@@ -371,17 +330,7 @@ public final class JdkConnection implements TransportConnection, WebSocket.Liste
         onTerminated.accept(this);
         LOG.log(System.Logger.Level.DEBUG, "Connection to {0} ended", where);
         failQueuedSends();
-        delivery.execute(() -> {
-            if (finalCallMade) {
-                return;
-            }
-            finalCallMade = true;
-            try {
-                finalCall.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "TransportListener's final callback threw", e);
-            }
-        });
+        calls.last(finalCall);
     }
 
     private void failQueuedSends() {

@@ -34,7 +34,7 @@ import javax.net.ssl.SSLContext;
  *   <li>Pings are answered and pongs ignored without using demand.</li>
  *   <li>A message over the limit closes the connection with 1009, on the wire and to the listener.
  *       A protocol violation closes it with 1002 or 1007 and reports {@code onError}.</li>
- *   <li>Listener calls go through a {@link SerialExecutor}, as in the JDK transport: one at a time,
+ *   <li>Listener calls go through {@link ListenerCalls}, as in the JDK transport: one at a time,
  *       and the final call ({@code onClose} or {@code onError}) chosen once.</li>
  * </ul>
  */
@@ -46,17 +46,14 @@ public final class SocketConnection implements TransportConnection {
 
     private final URI uri;
     private final String where;
-    private final TransportListener listener;
     private final Settings settings;
     private final Consumer<SocketConnection> onTerminated;
     private final Socket plain = new Socket();
     private volatile Socket socket = plain;
-    private final SerialExecutor delivery = new SerialExecutor();
+    private final ListenerCalls calls;
     private final CompletableFuture<TransportConnection> opened = new CompletableFuture<>();
     private final AtomicBoolean openDecided = new AtomicBoolean();
     private final AtomicBoolean terminated = new AtomicBoolean();
-    /** Only touched inside {@link #delivery} tasks. */
-    private boolean finalCallMade;
 
     private final Object demandLock = new Object();
     /** Guarded by {@link #demandLock}. */
@@ -98,7 +95,7 @@ public final class SocketConnection implements TransportConnection {
             Consumer<SocketConnection> onTerminated) {
         this.uri = uri;
         this.where = ServiceIds.redactUri(uri.toString());
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.calls = new ListenerCalls(this, Objects.requireNonNull(listener, "listener"));
         this.settings = settings;
         this.onTerminated = onTerminated;
     }
@@ -132,17 +129,7 @@ public final class SocketConnection implements TransportConnection {
             return;
         }
         LOG.log(System.Logger.Level.DEBUG, "Opened {0}", where);
-        delivery.execute(() -> {
-            if (finalCallMade) {
-                return;
-            }
-            try {
-                listener.onOpen(this);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "TransportListener.onOpen threw; the connection stays open", e);
-            }
-            opened.complete(this);
-        });
+        calls.open(opened);
         read(reader);
     }
 
@@ -194,25 +181,7 @@ public final class SocketConnection implements TransportConnection {
             LOG.log(System.Logger.Level.DEBUG, "Dropped a message received after close() on {0} without demand", where);
             return;
         }
-        if (delivery.tryEnter()) {
-            try {
-                deliverNow(text);
-            } finally {
-                delivery.exitAndDrain();
-            }
-        } else {
-            delivery.execute(() -> deliverNow(text));
-        }
-    }
-
-    private void deliverNow(String text) {
-        if (!finalCallMade) {
-            try {
-                listener.onText(this, text);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "TransportListener.onText threw; the stream goes on", e);
-            }
-        }
+        calls.text(text);
     }
 
     /**
@@ -335,15 +304,7 @@ public final class SocketConnection implements TransportConnection {
 
     @Override
     public CompletableFuture<Void> close(int code, String reason) {
-        Objects.requireNonNull(reason, "reason");
-        if (!(code >= 1000 && code <= 1003) && !(code >= 1007 && code <= 1011) && !(code >= 3000 && code <= 4999)) {
-            throw new IllegalArgumentException("close code " + code
-                    + " may not be sent: use 1000-1003, 1007-1011 or 3000-4999");
-        }
-        int bytes = reason.getBytes(StandardCharsets.UTF_8).length;
-        if (bytes > 123) {
-            throw new IllegalArgumentException("close reason must be at most 123 UTF-8 bytes, was " + bytes);
-        }
+        BuilderChecks.closeFrame(code, reason);
         return sendClose(code, reason);
     }
 
@@ -411,8 +372,10 @@ public final class SocketConnection implements TransportConnection {
             opened.completeExceptionally(new TransportException("Opening " + where + " was abandoned: " + reason, null));
             return;
         }
-        closeQuietly();
+        // Decided before the socket closes: the reader, failing on the closed socket, must find
+        // the connection terminated and not report that failure as an error of its own.
         finish(l -> l.onClose(this, code, reason));
+        closeQuietly();
     }
 
     @Override
@@ -436,17 +399,7 @@ public final class SocketConnection implements TransportConnection {
             demandLock.notifyAll();
         }
         LOG.log(System.Logger.Level.DEBUG, "Connection to {0} ended", where);
-        delivery.execute(() -> {
-            if (finalCallMade) {
-                return;
-            }
-            finalCallMade = true;
-            try {
-                finalCall.accept(listener);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "TransportListener's final callback threw", e);
-            }
-        });
+        calls.last(finalCall);
     }
 
     private void closeQuietly() {
