@@ -147,10 +147,7 @@ public final class JdkTransport implements Transport {
      * @return a transport with its own {@code HttpClient}
      */
     public static JdkTransport create(TransportOptions options) {
-        Objects.requireNonNull(options, "options");
-        Builder builder = builder().connectTimeout(options.connectTimeout());
-        options.headers().forEach(builder::header);
-        return builder.build();
+        return builder().options(options).build();
     }
 
     @Override

@@ -125,10 +125,7 @@ public final class SocketTransport implements Transport {
      * @return a new transport
      */
     public static SocketTransport create(TransportOptions options) {
-        Objects.requireNonNull(options, "options");
-        Builder builder = builder().connectTimeout(options.connectTimeout());
-        options.headers().forEach(builder::header);
-        return builder.build();
+        return builder().options(options).build();
     }
 
     @Override

@@ -83,4 +83,18 @@ public abstract sealed class TransportBuilder<B extends TransportBuilder<B>>
         headers.put(name, value);
         return self();
     }
+
+    /**
+     * Takes the connect timeout and headers of options a client was given, as a
+     * {@code TransportProvider} receives them.
+     *
+     * @param options the options
+     * @return this builder
+     */
+    public B options(TransportOptions options) {
+        java.util.Objects.requireNonNull(options, "options");
+        connectTimeout(options.connectTimeout());
+        options.headers().forEach(this::header);
+        return self();
+    }
 }
