@@ -1,0 +1,25 @@
+package dev.auraxium.event;
+
+/**
+ * The builder of an event about a character and a world but no zone ({@link PlayerLogin},
+ * {@link PlayerLogout}): adds {@code characterId} to what {@link EventBuilder} sets. Only the
+ * builders of this package extend it; not thread-safe, like every builder here. The default
+ * character is 5428010618015189713.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class CharacterEventBuilder<B extends CharacterEventBuilder<B>> extends EventBuilder<B> {
+    long characterId = Building.CHARACTER;
+
+    CharacterEventBuilder() {
+    }
+
+    /**
+     * @param characterId the character, not negative
+     * @return this builder
+     */
+    public final B characterId(long characterId) {
+        this.characterId = Building.notNegative("characterId", characterId);
+        return self();
+    }
+}
