@@ -9,8 +9,6 @@ package dev.auraxium.event;
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class CharacterEventBuilder<B extends CharacterEventBuilder<B>> extends EventBuilder<B> {
-    long characterId = Building.CHARACTER;
-
     CharacterEventBuilder() {
     }
 
@@ -19,7 +17,6 @@ public abstract class CharacterEventBuilder<B extends CharacterEventBuilder<B>> 
      * @return this builder
      */
     public final B characterId(long characterId) {
-        this.characterId = Building.notNegative("characterId", characterId);
-        return self();
+        return character(characterId);
     }
 }

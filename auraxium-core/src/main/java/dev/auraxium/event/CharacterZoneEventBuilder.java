@@ -9,8 +9,6 @@ package dev.auraxium.event;
  * @param <B> the concrete builder, returned by every setter
  */
 public abstract class CharacterZoneEventBuilder<B extends CharacterZoneEventBuilder<B>> extends ZoneEventBuilder<B> {
-    long characterId = Building.CHARACTER;
-
     CharacterZoneEventBuilder() {
     }
 
@@ -20,7 +18,6 @@ public abstract class CharacterZoneEventBuilder<B extends CharacterZoneEventBuil
      * @return this builder
      */
     public final B characterId(long characterId) {
-        this.characterId = Building.notNegative("characterId", characterId);
-        return self();
+        return character(characterId);
     }
 }

@@ -22,6 +22,12 @@ import java.time.Instant;
 public abstract class EventBuilder<B extends EventBuilder<B>> {
     private Instant timestamp;
     int worldId = Building.WORLD;
+    /**
+     * The character of a character event. Character events with and without a zone extend
+     * different bases ({@link CharacterEventBuilder}, {@link CharacterZoneEventBuilder}), so the
+     * value, its default and its check live here, once; only those two expose a setter.
+     */
+    long characterId = Building.CHARACTER;
 
     EventBuilder() {
     }
@@ -32,6 +38,12 @@ public abstract class EventBuilder<B extends EventBuilder<B>> {
     /** @return the timestamp set, or now (in whole seconds) when none was set */
     final Instant timestampOrNow() {
         return timestamp == null ? Building.now() : timestamp;
+    }
+
+    /** Sets {@link #characterId} for the public setters of the character builders. */
+    final B character(long characterId) {
+        this.characterId = Building.notNegative("characterId", characterId);
+        return self();
     }
 
     /**
