@@ -16,23 +16,24 @@ import java.util.function.Predicate;
 
 /**
  * A test peer on the JDK's own {@link WebSocket}: collects whole text messages (reassembling
- * fragments), asking for one message at a time, and records how the connection ended.
+ * fragments), asking for one message at a time, and records how the connection ended. Public for
+ * the tests of the WebSocket layer in {@code internal.ws}, which meet the same independent client.
  */
-final class EssTestClient implements AutoCloseable {
+public final class EssTestClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
+    public final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    public final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
     final CompletableFuture<Throwable> error = new CompletableFuture<>();
-    final WebSocket ws;
+    public final WebSocket ws;
 
     private EssTestClient(URI uri) {
         Listener listener = new Listener();
         this.ws = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, listener).join();
     }
 
-    static EssTestClient connect(URI uri) {
+    public static EssTestClient connect(URI uri) {
         return new EssTestClient(uri);
     }
 
