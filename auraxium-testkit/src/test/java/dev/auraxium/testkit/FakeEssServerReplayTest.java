@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auraxium.event.Environment;
+import java.io.IOException;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,12 +86,18 @@ class FakeEssServerReplayTest {
         server.close();
     }
 
+    /** The 2024 capture's service messages: the frames a replay of it must deliver, in order. */
+    private static List<String> eventsOf(Path capture) throws IOException {
+        List<String> events = Files.readAllLines(capture).stream()
+                .filter(l -> l.contains("\"type\":\"serviceMessage\"")).toList();
+        assertEquals(649, events.size());
+        return events;
+    }
+
     @Test
     void replayOfThe2024CaptureDeliversExactlyItsEventsInOrder() throws Exception {
         Path file = Samples.file(Samples.SAERRO_2024);
-        List<String> expected = Files.readAllLines(file).stream()
-                .filter(l -> l.contains("\"type\":\"serviceMessage\"")).toList();
-        assertEquals(649, expected.size());
+        List<String> expected = eventsOf(file);
         // The capture mixes PC worlds with Genudine (1000, a PS4 world); the fake server, like the
         // live one per environment, sends each world only to its own environment's connections.
         List<String> pc = expected.stream().filter(l -> !l.contains(GENUDINE)).toList();
@@ -113,9 +120,7 @@ class FakeEssServerReplayTest {
     @Test
     void crossEnvironmentServerReplaysThe2024CaptureExactlyAndInOrderToOneClient() throws Exception {
         Path file = Samples.file(Samples.SAERRO_2024);
-        List<String> expected = Files.readAllLines(file).stream()
-                .filter(l -> l.contains("\"type\":\"serviceMessage\"")).toList();
-        assertEquals(649, expected.size());
+        List<String> expected = eventsOf(file);
         assertTrue(expected.stream().anyMatch(l -> l.contains(GENUDINE))
                 && expected.stream().anyMatch(l -> !l.contains(GENUDINE)), "the capture mixes PC and PS4 worlds");
         server.close();
