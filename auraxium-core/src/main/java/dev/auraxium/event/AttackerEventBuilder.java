@@ -5,15 +5,16 @@ import java.util.OptionalInt;
 
 /**
  * The builder of an {@link AttackerEvent} ({@link Death}, {@link VehicleDestroy}): adds the
- * attacker's fields and the victim's team to what {@link CharacterZoneEventBuilder} sets. Only the
- * builders of this package extend it; not thread-safe, like every builder here.
+ * attacker's fields and the victim's team to what {@link CharacterZoneEventBuilder} sets. Sealed:
+ * only the builders of this package extend it; not thread-safe, like every builder here.
  *
  * <p>By default attacker 5428011263335537297 on foot, of team 3 (TR) and loadout 15, used item
  * 7214; the victim's team is 2 (NC).
  *
  * @param <B> the concrete builder, returned by every setter
  */
-public abstract class AttackerEventBuilder<B extends AttackerEventBuilder<B>> extends CharacterZoneEventBuilder<B> {
+public abstract sealed class AttackerEventBuilder<B extends AttackerEventBuilder<B>>
+        extends CharacterZoneEventBuilder<B> permits Death.Builder, VehicleDestroy.Builder {
     long attackerCharacterId = Building.ATTACKER;
     int attackerLoadoutId = 15;
     OptionalInt attackerTeamId = OptionalInt.of(3);

@@ -8,10 +8,10 @@ import java.time.Instant;
  * of this class and of the event's own builder chain in any order, e.g.
  * {@code Death.builder().worldId(10).attackerCharacterId(0).zoneId(Zones.INDAR).build()}.
  *
- * <p>Only the builders of this package extend it; get one from an event type's {@code builder()}.
- * Like every builder here it is not thread-safe: use one from one thread at a time. Each setter
- * checks its argument and names a bad value; {@link #build()} may be called again after more
- * setters and builds an independent event.
+ * <p>Sealed: only the builders of this package extend it; get one from an event type's
+ * {@code builder()}. Like every builder here it is not thread-safe: use one from one thread at a
+ * time. Each setter checks its argument and names a bad value; {@link #build()} may be called
+ * again after more setters and builds an independent event.
  *
  * <p><b>Timestamps are whole seconds</b>, as the wire carries them: the default is the time of
  * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built event
@@ -19,7 +19,8 @@ import java.time.Instant;
  *
  * @param <B> the concrete builder, returned by every setter
  */
-public abstract class EventBuilder<B extends EventBuilder<B>> {
+public abstract sealed class EventBuilder<B extends EventBuilder<B>>
+        permits CharacterEventBuilder, ZoneEventBuilder, MetagameEvent.Builder, UnknownEvent.Builder {
     private Instant timestamp;
     int worldId = Building.WORLD;
     /**

@@ -1,13 +1,14 @@
 package dev.auraxium.event;
 
 /**
- * The builder of a {@link ZoneEvent}: adds {@code zoneId} to what {@link EventBuilder} sets. Only
- * the builders of this package extend it; not thread-safe, like every builder here. The default
+ * The builder of a {@link ZoneEvent}: adds {@code zoneId} to what {@link EventBuilder} sets. Sealed:
+ * only the builders of this package extend it; not thread-safe, like every builder here. The default
  * zone is Indar ({@link Zones#INDAR}) unless the event's builder says otherwise.
  *
  * @param <B> the concrete builder, returned by every setter
  */
-public abstract class ZoneEventBuilder<B extends ZoneEventBuilder<B>> extends EventBuilder<B> {
+public abstract sealed class ZoneEventBuilder<B extends ZoneEventBuilder<B>> extends EventBuilder<B>
+        permits CharacterZoneEventBuilder, ContinentLock.Builder, FacilityControl.Builder {
     long zoneId = Building.ZONE;
 
     ZoneEventBuilder() {

@@ -148,8 +148,8 @@ class EventBuilderBasesTest {
         assertEquals(new Death(WHOLE, 13, 0, 7214, 15, OptionalInt.of(3), 0, 7214, 9, 4,
                 java.util.Optional.of(false), true, OptionalInt.of(1), OptionalInt.of(3), Zones.HOSSIN), d);
         FishScan f = FishScan.builder().zoneId(Zones.INDAR).fishId(5).worldId(1).characterId(2).teamId(3).build();
-        assertEquals(List.of((long) Zones.INDAR, 5, 1, 2L, 3), List.of(f.zoneId(), f.fishId(), f.worldId(), f.characterId(),
-                f.teamId()));
+        assertEquals(List.of((long) Zones.INDAR, 5, 1, 2L, 3),
+                List.of(f.zoneId(), f.fishId(), f.worldId(), f.characterId(), f.teamId()));
         assertEquals(Zones.OSHUR, FishScan.builder().build().zoneId(), "FishScan keeps its own default zone");
         PlayerLogin l = PlayerLogin.builder().characterId(42).worldId(1000).timestamp(WITH_NANOS).build();
         assertEquals(new PlayerLogin(WHOLE, 1000, 42), l);
