@@ -16,6 +16,8 @@ module dev.auraxium.core {
     exports dev.auraxium.event;
     exports dev.auraxium.protocol;
     exports dev.auraxium.transport;
+    // One edit distance for every "did you mean"; the command line suggests its own command names.
+    exports dev.auraxium.internal.text to dev.auraxium.cli;
     // One redaction of the service id for the whole project; not part of the public API.
     exports dev.auraxium.internal.serviceid to dev.auraxium.transport.jdk, dev.auraxium.testkit, dev.auraxium.cli;
     // How a client wrote its command, which the fake server answers by: not part of the public API.

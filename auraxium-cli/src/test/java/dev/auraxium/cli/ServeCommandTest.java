@@ -1,7 +1,6 @@
 package dev.auraxium.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,14 +8,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.auraxium.event.Environment;
 import dev.auraxium.event.Event;
 import dev.auraxium.testkit.SyntheticStream;
+import dev.auraxium.testsupport.TextMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,27 +29,12 @@ class ServeCommandTest {
     private static final Duration WAIT = Duration.ofSeconds(20);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** Collects whole text messages; asks for one more after each. */
-    private static final class Inbox implements WebSocket.Listener {
-        final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    /** Collects whole text messages; asks for one more after each; reads them as JSON. */
+    private static final class Inbox extends TextMessages {
         int heartbeats;
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
 
         JsonNode next() throws Exception {
-            String m = messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            assertNotNull(m, "a message within " + WAIT);
-            return JSON.readTree(m);
+            return JSON.readTree(next(WAIT));
         }
 
         /** The next message that is not a heartbeat or an endpoint state change. */

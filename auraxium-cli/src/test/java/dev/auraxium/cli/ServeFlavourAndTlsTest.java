@@ -4,15 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.auraxium.testsupport.TextMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,23 +44,16 @@ class ServeFlavourAndTlsTest {
         CliRun serve = new CliRun().start("serve", "--flavour", "nss", "--port", "0", "--duration", "60s");
         String uri = listeningOn(serve);
         assertTrue(serve.err.text().contains("flavour nss"), serve.err.text());
-        BlockingQueue<String> got = new LinkedBlockingQueue<>();
+        TextMessages got = new TextMessages();
         WebSocket ws = HttpClient.newHttpClient().newWebSocketBuilder()
-                .buildAsync(URI.create(uri + "?environment=all&service-id=s:example"), new WebSocket.Listener() {
-                    @Override
-                    public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                        got.add(data.toString());
-                        w.request(1);
-                        return null;
-                    }
-                }).join();
+                .buildAsync(URI.create(uri + "?environment=all&service-id=s:example"), got).join();
         try {
             int states = 0;
             ws.sendText("{\"service\":\"event\",\"action\":\"subscribe\",\"eventNames\":[\"PlayerLogin\"],"
                     + "\"characters\":[\"all\",\"5428011263300000001\"]}", true).join();
             String reply = null;
             while (reply == null) {
-                String m = got.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                String m = got.messages.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
                 assertNotNull(m, "no subscription reply; " + states + " endpoint states so far");
                 if (m.contains("serviceStateChanged")) {
                     states++;

@@ -56,33 +56,10 @@ public record BattleRankUp(Instant timestamp, int worldId, int battleRank, long 
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
+    public static final class Builder extends CharacterZoneEventBuilder<Builder> {
         private int battleRank = 20;
-        private long characterId = Building.CHARACTER;
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
         }
 
         /**
@@ -93,26 +70,16 @@ public record BattleRankUp(Instant timestamp, int worldId, int battleRank, long 
             this.battleRank = Building.notNegative("battleRank", battleRank);
             return this;
         }
-        /**
-         * @param characterId the character, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
-            return this;
-        }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public BattleRankUp build() {
-            return new BattleRankUp(timestamp == null ? Building.now() : timestamp, worldId, battleRank, characterId, zoneId);
+            return new BattleRankUp(timestampOrNow(), worldId, battleRank, characterId, zoneId);
         }
     }
 }

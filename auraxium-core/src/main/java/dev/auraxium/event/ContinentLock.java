@@ -72,9 +72,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
+    public static final class Builder extends ZoneEventBuilder<Builder> {
         private OptionalInt eventType = OptionalInt.empty();
         private int metagameEventId = 147;
         private double ncPopulation = 30.0;
@@ -82,28 +80,8 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
         private double trPopulation = 40.0;
         private int triggeringFaction = 3;
         private double vsPopulation = 30.0;
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
         }
 
         /**
@@ -170,18 +148,16 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
             this.vsPopulation = Building.finite("vsPopulation", vsPopulation);
             return this;
         }
-        /**
-         * @param zoneId the continent: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public ContinentLock build() {
-            return new ContinentLock(timestamp == null ? Building.now() : timestamp, worldId, eventType, metagameEventId, ncPopulation, previousFaction, trPopulation, triggeringFaction, vsPopulation, zoneId);
+            return new ContinentLock(timestampOrNow(), worldId, eventType, metagameEventId, ncPopulation, previousFaction, trPopulation, triggeringFaction, vsPopulation, zoneId);
         }
     }
 }

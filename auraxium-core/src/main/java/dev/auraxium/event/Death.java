@@ -96,52 +96,14 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
-        private long attackerCharacterId = Building.ATTACKER;
+    public static final class Builder extends AttackerEventBuilder<Builder> {
         private int attackerFireModeId = 7214;
-        private int attackerLoadoutId = 15;
-        private OptionalInt attackerTeamId = OptionalInt.of(3);
-        private int attackerVehicleId = 0;
-        private int attackerWeaponId = 7214;
-        private long characterId = Building.CHARACTER;
         private int characterLoadoutId = 8;
         private Optional<Boolean> isCritical = Optional.of(false);
         private boolean isHeadshot = false;
-        private OptionalInt teamId = OptionalInt.of(2);
         private OptionalInt vehicleId = OptionalInt.empty();
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
-        }
-
-        /**
-         * @param attackerCharacterId the killer, {@code 0} for an environment death, not negative
-         * @return this builder
-         */
-        public Builder attackerCharacterId(long attackerCharacterId) {
-            this.attackerCharacterId = Building.notNegative("attackerCharacterId", attackerCharacterId);
-            return this;
         }
         /**
          * @param attackerFireModeId the fire mode used, not negative
@@ -149,54 +111,6 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
          */
         public Builder attackerFireModeId(int attackerFireModeId) {
             this.attackerFireModeId = Building.notNegative("attackerFireModeId", attackerFireModeId);
-            return this;
-        }
-        /**
-         * @param attackerLoadoutId the killer's class (loadout), not negative
-         * @return this builder
-         */
-        public Builder attackerLoadoutId(int attackerLoadoutId) {
-            this.attackerLoadoutId = Building.notNegative("attackerLoadoutId", attackerLoadoutId);
-            return this;
-        }
-        /**
-         * @param attackerTeamId the killer's team, not negative (present)
-         * @return this builder
-         */
-        public Builder attackerTeamId(int attackerTeamId) {
-            this.attackerTeamId = OptionalInt.of(Building.notNegative("attackerTeamId", attackerTeamId));
-            return this;
-        }
-        /**
-         * @param attackerTeamId the killer's team, or empty as in payloads that lack the field
-         * @return this builder
-         */
-        public Builder attackerTeamId(OptionalInt attackerTeamId) {
-            this.attackerTeamId = Objects.requireNonNull(attackerTeamId, "attackerTeamId");
-            return this;
-        }
-        /**
-         * @param attackerVehicleId the killer's vehicle, {@code 0} on foot, not negative
-         * @return this builder
-         */
-        public Builder attackerVehicleId(int attackerVehicleId) {
-            this.attackerVehicleId = Building.notNegative("attackerVehicleId", attackerVehicleId);
-            return this;
-        }
-        /**
-         * @param attackerWeaponId the weapon's item id, not negative
-         * @return this builder
-         */
-        public Builder attackerWeaponId(int attackerWeaponId) {
-            this.attackerWeaponId = Building.notNegative("attackerWeaponId", attackerWeaponId);
-            return this;
-        }
-        /**
-         * @param characterId the victim, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
             return this;
         }
         /**
@@ -232,22 +146,6 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
             return this;
         }
         /**
-         * @param teamId the victim's team, not negative (present)
-         * @return this builder
-         */
-        public Builder teamId(int teamId) {
-            this.teamId = OptionalInt.of(Building.notNegative("teamId", teamId));
-            return this;
-        }
-        /**
-         * @param teamId the victim's team, or empty as in payloads that lack the field
-         * @return this builder
-         */
-        public Builder teamId(OptionalInt teamId) {
-            this.teamId = Objects.requireNonNull(teamId, "teamId");
-            return this;
-        }
-        /**
          * @param vehicleId the victim's vehicle (absent from current payloads), not negative (present)
          * @return this builder
          */
@@ -263,18 +161,16 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
             this.vehicleId = Objects.requireNonNull(vehicleId, "vehicleId");
             return this;
         }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public Death build() {
-            return new Death(timestamp == null ? Building.now() : timestamp, worldId, attackerCharacterId, attackerFireModeId, attackerLoadoutId, attackerTeamId, attackerVehicleId, attackerWeaponId, characterId, characterLoadoutId, isCritical, isHeadshot, teamId, vehicleId, zoneId);
+            return new Death(timestampOrNow(), worldId, attackerCharacterId, attackerFireModeId, attackerLoadoutId, attackerTeamId, attackerVehicleId, attackerWeaponId, characterId, characterLoadoutId, isCritical, isHeadshot, teamId, vehicleId, zoneId);
         }
     }
 }

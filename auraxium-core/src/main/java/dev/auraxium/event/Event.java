@@ -46,6 +46,10 @@ import java.time.Instant;
  * server.
  *
  * <p>All implementations are immutable and safe to share between threads.
+ *
+ * <p>The builder setters that several types share ({@code timestamp}, {@code worldId},
+ * {@code zoneId}, {@code characterId}, the attacker's) come from {@link EventBuilder} and its
+ * subclasses, so they check a value and name a bad one alike for every type.
  */
 public sealed interface Event permits CharacterEvent, WorldEvent, ZoneEvent, UnknownEvent {
 

@@ -1,5 +1,6 @@
 package dev.auraxium.event;
 
+import dev.auraxium.internal.text.EditDistance;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -91,7 +92,7 @@ public final class EventNames {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String k : KNOWN) {
-            int d = distance(lower, k.toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(lower, k.toLowerCase(Locale.ROOT));
             if (d < bestDistance) {
                 best = k;
                 bestDistance = d;
@@ -100,27 +101,5 @@ public final class EventNames {
         // A typo keeps most of the word: at most a third of the letters (and at least 2) may differ.
         int allowed = Math.max(2, Math.max(lower.length(), best.length()) / 3);
         return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
-    }
-
-    /** Edit distance counting insertions, deletions, substitutions and swaps of neighbours. */
-    static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                int v = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    v = Math.min(v, d[i - 2][j - 2] + 1);
-                }
-                d[i][j] = v;
-            }
-        }
-        return d[a.length()][b.length()];
     }
 }

@@ -70,36 +70,14 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
+    public static final class Builder extends ZoneEventBuilder<Builder> {
         private long durationHeld = 600;
         private int facilityId = 222280;
         private int newFactionId = 2;
         private int oldFactionId = 3;
         private OptionalLong outfitId = OptionalLong.of(0);
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
         }
 
         /**
@@ -150,18 +128,16 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
             this.outfitId = Objects.requireNonNull(outfitId, "outfitId");
             return this;
         }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public FacilityControl build() {
-            return new FacilityControl(timestamp == null ? Building.now() : timestamp, worldId, durationHeld, facilityId, newFactionId, oldFactionId, outfitId, zoneId);
+            return new FacilityControl(timestampOrNow(), worldId, durationHeld, facilityId, newFactionId, oldFactionId, outfitId, zoneId);
         }
     }
 }

@@ -60,44 +60,13 @@ public record FishScan(Instant timestamp, int worldId, long characterId, int fis
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
-        private long characterId = Building.CHARACTER;
+    public static final class Builder extends CharacterZoneEventBuilder<Builder> {
         private int fishId = 1;
         private int loadoutId = 8;
         private int teamId = 2;
-        private long zoneId = Zones.OSHUR;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
-        }
-
-        /**
-         * @param characterId the character, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
-            return this;
+            zoneId = Zones.OSHUR;
         }
         /**
          * @param fishId the fish, not negative
@@ -123,18 +92,16 @@ public record FishScan(Instant timestamp, int worldId, long characterId, int fis
             this.teamId = Building.notNegative("teamId", teamId);
             return this;
         }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public FishScan build() {
-            return new FishScan(timestamp == null ? Building.now() : timestamp, worldId, characterId, fishId, loadoutId, teamId, zoneId);
+            return new FishScan(timestampOrNow(), worldId, characterId, fishId, loadoutId, teamId, zoneId);
         }
     }
 }

@@ -105,37 +105,14 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
+    public static final class Builder extends CharacterZoneEventBuilder<Builder> {
         private int amount = 10;
-        private long characterId = Building.CHARACTER;
         private int experienceId = 1;
         private int loadoutId = 8;
         private long otherId = 0;
         private OptionalInt teamId = OptionalInt.of(2);
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
         }
 
         /**
@@ -144,14 +121,6 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
          */
         public Builder amount(int amount) {
             this.amount = Building.notNegative("amount", amount);
-            return this;
-        }
-        /**
-         * @param characterId the character, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
             return this;
         }
         /**
@@ -194,18 +163,16 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
             this.teamId = Objects.requireNonNull(teamId, "teamId");
             return this;
         }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public GainExperience build() {
-            return new GainExperience(timestamp == null ? Building.now() : timestamp, worldId, amount, characterId, experienceId, loadoutId, otherId, teamId, zoneId);
+            return new GainExperience(timestampOrNow(), worldId, amount, characterId, experienceId, loadoutId, otherId, teamId, zoneId);
         }
     }
 }

@@ -63,44 +63,12 @@ public record ItemAdded(Instant timestamp, int worldId, long characterId, String
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
-        private long characterId = Building.CHARACTER;
+    public static final class Builder extends CharacterZoneEventBuilder<Builder> {
         private String context = "GenericTerminalTransaction";
         private int itemCount = 1;
         private int itemId = 7214;
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
-        }
-
-        /**
-         * @param characterId the character, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
-            return this;
         }
         /**
          * @param context how the item was added, not null
@@ -126,18 +94,16 @@ public record ItemAdded(Instant timestamp, int worldId, long characterId, String
             this.itemId = Building.notNegative("itemId", itemId);
             return this;
         }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public ItemAdded build() {
-            return new ItemAdded(timestamp == null ? Building.now() : timestamp, worldId, characterId, context, itemCount, itemId, zoneId);
+            return new ItemAdded(timestampOrNow(), worldId, characterId, context, itemCount, itemId, zoneId);
         }
     }
 }

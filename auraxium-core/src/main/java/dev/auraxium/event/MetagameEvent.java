@@ -86,9 +86,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
+    public static final class Builder extends EventBuilder<Builder> {
         private double experienceBonus = 25.0;
         private double factionNc = 33.0;
         private double factionTr = 34.0;
@@ -100,25 +98,6 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
         private OptionalLong zoneId = OptionalLong.of(Building.ZONE);
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
         }
 
         /**
@@ -210,9 +189,15 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             return this;
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         /** @return the event; the builder may be used again */
+        @Override
         public MetagameEvent build() {
-            return new MetagameEvent(timestamp == null ? Building.now() : timestamp, worldId, experienceBonus, factionNc, factionTr, factionVs, instanceId, metagameEventId, metagameEventState, metagameEventStateName, zoneId);
+            return new MetagameEvent(timestampOrNow(), worldId, experienceBonus, factionNc, factionTr, factionVs, instanceId, metagameEventId, metagameEventState, metagameEventStateName, zoneId);
         }
     }
 }

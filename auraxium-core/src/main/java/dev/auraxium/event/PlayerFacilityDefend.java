@@ -58,43 +58,11 @@ public record PlayerFacilityDefend(Instant timestamp, int worldId, long characte
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
-        private long characterId = Building.CHARACTER;
+    public static final class Builder extends CharacterZoneEventBuilder<Builder> {
         private int facilityId = 222280;
         private long outfitId = 0;
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
-        }
-
-        /**
-         * @param characterId the character, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
-            return this;
         }
         /**
          * @param facilityId the facility, not negative
@@ -112,18 +80,16 @@ public record PlayerFacilityDefend(Instant timestamp, int worldId, long characte
             this.outfitId = Building.notNegative("outfitId", outfitId);
             return this;
         }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public PlayerFacilityDefend build() {
-            return new PlayerFacilityDefend(timestamp == null ? Building.now() : timestamp, worldId, characterId, facilityId, outfitId, zoneId);
+            return new PlayerFacilityDefend(timestampOrNow(), worldId, characterId, facilityId, outfitId, zoneId);
         }
     }
 }

@@ -52,45 +52,20 @@ public record PlayerLogin(Instant timestamp, int worldId, long characterId) impl
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
-        private long characterId = Building.CHARACTER;
+    public static final class Builder extends CharacterEventBuilder<Builder> {
 
         private Builder() {
         }
 
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
-        }
-
-        /**
-         * @param characterId the character, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public PlayerLogin build() {
-            return new PlayerLogin(timestamp == null ? Building.now() : timestamp, worldId, characterId);
+            return new PlayerLogin(timestampOrNow(), worldId, characterId);
         }
     }
 }

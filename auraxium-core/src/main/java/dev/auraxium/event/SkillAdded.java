@@ -56,42 +56,10 @@ public record SkillAdded(Instant timestamp, int worldId, long characterId, int s
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
-        private long characterId = Building.CHARACTER;
+    public static final class Builder extends CharacterZoneEventBuilder<Builder> {
         private int skillId = 1;
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
-        }
-
-        /**
-         * @param characterId the character, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
-            return this;
         }
         /**
          * @param skillId the skill, not negative
@@ -101,18 +69,16 @@ public record SkillAdded(Instant timestamp, int worldId, long characterId, int s
             this.skillId = Building.notNegative("skillId", skillId);
             return this;
         }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public SkillAdded build() {
-            return new SkillAdded(timestamp == null ? Building.now() : timestamp, worldId, characterId, skillId, zoneId);
+            return new SkillAdded(timestampOrNow(), worldId, characterId, skillId, zoneId);
         }
     }
 }

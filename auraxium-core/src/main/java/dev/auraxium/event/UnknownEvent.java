@@ -80,10 +80,8 @@ public record UnknownEvent(String eventName, Instant timestamp, int worldId, Map
      * drops any fraction of a second, so a built event equals its copy decoded after a trip through
      * a server.
      */
-    public static final class Builder {
+    public static final class Builder extends EventBuilder<Builder> {
         private final String eventName;
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
         private final Map<String, String> fields = new java.util.LinkedHashMap<>();
 
         private Builder(String eventName) {
@@ -96,24 +94,6 @@ public record UnknownEvent(String eventName, Instant timestamp, int worldId, Map
                         + eventName + ".builder()");
             }
             this.eventName = eventName;
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds, not before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
         }
 
         /**
@@ -139,9 +119,15 @@ public record UnknownEvent(String eventName, Instant timestamp, int worldId, Map
             return this;
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         /** @return the event; the builder may be used again */
+        @Override
         public UnknownEvent build() {
-            Instant t = timestamp == null ? Building.now() : timestamp;
+            Instant t = timestampOrNow();
             Map<String, String> all = new java.util.LinkedHashMap<>();
             all.put("event_name", eventName);
             all.put("timestamp", Long.toString(t.getEpochSecond()));

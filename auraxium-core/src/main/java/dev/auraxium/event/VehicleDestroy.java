@@ -78,98 +78,12 @@ public record VehicleDestroy(Instant timestamp, int worldId, long attackerCharac
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder {
-        private Instant timestamp;
-        private int worldId = Building.WORLD;
-        private long attackerCharacterId = Building.ATTACKER;
-        private int attackerLoadoutId = 15;
-        private OptionalInt attackerTeamId = OptionalInt.of(3);
-        private int attackerVehicleId = 0;
-        private int attackerWeaponId = 7214;
-        private long characterId = Building.CHARACTER;
+    public static final class Builder extends AttackerEventBuilder<Builder> {
         private int facilityId = 0;
         private int factionId = 2;
-        private OptionalInt teamId = OptionalInt.of(2);
         private int vehicleId = 2;
-        private long zoneId = Building.ZONE;
 
         private Builder() {
-        }
-
-        /**
-         * @param timestamp when it happened; truncated to whole seconds (the wire's precision), not
-         *     before 1970
-         * @return this builder
-         */
-        public Builder timestamp(Instant timestamp) {
-            this.timestamp = Building.seconds(timestamp);
-            return this;
-        }
-
-        /**
-         * @param worldId the world, positive
-         * @return this builder
-         */
-        public Builder worldId(int worldId) {
-            this.worldId = Building.world(worldId);
-            return this;
-        }
-
-        /**
-         * @param attackerCharacterId the attacker, {@code 0} for none, not negative
-         * @return this builder
-         */
-        public Builder attackerCharacterId(long attackerCharacterId) {
-            this.attackerCharacterId = Building.notNegative("attackerCharacterId", attackerCharacterId);
-            return this;
-        }
-        /**
-         * @param attackerLoadoutId the attacker's class (loadout), not negative
-         * @return this builder
-         */
-        public Builder attackerLoadoutId(int attackerLoadoutId) {
-            this.attackerLoadoutId = Building.notNegative("attackerLoadoutId", attackerLoadoutId);
-            return this;
-        }
-        /**
-         * @param attackerTeamId the attacker's team, not negative (present)
-         * @return this builder
-         */
-        public Builder attackerTeamId(int attackerTeamId) {
-            this.attackerTeamId = OptionalInt.of(Building.notNegative("attackerTeamId", attackerTeamId));
-            return this;
-        }
-        /**
-         * @param attackerTeamId the attacker's team, or empty as in payloads that lack the field
-         * @return this builder
-         */
-        public Builder attackerTeamId(OptionalInt attackerTeamId) {
-            this.attackerTeamId = Objects.requireNonNull(attackerTeamId, "attackerTeamId");
-            return this;
-        }
-        /**
-         * @param attackerVehicleId the attacker's vehicle, {@code 0} on foot, not negative
-         * @return this builder
-         */
-        public Builder attackerVehicleId(int attackerVehicleId) {
-            this.attackerVehicleId = Building.notNegative("attackerVehicleId", attackerVehicleId);
-            return this;
-        }
-        /**
-         * @param attackerWeaponId the weapon's item id, not negative
-         * @return this builder
-         */
-        public Builder attackerWeaponId(int attackerWeaponId) {
-            this.attackerWeaponId = Building.notNegative("attackerWeaponId", attackerWeaponId);
-            return this;
-        }
-        /**
-         * @param characterId the vehicle's owner, {@code 0} for none, not negative
-         * @return this builder
-         */
-        public Builder characterId(long characterId) {
-            this.characterId = Building.notNegative("characterId", characterId);
-            return this;
         }
         /**
          * @param facilityId the facility of a destroyed facility turret, else {@code 0}, not negative
@@ -188,22 +102,6 @@ public record VehicleDestroy(Instant timestamp, int worldId, long attackerCharac
             return this;
         }
         /**
-         * @param teamId the owner's team, not negative (present)
-         * @return this builder
-         */
-        public Builder teamId(int teamId) {
-            this.teamId = OptionalInt.of(Building.notNegative("teamId", teamId));
-            return this;
-        }
-        /**
-         * @param teamId the owner's team, or empty as in payloads that lack the field
-         * @return this builder
-         */
-        public Builder teamId(OptionalInt teamId) {
-            this.teamId = Objects.requireNonNull(teamId, "teamId");
-            return this;
-        }
-        /**
          * @param vehicleId the vehicle type, not negative
          * @return this builder
          */
@@ -211,18 +109,16 @@ public record VehicleDestroy(Instant timestamp, int worldId, long attackerCharac
             this.vehicleId = Building.notNegative("vehicleId", vehicleId);
             return this;
         }
-        /**
-         * @param zoneId the zone: an unsigned 32-bit zone id (see {@link Zones})
-         * @return this builder
-         */
-        public Builder zoneId(long zoneId) {
-            this.zoneId = Building.zone(zoneId);
+
+        @Override
+        Builder self() {
             return this;
         }
 
         /** @return the event; the builder may be used again */
+        @Override
         public VehicleDestroy build() {
-            return new VehicleDestroy(timestamp == null ? Building.now() : timestamp, worldId, attackerCharacterId, attackerLoadoutId, attackerTeamId, attackerVehicleId, attackerWeaponId, characterId, facilityId, factionId, teamId, vehicleId, zoneId);
+            return new VehicleDestroy(timestampOrNow(), worldId, attackerCharacterId, attackerLoadoutId, attackerTeamId, attackerVehicleId, attackerWeaponId, characterId, facilityId, factionId, teamId, vehicleId, zoneId);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.auraxium.event;
 
+import dev.auraxium.internal.text.EditDistance;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -164,7 +165,7 @@ public enum World {
         String suggestion = "";
         int best = Integer.MAX_VALUE;
         for (World w : values()) {
-            int d = EventNames.distance(t.toLowerCase(Locale.ROOT), w.displayName.toLowerCase(Locale.ROOT));
+            int d = EditDistance.between(t.toLowerCase(Locale.ROOT), w.displayName.toLowerCase(Locale.ROOT));
             if (d < best && d <= 2) {
                 best = d;
                 suggestion = " (did you mean " + w.displayName.toLowerCase(Locale.ROOT) + "?)";

@@ -19,30 +19,7 @@ class ForwardingTransportTest {
         final CompletableFuture<TransportConnection> future = new CompletableFuture<>();
         TransportListener listener;
         boolean closed;
-        final TransportConnection connection = new TransportConnection() {
-            @Override
-            public CompletableFuture<Void> sendText(String text) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public void request(long n) {
-            }
-
-            @Override
-            public CompletableFuture<Void> close(int code, String reason) {
-                return CompletableFuture.completedFuture(null);
-            }
-
-            @Override
-            public void abort() {
-            }
-
-            @Override
-            public boolean isOpen() {
-                return true;
-            }
-        };
+        final TransportConnection connection = new IdleConnection("inner");
 
         @Override
         public CompletableFuture<TransportConnection> connect(URI uri, TransportListener l) {

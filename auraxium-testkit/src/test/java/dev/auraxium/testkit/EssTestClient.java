@@ -4,35 +4,39 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.protocol.ServerMessage;
+import dev.auraxium.testsupport.TextMessages;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 /**
  * A test peer on the JDK's own {@link WebSocket}: collects whole text messages (reassembling
- * fragments), asking for one message at a time, and records how the connection ended.
+ * fragments), asking for one message at a time, and records how the connection ended. Public for
+ * the tests of the WebSocket layer in {@code internal.ws}, which meet the same independent client.
  */
-final class EssTestClient implements AutoCloseable {
+public final class EssTestClient implements AutoCloseable {
     static final Duration WAIT = Duration.ofSeconds(5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    final LinkedBlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    final CompletableFuture<Integer> closeCode = new CompletableFuture<>();
-    final CompletableFuture<Throwable> error = new CompletableFuture<>();
-    final WebSocket ws;
+    public final BlockingQueue<String> messages;
+    public final CompletableFuture<Integer> closeCode;
+    final CompletableFuture<Throwable> error;
+    public final WebSocket ws;
 
     private EssTestClient(URI uri) {
-        Listener listener = new Listener();
+        TextMessages listener = new TextMessages();
+        this.messages = listener.messages;
+        this.closeCode = listener.closeCode;
+        this.error = listener.error;
         this.ws = HTTP.newWebSocketBuilder().connectTimeout(WAIT).buildAsync(uri, listener).join();
     }
 
-    static EssTestClient connect(URI uri) {
+    public static EssTestClient connect(URI uri) {
         return new EssTestClient(uri);
     }
 
@@ -80,36 +84,5 @@ final class EssTestClient implements AutoCloseable {
     @Override
     public void close() {
         ws.abort();
-    }
-
-    private final class Listener implements WebSocket.Listener {
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public void onOpen(WebSocket webSocket) {
-            webSocket.request(1);
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                messages.add(partial.toString());
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closeCode.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable e) {
-            error.complete(e);
-        }
     }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.auraxium.event.Environment;
-import java.net.http.HttpClient;
+import java.io.IOException;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,30 +30,17 @@ class FakeEssServerReplayTest {
     private static final String GENUDINE = "\"world_id\":\"1000\"";
 
     private FakeEssServer server;
-    private final HttpClient http = HttpClient.newHttpClient();
     private final List<Client> clients = new ArrayList<>();
 
     /** A JDK WebSocket peer that keeps every whole text frame it receives. */
     final class Client {
-        final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+        final BlockingQueue<String> received;
         final WebSocket socket;
 
         Client(Environment environment) throws Exception {
-            socket = http.newWebSocketBuilder()
-                    .buildAsync(server.uri(environment, "s:example"), new WebSocket.Listener() {
-                        private final StringBuilder partial = new StringBuilder();
-
-                        @Override
-                        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-                            partial.append(data);
-                            if (last) {
-                                received.add(partial.toString());
-                                partial.setLength(0);
-                            }
-                            ws.request(1);
-                            return null;
-                        }
-                    }).get(10, TimeUnit.SECONDS);
+            EssTestClient peer = EssTestClient.connect(server.uri(environment, "s:example"));
+            received = peer.messages;
+            socket = peer.ws;
             clients.add(this);
             socket.sendText(SUBSCRIBE_ALL, true).get(10, TimeUnit.SECONDS);
             String reply;
@@ -101,12 +86,18 @@ class FakeEssServerReplayTest {
         server.close();
     }
 
+    /** The 2024 capture's service messages: the frames a replay of it must deliver, in order. */
+    private static List<String> eventsOf(Path capture) throws IOException {
+        List<String> events = Files.readAllLines(capture).stream()
+                .filter(l -> l.contains("\"type\":\"serviceMessage\"")).toList();
+        assertEquals(649, events.size());
+        return events;
+    }
+
     @Test
     void replayOfThe2024CaptureDeliversExactlyItsEventsInOrder() throws Exception {
         Path file = Samples.file(Samples.SAERRO_2024);
-        List<String> expected = Files.readAllLines(file).stream()
-                .filter(l -> l.contains("\"type\":\"serviceMessage\"")).toList();
-        assertEquals(649, expected.size());
+        List<String> expected = eventsOf(file);
         // The capture mixes PC worlds with Genudine (1000, a PS4 world); the fake server, like the
         // live one per environment, sends each world only to its own environment's connections.
         List<String> pc = expected.stream().filter(l -> !l.contains(GENUDINE)).toList();
@@ -129,9 +120,7 @@ class FakeEssServerReplayTest {
     @Test
     void crossEnvironmentServerReplaysThe2024CaptureExactlyAndInOrderToOneClient() throws Exception {
         Path file = Samples.file(Samples.SAERRO_2024);
-        List<String> expected = Files.readAllLines(file).stream()
-                .filter(l -> l.contains("\"type\":\"serviceMessage\"")).toList();
-        assertEquals(649, expected.size());
+        List<String> expected = eventsOf(file);
         assertTrue(expected.stream().anyMatch(l -> l.contains(GENUDINE))
                 && expected.stream().anyMatch(l -> !l.contains(GENUDINE)), "the capture mixes PC and PS4 worlds");
         server.close();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.auraxium.event.Environment;
 import dev.auraxium.protocol.ConnectionStateChanged;
 import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.testsupport.TextMessages;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -16,8 +17,6 @@ import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLHandshakeException;
 import org.junit.jupiter.api.Test;
@@ -32,23 +31,15 @@ class FakeEssServerTlsTest {
         try (FakeEssServer server = FakeEssServer.builder().tls().start()) {
             assertEquals("wss", server.uri().getScheme());
             HttpClient http = HttpClient.newBuilder().sslContext(server.clientSslContext()).build();
-            LinkedBlockingQueue<String> got = new LinkedBlockingQueue<>();
-            WebSocket ws = http.newWebSocketBuilder().buildAsync(server.uri(Environment.PS2, "s:example"),
-                    new WebSocket.Listener() {
-                        @Override
-                        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
-                            got.add(data.toString());
-                            w.request(1);
-                            return null;
-                        }
-                    }).join();
+            TextMessages got = new TextMessages();
+            WebSocket ws = http.newWebSocketBuilder().buildAsync(server.uri(Environment.PS2, "s:example"), got).join();
             try {
                 assertEquals(new ConnectionStateChanged(true),
-                        EssCodec.standard().decode(got.poll(10, TimeUnit.SECONDS)));
+                        EssCodec.standard().decode(got.messages.poll(10, TimeUnit.SECONDS)));
                 ws.sendText("{\"service\":\"event\",\"action\":\"echo\",\"payload\":{\"over\":\"tls\"}}", true).join();
                 String reply;
                 do {
-                    reply = got.poll(10, TimeUnit.SECONDS);
+                    reply = got.messages.poll(10, TimeUnit.SECONDS);
                 } while (reply != null && !reply.contains("over"));
                 assertEquals("{\"over\":\"tls\"}", reply);
             } finally {

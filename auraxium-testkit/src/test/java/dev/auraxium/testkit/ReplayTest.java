@@ -142,17 +142,26 @@ class ReplayTest {
         assertEquals(113, got.size());
     }
 
-    @Test
-    void cancelStopsAWaitingReplayAndCancelsItsCompletion() throws Exception {
+    /**
+     * Starts a real-time replay of two frames an hour apart into {@code got} and returns once the
+     * first has arrived: the replay is then waiting for the second.
+     */
+    private static ReplayHandle waitingReplay(List<String> got) throws InterruptedException {
         Recording r = Recording.ofFrames(List.of(RecordedFrame.at(Duration.ZERO, xp(1, 1)),
                 RecordedFrame.at(Duration.ofHours(1), xp(2, 2))));
         CountDownLatch first = new CountDownLatch(1);
-        List<String> got = new CopyOnWriteArrayList<>();
         ReplayHandle h = r.replay(ReplaySpeed.realTime(), f -> {
             got.add(f);
             first.countDown();
         });
-        assertTrue(first.await(5, TimeUnit.SECONDS));
+        assertTrue(first.await(5, TimeUnit.SECONDS), "the first frame did not arrive");
+        return h;
+    }
+
+    @Test
+    void cancelStopsAWaitingReplayAndCancelsItsCompletion() throws Exception {
+        List<String> got = new CopyOnWriteArrayList<>();
+        ReplayHandle h = waitingReplay(got);
         h.cancel();
         assertThrows(CancellationException.class, () -> h.completion().get(5, TimeUnit.SECONDS));
         assertTrue(h.completion().isCancelled());
@@ -162,15 +171,8 @@ class ReplayTest {
 
     @Test
     void cancellingTheCompletionFutureCancelsTheReplay() throws Exception {
-        Recording r = Recording.ofFrames(List.of(RecordedFrame.at(Duration.ZERO, xp(1, 1)),
-                RecordedFrame.at(Duration.ofHours(1), xp(2, 2))));
-        CountDownLatch first = new CountDownLatch(1);
         List<String> got = new CopyOnWriteArrayList<>();
-        ReplayHandle h = r.replay(ReplaySpeed.realTime(), f -> {
-            got.add(f);
-            first.countDown();
-        });
-        assertTrue(first.await(5, TimeUnit.SECONDS));
+        ReplayHandle h = waitingReplay(got);
         h.completion().cancel(true);
         assertEquals(1, got.size());
     }

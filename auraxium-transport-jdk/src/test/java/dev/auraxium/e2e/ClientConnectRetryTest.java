@@ -2,32 +2,23 @@ package dev.auraxium.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.auraxium.client.ConnectionCause;
 import dev.auraxium.client.ConnectionEvent;
-import dev.auraxium.client.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.transport.TransportException;
-import dev.auraxium.transport.jdk.JdkTransport;
-import java.net.URI;
 import java.time.Duration;
 import java.util.Date;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -41,46 +32,7 @@ import org.junit.jupiter.api.Timeout;
  * honours {@code Retry-After} as a lower bound of its delay.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class ClientConnectRetryTest {
-    private WireMockServer http;
-    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-    private final List<Throwable> reported = new CopyOnWriteArrayList<>();
-    private final List<ConnectionEvent> failedAttempts = new CopyOnWriteArrayList<>();
-
-    @BeforeEach
-    void start() {
-        http = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-        http.start();
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-        http.stop();
-    }
-
-    /** A client that would retry after at most 50 ms unless told to wait longer. */
-    private EventClient client(Duration connectTimeout) {
-        JdkTransport transport = JdkTransport.builder().connectTimeout(connectTimeout).build();
-        resources.add(transport);
-        EventClient client = EventClient.builder().serviceId(ClientHandshakeFailureTest.SERVICE_ID)
-                .endpoint(URI.create("ws://127.0.0.1:" + http.port() + "/streaming")).transport(transport)
-                .reconnectDelay(Duration.ofMillis(50)).subscriptionProbeInterval(Duration.ZERO)
-                .errorHandler(reported::add).connectionListener(e -> {
-                    if (e.kind() == ConnectionEvent.Kind.FAILED) {
-                        failedAttempts.add(e);
-                    }
-                }).build();
-        resources.add(0, client);
-        return client;
-    }
-
-    private int upgradeRequests() {
-        return http.countRequestsMatching(getRequestedFor(urlPathEqualTo("/streaming")).build()).getCount();
-    }
-
+class ClientConnectRetryTest extends WireMockUpgrade {
     /** Milliseconds between the first and the second upgrade request, as WireMock logged them. */
     private long gapBetweenFirstTwoRequests() {
         List<Date> at = http.getAllServeEvents().stream().map(ServeEvent::getRequest)

@@ -2,9 +2,7 @@ package dev.auraxium.e2e;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static dev.auraxium.testsupport.Await.holdsWithin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,13 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import dev.auraxium.client.EventClient;
 import dev.auraxium.event.PlayerLogin;
 import dev.auraxium.transport.TransportException;
-import dev.auraxium.transport.jdk.JdkTransport;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -39,13 +34,7 @@ import org.junit.jupiter.api.Timeout;
  * and never shown whole.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
-class ClientHandshakeFailureTest {
-    static final String SERVICE_ID = "s:secretservice42";
-    static final String SECRET = "secretservice42";
-
-    private WireMockServer http;
-    private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
-    private final List<Throwable> reported = new CopyOnWriteArrayList<>();
+class ClientHandshakeFailureTest extends WireMockUpgrade {
     private final List<String> logged = new CopyOnWriteArrayList<>();
     private final Handler logCapture = new Handler() {
         private final SimpleFormatter format = new SimpleFormatter();
@@ -65,35 +54,14 @@ class ClientHandshakeFailureTest {
     };
 
     @BeforeEach
-    void start() {
-        http = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-        http.start();
+    void captureLogs() {
         // System.Logger goes to java.util.logging here: everything the client logs passes this handler.
         Logger.getLogger("").addHandler(logCapture);
     }
 
     @AfterEach
-    void stop() throws Exception {
+    void releaseLogs() {
         Logger.getLogger("").removeHandler(logCapture);
-        for (AutoCloseable r : resources) {
-            r.close();
-        }
-        http.stop();
-    }
-
-    private EventClient client(Duration connectTimeout) {
-        JdkTransport transport = JdkTransport.builder().connectTimeout(connectTimeout).build();
-        resources.add(transport);
-        EventClient client = EventClient.builder().serviceId(SERVICE_ID)
-                .endpoint(URI.create("ws://127.0.0.1:" + http.port() + "/streaming")).transport(transport)
-                .reconnectDelay(Duration.ofMillis(50)).subscriptionProbeInterval(Duration.ZERO)
-                .errorHandler(reported::add).build();
-        resources.add(0, client);
-        return client;
-    }
-
-    private int upgradeRequests() {
-        return http.countRequestsMatching(getRequestedFor(urlPathEqualTo("/streaming")).build()).getCount();
     }
 
     /** Every message and toString in the chain, and everything logged, is free of the whole id. */

@@ -22,8 +22,6 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -39,30 +37,23 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ConnectedVersusReadyTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        closer.close();
     }
 
     private EventClient client(URI endpoint) {
-        JdkTransport transport = keep(JdkTransport.builder().connectTimeout(Duration.ofSeconds(5))
+        JdkTransport transport = closer.keep(JdkTransport.builder().connectTimeout(Duration.ofSeconds(5))
                 .closeTimeout(Duration.ofSeconds(2)).build());
-        return keep(EventClient.builder().serviceId("s:example").endpoint(endpoint).transport(transport)
+        return closer.keep(EventClient.builder().serviceId("s:example").endpoint(endpoint).transport(transport)
                 .reconnectDelay(Duration.ofMillis(50)).subscriptionProbeInterval(Duration.ZERO).build());
     }
 
     @Test
     void aServerThatNeverConfirmsStillGetsItsEventsDelivered() throws Exception {
-        FakeEssServer server = keep(FakeEssServer.builder().start());
+        FakeEssServer server = closer.keep(FakeEssServer.builder().start());
         server.faults().withholdSubscriptionReplies();
         EventClient client = client(server.uri());
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
@@ -84,7 +75,7 @@ class ConnectedVersusReadyTest {
 
     @Test
     void aConfirmedSubscriptionMakesTheClientReady() throws Exception {
-        FakeEssServer server = keep(FakeEssServer.builder().start());
+        FakeEssServer server = closer.keep(FakeEssServer.builder().start());
         EventClient client = client(server.uri());
         client.addTrigger(Trigger.on(PlayerLogin.class).characters(ALICE).build());
         client.awaitReady(EndToEnd.WAIT);

@@ -58,29 +58,22 @@ import org.junit.jupiter.api.Timeout;
 class EventClientEndToEndTest {
     private static final String GENUDINE = "\"world_id\":\"1000\"";
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        closer.close();
     }
 
     private FakeEssServer server(FakeEssServer.Builder builder) {
-        return keep(builder.start());
+        return closer.keep(builder.start());
     }
 
     /** A client with an explicitly given JDK transport; no periodic probes, so the wire shows only what changes cause. */
     private EventClient client(FakeEssServer server, Environment environment) {
-        JdkTransport transport = keep(JdkTransport.builder().connectTimeout(Duration.ofSeconds(5))
+        JdkTransport transport = closer.keep(JdkTransport.builder().connectTimeout(Duration.ofSeconds(5))
                 .closeTimeout(Duration.ofSeconds(2)).build());
-        return keep(EventClient.builder().serviceId("s:example").environment(environment).endpoint(server.uri())
+        return closer.keep(EventClient.builder().serviceId("s:example").environment(environment).endpoint(server.uri())
                 .transport(transport).subscriptionProbeInterval(Duration.ZERO)
                 .reconnectDelay(Duration.ofMillis(50)).build());
     }
@@ -93,7 +86,7 @@ class EventClientEndToEndTest {
     void discoveredJdkTransportDeliversPublishedEventsToTheTriggersThatSelectThem() throws Exception {
         FakeEssServer server = server(FakeEssServer.builder());
         // No transport given: ServiceLoader finds the JDK transport on the class path.
-        EventClient client = keep(EventClient.builder().serviceId("s:example").endpoint(server.uri())
+        EventClient client = closer.keep(EventClient.builder().serviceId("s:example").endpoint(server.uri())
                 .subscriptionProbeInterval(Duration.ZERO).build());
         assertEquals("jdk", client.transportName());
         BlockingQueue<Event> onWorld13 = new LinkedBlockingQueue<>();
@@ -137,9 +130,9 @@ class EventClientEndToEndTest {
         // The other tests use the transport's own client (inline executor); this one the JDK's default pool.
         FakeEssServer server = server(FakeEssServer.builder());
         HttpClient pooled = HttpClient.newBuilder().build();
-        JdkTransport transport = keep(JdkTransport.builder().httpClient(pooled).connectTimeout(Duration.ofSeconds(5))
+        JdkTransport transport = closer.keep(JdkTransport.builder().httpClient(pooled).connectTimeout(Duration.ofSeconds(5))
                 .closeTimeout(Duration.ofSeconds(2)).build());
-        EventClient client = keep(EventClient.builder().serviceId("s:example").environment(Environment.PS2)
+        EventClient client = closer.keep(EventClient.builder().serviceId("s:example").environment(Environment.PS2)
                 .endpoint(server.uri()).transport(transport).subscriptionProbeInterval(Duration.ZERO).build());
         Recording recording = SyntheticStream.builder().seed(11).worlds(1, 10, 13, 17, 40).build().toRecording(5_000);
         BlockingQueue<Event> all = new LinkedBlockingQueue<>();

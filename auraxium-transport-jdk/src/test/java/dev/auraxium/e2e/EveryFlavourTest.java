@@ -59,23 +59,16 @@ class EveryFlavourTest {
     /** Short, so that ten probes pass in about two seconds. */
     private static final Duration PROBE_INTERVAL = Duration.ofMillis(200);
 
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Closer closer = new Closer();
     private long nextAttacker = 5428011263300100000L;
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        closer.close();
     }
 
     private FakeEssServer server(EssFlavour flavour) {
-        return keep(FakeEssServer.builder().flavour(flavour).start());
+        return closer.keep(FakeEssServer.builder().flavour(flavour).start());
     }
 
     private EventClient client(FakeEssServer server, Duration probeInterval) {
@@ -84,8 +77,8 @@ class EveryFlavourTest {
         if (server.isTls()) {
             b.sslContext(server.clientSslContext());
         }
-        JdkTransport transport = keep(b.build());
-        return keep(EventClient.builder().serviceId("s:example").endpoint(server.uri()).transport(transport)
+        JdkTransport transport = closer.keep(b.build());
+        return closer.keep(EventClient.builder().serviceId("s:example").endpoint(server.uri()).transport(transport)
                 .subscriptionProbeInterval(probeInterval).reconnectDelay(Duration.ofMillis(50)).build());
     }
 
@@ -132,7 +125,7 @@ class EveryFlavourTest {
     void theMixedTriggerSetHoldsOverTenProbesWithoutAClearSubscribeOrALostEvent(EssFlavour flavour, boolean tls)
             throws Exception {
         FakeEssServer.Builder builder = FakeEssServer.builder().flavour(flavour);
-        FakeEssServer server = keep(tls ? builder.tls().start() : builder.start());
+        FakeEssServer server = closer.keep(tls ? builder.tls().start() : builder.start());
         EventClient client = client(server, PROBE_INTERVAL);
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
         client.addTriggers(mixed(got));

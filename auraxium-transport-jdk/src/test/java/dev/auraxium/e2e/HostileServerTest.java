@@ -36,7 +36,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -60,18 +59,11 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HostileServerTest {
     private static final long MiB = 1024 * 1024;
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        closer.close();
     }
 
     static long heapUsedAfterGc() {
@@ -85,7 +77,7 @@ class HostileServerTest {
 
     @Test
     void aMessageThatNeverEndsIsCutAt1MiBAndClosedWith1009() throws Exception {
-        JdkTransport transport = keep(JdkTransport.builder().closeTimeout(Duration.ofSeconds(2)).build());
+        JdkTransport transport = closer.keep(JdkTransport.builder().closeTimeout(Duration.ofSeconds(2)).build());
         long before = heapUsedAfterGc();
         try (ServerSocket listening = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Integer> clientCloseCode = new CompletableFuture<>();
@@ -151,9 +143,9 @@ class HostileServerTest {
 
     @Test
     void aSingleHugeFrameClosesWith1009AndTheClientReconnects() throws Exception {
-        FakeEssServer server = keep(FakeEssServer.builder().heartbeatInterval(Duration.ofMillis(200)).start());
-        JdkTransport transport = keep(JdkTransport.builder().closeTimeout(Duration.ofSeconds(2)).build());
-        EventClient client = keep(EventClient.builder().serviceId("s:example").endpoint(server.uri())
+        FakeEssServer server = closer.keep(FakeEssServer.builder().heartbeatInterval(Duration.ofMillis(200)).start());
+        JdkTransport transport = closer.keep(JdkTransport.builder().closeTimeout(Duration.ofSeconds(2)).build());
+        EventClient client = closer.keep(EventClient.builder().serviceId("s:example").endpoint(server.uri())
                 .transport(transport).subscriptionProbeInterval(Duration.ZERO)
                 .reconnectDelay(Duration.ofMillis(50)).build());
         BlockingQueue<Event> logins = new LinkedBlockingQueue<>();
@@ -213,9 +205,9 @@ class HostileServerTest {
             public void onClose(WsConnection c, int code, String reason) {
             }
         });
-        keep(hostile);
-        JdkTransport transport = keep(JdkTransport.builder().build());
-        EventClient client = keep(EventClient.builder().serviceId("s:example")
+        closer.keep(hostile);
+        JdkTransport transport = closer.keep(JdkTransport.builder().build());
+        EventClient client = closer.keep(EventClient.builder().serviceId("s:example")
                 .endpoint(URI.create("ws://127.0.0.1:" + hostile.port() + "/streaming")).transport(transport)
                 .subscriptionProbeInterval(Duration.ZERO).build());
         client.on(PlayerLogin.class, e -> { });

@@ -23,7 +23,6 @@ import dev.auraxium.transport.TransportListener;
 import dev.auraxium.transport.jdk.JdkTransport;
 import java.net.http.HttpClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletionException;
@@ -43,33 +42,26 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TlsEndToEndTest {
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final Closer closer = new Closer();
 
     @AfterEach
     void closeAll() throws Exception {
-        for (int i = resources.size() - 1; i >= 0; i--) {
-            resources.get(i).close();
-        }
-    }
-
-    private <T extends AutoCloseable> T keep(T resource) {
-        resources.add(resource);
-        return resource;
+        closer.close();
     }
 
     private EventClient client(FakeEssServer server, JdkTransport transport, List<Throwable> reported,
             List<ConnectionEvent> events) {
-        return keep(EventClient.builder().serviceId("s:example").environment(Environment.PS2).endpoint(server.uri())
+        return closer.keep(EventClient.builder().serviceId("s:example").environment(Environment.PS2).endpoint(server.uri())
                 .transport(transport).subscriptionProbeInterval(Duration.ZERO).reconnectDelay(Duration.ofMillis(50))
                 .errorHandler(reported::add).connectionListener(events::add).build());
     }
 
     @Test
     void aClientTrustingTheTestCertificateReceivesEventsOverWss() throws Exception {
-        FakeEssServer server = keep(FakeEssServer.builder().tls().start());
+        FakeEssServer server = closer.keep(FakeEssServer.builder().tls().start());
         assertEquals("wss", server.uri().getScheme());
         assertTrue(server.isTls());
-        JdkTransport transport = keep(JdkTransport.builder().sslContext(server.clientSslContext()).build());
+        JdkTransport transport = closer.keep(JdkTransport.builder().sslContext(server.clientSslContext()).build());
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
         EventClient client = client(server, transport, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
         client.on(PlayerLogin.class, got::add);
@@ -82,9 +74,9 @@ class TlsEndToEndTest {
 
     @Test
     void aCallersHttpClientWithTheTestContextConnectsToo() throws Exception {
-        FakeEssServer server = keep(FakeEssServer.builder().tls().start());
+        FakeEssServer server = closer.keep(FakeEssServer.builder().tls().start());
         HttpClient http = HttpClient.newBuilder().sslContext(server.clientSslContext()).build();
-        JdkTransport transport = keep(JdkTransport.builder().httpClient(http).build());
+        JdkTransport transport = closer.keep(JdkTransport.builder().httpClient(http).build());
         TransportConnection c = transport.connect(server.uri(Environment.PS2, "s:example"), new TransportListener() {
         }).get(EndToEnd.WAIT.toMillis(), TimeUnit.MILLISECONDS);
         assertTrue(server.awaitConnections(1, EndToEnd.WAIT));
@@ -96,8 +88,8 @@ class TlsEndToEndTest {
 
     @Test
     void anUntrustedCertificateIsAFatalCertificateErrorOnTheTransport() throws Exception {
-        FakeEssServer server = keep(FakeEssServer.builder().tls().start());
-        JdkTransport transport = keep(JdkTransport.builder().build()); // the JVM's default trust store
+        FakeEssServer server = closer.keep(FakeEssServer.builder().tls().start());
+        JdkTransport transport = closer.keep(JdkTransport.builder().build()); // the JVM's default trust store
         CompletionException e = assertThrows(CompletionException.class,
                 () -> transport.connect(server.uri(Environment.PS2, "s:secretservice42"), new TransportListener() {
                 }).join());
@@ -110,8 +102,8 @@ class TlsEndToEndTest {
 
     @Test
     void anUntrustedCertificateStopsTheClientWithAClearErrorInsteadOfRetryingForever() throws Exception {
-        FakeEssServer server = keep(FakeEssServer.builder().tls().start());
-        JdkTransport transport = keep(JdkTransport.builder().build());
+        FakeEssServer server = closer.keep(FakeEssServer.builder().tls().start());
+        JdkTransport transport = closer.keep(JdkTransport.builder().build());
         List<Throwable> reported = new CopyOnWriteArrayList<>();
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         EventClient client = client(server, transport, reported, events);
@@ -135,8 +127,8 @@ class TlsEndToEndTest {
     @ValueSource(booleans = {false, true})
     void reconnectsAfterAServerSideDropAndDeliversAgainOverWsAndWss(boolean tls) throws Exception {
         FakeEssServer.Builder b = FakeEssServer.builder();
-        FakeEssServer server = keep((tls ? b.tls() : b).start());
-        JdkTransport transport = keep(tls ? JdkTransport.builder().sslContext(server.clientSslContext()).build()
+        FakeEssServer server = closer.keep((tls ? b.tls() : b).start());
+        JdkTransport transport = closer.keep(tls ? JdkTransport.builder().sslContext(server.clientSslContext()).build()
                 : JdkTransport.builder().build());
         List<ConnectionEvent> events = new CopyOnWriteArrayList<>();
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();

@@ -1,5 +1,6 @@
 package dev.auraxium.cli.internal;
 
+import dev.auraxium.internal.text.EditDistance;
 import dev.auraxium.transport.TransportException;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,7 +126,7 @@ public final class RootCommand implements Runnable {
         int best = Math.max(1, typed.length() / 3) + 1;
         List<String> found = new ArrayList<>();
         for (String name : names) {
-            int d = distance(typed, name);
+            int d = EditDistance.between(typed, name);
             if (d < best) {
                 best = d;
                 found.clear();
@@ -135,27 +136,6 @@ public final class RootCommand implements Runnable {
             }
         }
         return found;
-    }
-
-    /** Edits (insert, delete, replace, swap two neighbours) that turn a into b. */
-    private static int distance(String a, String b) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-                }
-            }
-        }
-        return d[a.length()][b.length()];
     }
 
     private static String qualifiedName(CommandLine c) {

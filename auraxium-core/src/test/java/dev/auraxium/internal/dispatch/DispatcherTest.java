@@ -13,12 +13,12 @@ import dev.auraxium.event.Death;
 import dev.auraxium.event.Event;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.event.TriggerActionException;
+import dev.auraxium.transport.IdleConnection;
 import dev.auraxium.transport.TransportConnection;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -41,35 +41,7 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class DispatcherTest {
     /** The connection the test's events come from: only its identity matters to the dispatcher. */
-    static final TransportConnection SOURCE = new TransportConnection() {
-        @Override
-        public CompletableFuture<Void> sendText(String text) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void request(long n) {
-        }
-
-        @Override
-        public CompletableFuture<Void> close(int code, String reason) {
-            return CompletableFuture.completedFuture(null);
-        }
-
-        @Override
-        public void abort() {
-        }
-
-        @Override
-        public boolean isOpen() {
-            return true;
-        }
-
-        @Override
-        public String toString() {
-            return "connection-1";
-        }
-    };
+    static final TransportConnection SOURCE = new IdleConnection("connection-1");
 
     /** Records what the dispatcher tells its client. */
     static final class RecordingHost implements Dispatcher.Host<String> {
