@@ -242,6 +242,45 @@ class SocketTransportEndToEndTest {
         }
     }
 
+    @Test
+    void anEndlessOrSilentUpgradeAnswerFailsTheConnectWithAPlainMessage() throws Exception {
+        SocketTransport transport = keep(SocketTransport.builder().connectTimeout(Duration.ofMillis(1500)).build());
+        try (ServerSocket listening = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Void> endless = CompletableFuture.runAsync(() -> {
+                try (Socket s = listening.accept()) {
+                    OutputStream out = s.getOutputStream();
+                    out.write("HTTP/1.1 101 Switching Protocols\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    byte[] header = ("X-Padding: " + "p".repeat(1000) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                    for (int i = 0; i < 20; i++) { // 20 KiB of headers, over the 16 KiB accepted
+                        out.write(header);
+                    }
+                    out.flush();
+                    s.getInputStream().read(); // until the client gives up
+                } catch (IOException e) {
+                    // the client went away
+                }
+            });
+            CompletionException tooLong = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> transport.connect(rawUri(listening), new Recorder()).join());
+            assertTrue(tooLong.getCause().getMessage().contains("more than 16384 bytes of headers"),
+                    tooLong.getCause().getMessage());
+            endless.get(10, TimeUnit.SECONDS);
+
+            CompletableFuture<Socket> silent = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return listening.accept(); // accepts, reads nothing, answers nothing
+                } catch (IOException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            CompletionException timedOut = org.junit.jupiter.api.Assertions.assertThrows(CompletionException.class,
+                    () -> transport.connect(rawUri(listening), new Recorder()).join());
+            TransportException failure = assertInstanceOf(TransportException.class, timedOut.getCause());
+            assertTrue(failure.getMessage().startsWith("Timed out after 1500 ms"), failure.getMessage());
+            silent.get(10, TimeUnit.SECONDS).close();
+        }
+    }
+
     private static URI uri(URI endpoint) {
         return URI.create(endpoint + "?environment=ps2&service-id=s:example");
     }
