@@ -372,7 +372,7 @@ class EventClientTest {
 
     @Test
     void waitForRemovesItsTriggersOnTimeout() throws Exception {
-        // The seed left them registered after its TimeoutError.
+        // A timed-out wait must not leave its trigger registered.
         client = builder().build();
         client.on(Death.class, d -> { });
         transport.take();
@@ -409,7 +409,7 @@ class EventClientTest {
 
     @Test
     void waitForWithASingleShotTriggerDoesNotHang() throws Exception {
-        // The seed's callback raised on removing an already-removed single-shot trigger and hung.
+        // Removing an already-removed single-shot trigger must neither throw nor hang.
         client = builder().build();
         client.on(Death.class, d -> { });
         FakeTransport.Conn c = transport.take();
@@ -422,7 +422,7 @@ class EventClientTest {
 
     @Test
     void stopsOnARejectedServiceIdAndTriesAgainLater() throws Exception {
-        // The seed left _open set after a fatal handshake and never connected again.
+        // A fatal handshake must not leave the client marked open, unable to connect again.
         transport.rejectWith = 403;
         client = builder().build();
         CompletableFuture<Event> pending = client.waitFor(WAIT, Trigger.on(Death.class).name("w").build());

@@ -75,7 +75,7 @@ class TriggerTest {
 
     @Test
     void matchesAchievementEarnedByItsWireNameAndClass() {
-        // The seed named the class AchievementAdded and never matched the wire's AchievementEarned.
+        // A class named AchievementAdded would never match the wire's AchievementEarned.
         AchievementEarned e = Events.achievement(ALICE, 1);
         assertEquals("AchievementEarned", e.eventName());
         assertTrue(Trigger.on(AchievementEarned.class).build().check(e));
@@ -85,7 +85,7 @@ class TriggerTest {
 
     @Test
     void matchesAnUnknownEventByItsWireName() {
-        // The seed's fallback events never matched a trigger named by string.
+        // A fallback event must still match a trigger named by string.
         UnknownEvent e = Events.unknown("FishCaught", 1, ALICE);
         assertTrue(Trigger.onUnlisted("FishCaught").build().check(e));
         assertTrue(Trigger.onUnlisted("FishCaught").characters(ALICE).build().check(e), "by its character_id field");

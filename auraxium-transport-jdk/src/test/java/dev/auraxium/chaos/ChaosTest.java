@@ -43,7 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The chaos suite of issue #6: a real client over the real JDK WebSocket transport against a real
+ * The chaos suite: a real client over the real JDK WebSocket transport against a real
  * {@link FakeEssServer} on 127.0.0.1, with the server's faults. Events carry a unique id (in
  * {@code other_id}), so loss and duplication are counted by id. Figures are printed at the end
  * and written to {@code target/reliability-figures.md} (copied into RELIABILITY.md).

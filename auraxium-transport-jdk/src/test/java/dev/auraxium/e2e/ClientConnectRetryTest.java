@@ -26,10 +26,6 @@ import org.junit.jupiter.api.Timeout;
  * Upgrade failures that retrying can cure (503, 429, a reset, a slow server) are retried by the
  * client, no sooner than a {@code Retry-After} asks; WireMock on 127.0.0.1 counts the attempts.
  * (The service id rejection, which must not be retried, is in {@link ClientHandshakeFailureTest}.)
- *
- * <p>Issue #5 asks for these retries; the client of issue #5 goes idle after a failed connect, so
- * these tests pass only with the reconnect backoff of the reliability work (issue #6), which
- * honours {@code Retry-After} as a lower bound of its delay.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ClientConnectRetryTest extends WireMockUpgrade {
