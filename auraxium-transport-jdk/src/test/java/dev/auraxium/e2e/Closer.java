@@ -2,14 +2,17 @@ package dev.auraxium.e2e;
 
 import java.util.Deque;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * What one test opened (servers, transports, clients), closed after it in the reverse order of
  * opening, so that a client closes before its transport and its server. Every resource is closed
  * even when one fails to; the first failure is thrown with the others suppressed. Any thread may
- * keep a resource.
+ * keep a resource. Registered as an extension ({@code @RegisterExtension final Closer closer}), it
+ * closes after each test by itself.
  */
-final class Closer implements AutoCloseable {
+final class Closer implements AutoCloseable, AfterEachCallback {
     private final Deque<AutoCloseable> open = new ConcurrentLinkedDeque<>();
 
     /** @return {@code resource}, to be closed by {@link #close()} */
@@ -35,5 +38,10 @@ final class Closer implements AutoCloseable {
         if (first != null) {
             throw first;
         }
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws Exception {
+        close();
     }
 }

@@ -6,6 +6,7 @@ import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.TransportListener;
 import dev.auraxium.transport.TransportOptions;
 import dev.auraxium.transport.jdk.internal.BuilderChecks;
+import dev.auraxium.transport.jdk.internal.OpenConnections;
 import dev.auraxium.transport.jdk.internal.ConnectFailures;
 import dev.auraxium.transport.jdk.internal.JdkConnection;
 import java.lang.reflect.Method;
@@ -16,13 +17,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
 
@@ -112,8 +109,7 @@ public final class JdkTransport implements Transport {
     private final int maxMessageChars;
     private final AtomicLong oversizedMessages = new AtomicLong();
     private final Map<String, String> headers;
-    private final Set<JdkConnection> connections = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final OpenConnections<JdkConnection> connections = new OpenConnections<>(JdkConnection::abort);
 
     private JdkTransport(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
@@ -155,15 +151,14 @@ public final class JdkTransport implements Transport {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(listener, "listener");
         BuilderChecks.wsScheme(uri);
-        if (closed.get()) {
+        if (connections.isClosed()) {
             return CompletableFuture.failedFuture(new TransportException("The JDK transport is closed", null));
         }
         JdkConnection connection = new JdkConnection(uri, listener, closeTimeout, maxMessageChars, oversizedMessages,
                 connections::remove);
         connections.add(connection);
-        if (closed.get()) { // close() may have missed the connection just added
-            connection.abort("the transport was closed");
-            return connection.opened();
+        if (connections.isClosed()) {
+            return connection.opened(); // aborted by the close that raced this connect
         }
         WebSocket.Builder request = client.newWebSocketBuilder().connectTimeout(connectTimeout);
         headers.forEach(request::header);
@@ -210,11 +205,8 @@ public final class JdkTransport implements Transport {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!connections.close()) {
             return;
-        }
-        for (JdkConnection connection : List.copyOf(connections)) {
-            connection.abort("the transport was closed");
         }
         if (ownsClient) {
             shutDownClientIfSupported();
@@ -223,7 +215,7 @@ public final class JdkTransport implements Transport {
 
     @Override
     public String toString() {
-        return "JdkTransport[connections=" + connections.size() + (closed.get() ? ", closed]" : "]");
+        return "JdkTransport[connections=" + connections.size() + (connections.isClosed() ? ", closed]" : "]");
     }
 
     /** {@code HttpClient.shutdownNow()} exists from Java 21; this module targets 17. */

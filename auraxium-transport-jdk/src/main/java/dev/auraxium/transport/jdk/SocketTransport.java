@@ -6,6 +6,7 @@ import dev.auraxium.transport.TransportException;
 import dev.auraxium.transport.TransportListener;
 import dev.auraxium.transport.TransportOptions;
 import dev.auraxium.transport.jdk.internal.BuilderChecks;
+import dev.auraxium.transport.jdk.internal.OpenConnections;
 import dev.auraxium.transport.jdk.internal.SocketConnection;
 import java.net.URI;
 import java.security.NoSuchAlgorithmException;
@@ -14,17 +15,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLContext;
@@ -91,8 +88,7 @@ public final class SocketTransport implements Transport {
     private final AtomicLong oversizedMessages = new AtomicLong();
     private final SocketConnection.Settings settings;
     private final ExecutorService writers;
-    private final Set<SocketConnection> connections = ConcurrentHashMap.newKeySet();
-    private final AtomicBoolean closed = new AtomicBoolean();
+    private final OpenConnections<SocketConnection> connections = new OpenConnections<>(SocketConnection::abort);
 
     private SocketTransport(Builder builder) {
         this.connectTimeout = builder.connectTimeout;
@@ -134,14 +130,13 @@ public final class SocketTransport implements Transport {
         Objects.requireNonNull(uri, "uri");
         Objects.requireNonNull(listener, "listener");
         BuilderChecks.wsScheme(uri);
-        if (closed.get()) {
+        if (connections.isClosed()) {
             return CompletableFuture.failedFuture(new TransportException("The socket transport is closed", null));
         }
         SocketConnection connection = new SocketConnection(uri, listener, settings, connections::remove);
         connections.add(connection);
-        if (closed.get()) { // close() may have missed the connection just added
-            connection.abort("the transport was closed");
-            return connection.opened();
+        if (connections.isClosed()) {
+            return connection.opened(); // aborted by the close that raced this connect
         }
         Thread reader = new Thread(connection::run, "auraxium-socket-" + THREADS.incrementAndGet());
         reader.setDaemon(true);
@@ -182,18 +177,15 @@ public final class SocketTransport implements Transport {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (!connections.close()) {
             return;
-        }
-        for (SocketConnection connection : List.copyOf(connections)) {
-            connection.abort("the transport was closed");
         }
         writers.shutdown();
     }
 
     @Override
     public String toString() {
-        return "SocketTransport[connections=" + connections.size() + (closed.get() ? ", closed]" : "]");
+        return "SocketTransport[connections=" + connections.size() + (connections.isClosed() ? ", closed]" : "]");
     }
 
     /**
