@@ -66,4 +66,22 @@ final class EndToEnd {
             }
         }
     }
+
+    /**
+     * Publishes {@code event} again and again until one copy reaches {@code received} (a client
+     * that just reconnected may not be subscribed yet when the first copies go out).
+     *
+     * @return whether one arrived within {@code wait}
+     */
+    static boolean flowsWithin(FakeEssServer server, Event event, BlockingQueue<? extends Event> received, Duration wait) {
+        return dev.auraxium.testsupport.Await.holdsWithin(() -> {
+            server.publish(event);
+            try {
+                return received.poll(100, TimeUnit.MILLISECONDS) != null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }, wait);
+    }
 }

@@ -160,15 +160,7 @@ class HostileServerTest {
                 "the client reconnects and subscribes: " + server.connections());
         client.awaitReady(WAIT);
         PlayerLogin after = login(17, 5428011263300000001L);
-        assertTrue(holdsWithin(() -> {
-            server.publish(after);
-            try {
-                return logins.poll(100, TimeUnit.MILLISECONDS) != null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, Duration.ofSeconds(20)), "events flow again after the reconnect");
+        assertTrue(EndToEnd.flowsWithin(server, after, logins, Duration.ofSeconds(20)), "events flow again after the reconnect");
         assertEquals(1, transport.oversizedMessages());
         assertEquals(1L, client.stats().reconnectsByCause().get(ConnectionCause.MESSAGE_TOO_BIG),
                 () -> "reconnects by cause: " + client.stats().reconnectsByCause());

@@ -88,15 +88,7 @@ class SocketTransportEndToEndTest {
                 "the client reconnects and subscribes: " + server.connections());
         client.awaitReady(WAIT);
         PlayerLogin after = login(17, ALICE + 1000);
-        assertTrue(holdsWithin(() -> {
-            server.publish(after);
-            try {
-                return got.poll(100, TimeUnit.MILLISECONDS) != null;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }, WAIT), "events flow again after the reconnect");
+        assertTrue(EndToEnd.flowsWithin(server, after, got, WAIT), "events flow again after the reconnect");
         assertEquals(0, client.stats().decodeErrors());
     }
 

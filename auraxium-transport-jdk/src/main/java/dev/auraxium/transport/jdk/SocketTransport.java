@@ -127,9 +127,7 @@ public final class SocketTransport implements Transport {
 
     @Override
     public CompletableFuture<TransportConnection> connect(URI uri, TransportListener listener) {
-        Objects.requireNonNull(uri, "uri");
-        Objects.requireNonNull(listener, "listener");
-        BuilderChecks.wsScheme(uri);
+        BuilderChecks.connectArguments(uri, listener);
         if (connections.isClosed()) {
             return CompletableFuture.failedFuture(new TransportException("The socket transport is closed", null));
         }

@@ -68,6 +68,19 @@ public final class BuilderChecks {
     }
 
     /**
+     * Checks what {@code connect(uri, listener)} was given.
+     *
+     * @param uri a {@code ws://} or {@code wss://} URI
+     * @param listener the listener, not null
+     * @throws IllegalArgumentException if the URI's scheme is neither
+     */
+    public static void connectArguments(java.net.URI uri, Object listener) {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(listener, "listener");
+        wsScheme(uri);
+    }
+
+    /**
      * @param uri a URI given to {@code connect}
      * @return its scheme in lower case
      * @throws IllegalArgumentException if it is not {@code ws} or {@code wss}
