@@ -11,7 +11,7 @@ package dev.auraxium.event;
 public abstract sealed class CharacterZoneEventBuilder<B extends CharacterZoneEventBuilder<B>>
         extends ZoneEventBuilder<B> permits AttackerEventBuilder, AchievementEarned.Builder,
         BattleRankUp.Builder, FishScan.Builder, GainExperience.Builder, ItemAdded.Builder,
-        PlayerFacilityCapture.Builder, PlayerFacilityDefend.Builder, SkillAdded.Builder {
+        FacilityEventBuilder, SkillAdded.Builder {
     CharacterZoneEventBuilder() {
     }
 

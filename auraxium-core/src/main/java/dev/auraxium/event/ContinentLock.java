@@ -92,6 +92,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
             this.eventType = OptionalInt.of(Building.notNegative("eventType", eventType));
             return this;
         }
+
         /**
          * @param eventType the {@code event_type} field, or empty as in payloads that lack the field
          * @return this builder
@@ -100,6 +101,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
             this.eventType = Objects.requireNonNull(eventType, "eventType");
             return this;
         }
+
         /**
          * @param metagameEventId the alert that locked it, not negative
          * @return this builder
@@ -108,6 +110,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
             this.metagameEventId = Building.notNegative("metagameEventId", metagameEventId);
             return this;
         }
+
         /**
          * @param ncPopulation NC population share in percent, a finite number
          * @return this builder
@@ -116,6 +119,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
             this.ncPopulation = Building.finite("ncPopulation", ncPopulation);
             return this;
         }
+
         /**
          * @param previousFaction the faction that held the continent before, not negative
          * @return this builder
@@ -124,6 +128,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
             this.previousFaction = Building.notNegative("previousFaction", previousFaction);
             return this;
         }
+
         /**
          * @param trPopulation TR population share in percent, a finite number
          * @return this builder
@@ -132,6 +137,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
             this.trPopulation = Building.finite("trPopulation", trPopulation);
             return this;
         }
+
         /**
          * @param triggeringFaction the faction that locked it, not negative
          * @return this builder
@@ -140,6 +146,7 @@ public record ContinentLock(Instant timestamp, int worldId, OptionalInt eventTyp
             this.triggeringFaction = Building.notNegative("triggeringFaction", triggeringFaction);
             return this;
         }
+
         /**
          * @param vsPopulation VS population share in percent, a finite number
          * @return this builder

@@ -105,6 +105,7 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
 
         private Builder() {
         }
+
         /**
          * @param attackerFireModeId the fire mode used, not negative
          * @return this builder
@@ -113,6 +114,7 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
             this.attackerFireModeId = Building.notNegative("attackerFireModeId", attackerFireModeId);
             return this;
         }
+
         /**
          * @param characterLoadoutId the victim's class (loadout), not negative
          * @return this builder
@@ -121,6 +123,7 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
             this.characterLoadoutId = Building.notNegative("characterLoadoutId", characterLoadoutId);
             return this;
         }
+
         /**
          * @param isCritical {@code is_critical} (present)
          * @return this builder
@@ -129,6 +132,7 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
             this.isCritical = Optional.of(isCritical);
             return this;
         }
+
         /**
          * @param isCritical {@code is_critical}, or empty as in payloads that lack the field
          * @return this builder
@@ -137,6 +141,7 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
             this.isCritical = Objects.requireNonNull(isCritical, "isCritical");
             return this;
         }
+
         /**
          * @param isHeadshot whether the killing blow was a headshot
          * @return this builder
@@ -145,6 +150,7 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
             this.isHeadshot = isHeadshot;
             return this;
         }
+
         /**
          * @param vehicleId the victim's vehicle (absent from current payloads), not negative (present)
          * @return this builder
@@ -153,6 +159,7 @@ public record Death(Instant timestamp, int worldId, long attackerCharacterId, in
             this.vehicleId = OptionalInt.of(Building.notNegative("vehicleId", vehicleId));
             return this;
         }
+
         /**
          * @param vehicleId the victim's vehicle (absent from current payloads), or empty as in payloads that lack the field
          * @return this builder

@@ -88,6 +88,7 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
             this.durationHeld = Building.notNegative("durationHeld", durationHeld);
             return this;
         }
+
         /**
          * @param facilityId the facility, not negative
          * @return this builder
@@ -96,6 +97,7 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
             this.facilityId = Building.notNegative("facilityId", facilityId);
             return this;
         }
+
         /**
          * @param newFactionId the owner now, not negative
          * @return this builder
@@ -104,6 +106,7 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
             this.newFactionId = Building.notNegative("newFactionId", newFactionId);
             return this;
         }
+
         /**
          * @param oldFactionId the owner before, not negative
          * @return this builder
@@ -112,6 +115,7 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
             this.oldFactionId = Building.notNegative("oldFactionId", oldFactionId);
             return this;
         }
+
         /**
          * @param outfitId the outfit credited, {@code 0} for none, not negative (present)
          * @return this builder
@@ -120,6 +124,7 @@ public record FacilityControl(Instant timestamp, int worldId, long durationHeld,
             this.outfitId = OptionalLong.of(Building.notNegative("outfitId", outfitId));
             return this;
         }
+
         /**
          * @param outfitId the outfit credited, {@code 0} for none, or empty as in payloads that lack the field
          * @return this builder

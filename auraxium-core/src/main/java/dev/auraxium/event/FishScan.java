@@ -68,6 +68,7 @@ public record FishScan(Instant timestamp, int worldId, long characterId, int fis
         private Builder() {
             zoneId = Zones.OSHUR;
         }
+
         /**
          * @param fishId the fish, not negative
          * @return this builder
@@ -76,6 +77,7 @@ public record FishScan(Instant timestamp, int worldId, long characterId, int fis
             this.fishId = Building.notNegative("fishId", fishId);
             return this;
         }
+
         /**
          * @param loadoutId the character's class (loadout), not negative
          * @return this builder
@@ -84,6 +86,7 @@ public record FishScan(Instant timestamp, int worldId, long characterId, int fis
             this.loadoutId = Building.notNegative("loadoutId", loadoutId);
             return this;
         }
+
         /**
          * @param teamId the character's team, not negative
          * @return this builder

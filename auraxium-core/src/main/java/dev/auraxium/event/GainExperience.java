@@ -123,6 +123,7 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
             this.amount = Building.notNegative("amount", amount);
             return this;
         }
+
         /**
          * @param experienceId the experience id, not negative
          * @return this builder
@@ -131,6 +132,7 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
             this.experienceId = Building.notNegative("experienceId", experienceId);
             return this;
         }
+
         /**
          * @param loadoutId the character's class (loadout), not negative
          * @return this builder
@@ -139,6 +141,7 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
             this.loadoutId = Building.notNegative("loadoutId", loadoutId);
             return this;
         }
+
         /**
          * @param otherId the other party, {@code 0} for none, not negative
          * @return this builder
@@ -147,6 +150,7 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
             this.otherId = Building.notNegative("otherId", otherId);
             return this;
         }
+
         /**
          * @param teamId the character's team, not negative (present)
          * @return this builder
@@ -155,6 +159,7 @@ public record GainExperience(Instant timestamp, int worldId, int amount, long ch
             this.teamId = OptionalInt.of(Building.notNegative("teamId", teamId));
             return this;
         }
+
         /**
          * @param teamId the character's team, or empty as in payloads that lack the field
          * @return this builder

@@ -70,6 +70,7 @@ public record ItemAdded(Instant timestamp, int worldId, long characterId, String
 
         private Builder() {
         }
+
         /**
          * @param context how the item was added, not null
          * @return this builder
@@ -78,6 +79,7 @@ public record ItemAdded(Instant timestamp, int worldId, long characterId, String
             this.context = Objects.requireNonNull(context, "context");
             return this;
         }
+
         /**
          * @param itemCount how many, not negative
          * @return this builder
@@ -86,6 +88,7 @@ public record ItemAdded(Instant timestamp, int worldId, long characterId, String
             this.itemCount = Building.notNegative("itemCount", itemCount);
             return this;
         }
+
         /**
          * @param itemId the item, not negative
          * @return this builder

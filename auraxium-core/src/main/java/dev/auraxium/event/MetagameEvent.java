@@ -108,6 +108,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.experienceBonus = Building.finite("experienceBonus", experienceBonus);
             return this;
         }
+
         /**
          * @param factionNc NC territory share in percent, a finite number
          * @return this builder
@@ -116,6 +117,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.factionNc = Building.finite("factionNc", factionNc);
             return this;
         }
+
         /**
          * @param factionTr TR territory share in percent, a finite number
          * @return this builder
@@ -124,6 +126,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.factionTr = Building.finite("factionTr", factionTr);
             return this;
         }
+
         /**
          * @param factionVs VS territory share in percent, a finite number
          * @return this builder
@@ -132,6 +135,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.factionVs = Building.finite("factionVs", factionVs);
             return this;
         }
+
         /**
          * @param instanceId the alert instance on this world, not negative
          * @return this builder
@@ -140,6 +144,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.instanceId = Building.notNegative("instanceId", instanceId);
             return this;
         }
+
         /**
          * @param metagameEventId the alert type, not negative
          * @return this builder
@@ -148,6 +153,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.metagameEventId = Building.notNegative("metagameEventId", metagameEventId);
             return this;
         }
+
         /**
          * @param metagameEventState the state code (135 started ... 139), not negative
          * @return this builder
@@ -156,6 +162,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.metagameEventState = Building.notNegative("metagameEventState", metagameEventState);
             return this;
         }
+
         /**
          * @param metagameEventStateName the state's name (present), not null
          * @return this builder
@@ -164,6 +171,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.metagameEventStateName = Optional.of(Objects.requireNonNull(metagameEventStateName, "metagameEventStateName"));
             return this;
         }
+
         /**
          * @param metagameEventStateName the state's name, or empty as in payloads that lack the field
          * @return this builder
@@ -172,6 +180,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.metagameEventStateName = Objects.requireNonNull(metagameEventStateName, "metagameEventStateName");
             return this;
         }
+
         /**
          * @param zoneId the continent (present): an unsigned 32-bit zone id
          * @return this builder
@@ -180,6 +189,7 @@ public record MetagameEvent(Instant timestamp, int worldId, double experienceBon
             this.zoneId = OptionalLong.of(Building.zone(zoneId));
             return this;
         }
+
         /**
          * @param zoneId the continent, or empty as in payloads that lack the field
          * @return this builder

@@ -58,27 +58,8 @@ public record PlayerFacilityCapture(Instant timestamp, int worldId, long charact
      * {@link #build()} and {@link #timestamp(Instant)} drops any fraction of a second, so a built
      * event equals its copy decoded after a trip through a server.
      */
-    public static final class Builder extends CharacterZoneEventBuilder<Builder> {
-        private int facilityId = 222280;
-        private long outfitId = 0;
-
+    public static final class Builder extends FacilityEventBuilder<Builder> {
         private Builder() {
-        }
-        /**
-         * @param facilityId the facility, not negative
-         * @return this builder
-         */
-        public Builder facilityId(int facilityId) {
-            this.facilityId = Building.notNegative("facilityId", facilityId);
-            return this;
-        }
-        /**
-         * @param outfitId the character's outfit, {@code 0} for none, not negative
-         * @return this builder
-         */
-        public Builder outfitId(long outfitId) {
-            this.outfitId = Building.notNegative("outfitId", outfitId);
-            return this;
         }
 
         @Override

@@ -61,6 +61,7 @@ public record SkillAdded(Instant timestamp, int worldId, long characterId, int s
 
         private Builder() {
         }
+
         /**
          * @param skillId the skill, not negative
          * @return this builder

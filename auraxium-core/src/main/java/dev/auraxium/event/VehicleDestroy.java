@@ -85,6 +85,7 @@ public record VehicleDestroy(Instant timestamp, int worldId, long attackerCharac
 
         private Builder() {
         }
+
         /**
          * @param facilityId the facility of a destroyed facility turret, else {@code 0}, not negative
          * @return this builder
@@ -93,6 +94,7 @@ public record VehicleDestroy(Instant timestamp, int worldId, long attackerCharac
             this.facilityId = Building.notNegative("facilityId", facilityId);
             return this;
         }
+
         /**
          * @param factionId the vehicle's faction, not negative
          * @return this builder
@@ -101,6 +103,7 @@ public record VehicleDestroy(Instant timestamp, int worldId, long attackerCharac
             this.factionId = Building.notNegative("factionId", factionId);
             return this;
         }
+
         /**
          * @param vehicleId the vehicle type, not negative
          * @return this builder
