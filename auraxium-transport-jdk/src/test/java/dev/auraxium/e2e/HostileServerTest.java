@@ -25,18 +25,13 @@ import dev.auraxium.testkit.internal.ws.WsConnection;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportListener;
 import dev.auraxium.transport.jdk.JdkTransport;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -45,8 +40,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -66,38 +59,29 @@ class HostileServerTest {
         closer.close();
     }
 
-    static long heapUsedAfterGc() {
-        long best = Long.MAX_VALUE;
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            best = Math.min(best, Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory());
-        }
-        return best;
-    }
-
     @Test
     void aMessageThatNeverEndsIsCutAt1MiBAndClosedWith1009() throws Exception {
         JdkTransport transport = closer.keep(JdkTransport.builder().closeTimeout(Duration.ofSeconds(2)).build());
-        long before = heapUsedAfterGc();
+        long before = RawPeer.heapUsedAfterGc();
         try (ServerSocket listening = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Integer> clientCloseCode = new CompletableFuture<>();
             AtomicLong sent = new AtomicLong();
             CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                 try (Socket s = listening.accept()) {
                     s.setSoTimeout(20_000);
-                    handshake(s);
-                    Thread reader = new Thread(() -> clientCloseCode.complete(readCloseCode(s)), "hostile-reader");
+                    RawPeer.handshake(s);
+                    Thread reader = new Thread(() -> clientCloseCode.complete(RawPeer.readCloseCode(s)), "hostile-reader");
                     reader.setDaemon(true);
                     reader.start();
                     OutputStream out = s.getOutputStream();
                     byte[] chunk = new byte[60_000]; // fits the 16-bit length form
                     java.util.Arrays.fill(chunk, (byte) 'a');
-                    out.write(frameHeader(false, 0x1, chunk.length));
+                    out.write(RawPeer.frameHeader(false, 0x1, chunk.length));
                     out.write(chunk);
                     sent.addAndGet(chunk.length);
                     // continuation frames, never FIN, until the client gives up (at most 256 MiB)
                     while (!clientCloseCode.isDone() && sent.get() < 256 * MiB) {
-                        out.write(frameHeader(false, 0x0, chunk.length));
+                        out.write(RawPeer.frameHeader(false, 0x0, chunk.length));
                         out.write(chunk);
                         sent.addAndGet(chunk.length);
                     }
@@ -126,12 +110,12 @@ class HostileServerTest {
             c.request(1);
             int code = clientCloseCode.get(30, TimeUnit.SECONDS);
             assertEquals(1000, code, () -> "the client sends its close frame; listener saw " + finals + ", sent "
-                    + sent + ", oversized " + transport.oversizedMessages() + ", reader: " + READER_FAILURE);
+                    + sent + ", oversized " + transport.oversizedMessages() + ", reader: " + RawPeer.READER_FAILURE);
             String last = finals.poll(10, TimeUnit.SECONDS);
             assertNotNull(last, "the listener is told the connection ended");
             assertTrue(last.startsWith("close 1009 a message of at least "), last);
             assertEquals(1, transport.oversizedMessages());
-            long held = heapUsedAfterGc() - before;
+            long held = RawPeer.heapUsedAfterGc() - before;
             assertTrue(held < 32 * MiB, "heap held: " + held / MiB + " MiB");
             assertTrue(sent.get() < 64 * MiB, "cut off after " + sent.get() + " bytes");
             server.get(30, TimeUnit.SECONDS);
@@ -213,77 +197,4 @@ class HostileServerTest {
                 + " commands in the first ~5 s (one repair, then at most one per 30 s doubling to 10 min); drifts counted "
                 + client.stats().subscriptionDrifts() + " |");
     }
-
-    // ---------------------------------------------------------------- a minimal hostile server
-
-    static void handshake(Socket s) throws IOException {
-        InputStream in = s.getInputStream();
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("no request");
-            }
-            head.write(b);
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : 0;
-        }
-        Matcher key = Pattern.compile("(?i)sec-websocket-key:\\s*(\\S+)").matcher(head.toString(StandardCharsets.ISO_8859_1));
-        if (!key.find()) {
-            throw new IOException("no key");
-        }
-        String accept;
-        try {
-            accept = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-1").digest(
-                    (key.group(1) + "258EAFA5-E914-47DA-95CA-C5AB0DC85B11").getBytes(StandardCharsets.ISO_8859_1)));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        s.getOutputStream().write(("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + accept + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-    }
-
-    static byte[] frameHeader(boolean fin, int opcode, int length) {
-        if (length < 126) {
-            return new byte[] {(byte) ((fin ? 0x80 : 0) | opcode), (byte) length};
-        }
-        return new byte[] {(byte) ((fin ? 0x80 : 0) | opcode), 126, (byte) (length >>> 8), (byte) length};
-    }
-
-    /** Reads the client's frames until its close frame; returns its code, or -1 when the stream ends first. */
-    static int readCloseCode(Socket s) {
-        try {
-            InputStream in = s.getInputStream();
-            while (true) {
-                int b0 = in.read();
-                int b1 = in.read();
-                if (b0 < 0 || b1 < 0) {
-                    return -1;
-                }
-                long len = b1 & 0x7F;
-                if (len == 126) {
-                    len = (in.read() << 8) | in.read();
-                } else if (len == 127) {
-                    len = 0;
-                    for (int i = 0; i < 8; i++) {
-                        len = (len << 8) | in.read();
-                    }
-                }
-                byte[] mask = in.readNBytes(4);
-                byte[] payload = in.readNBytes((int) len);
-                for (int i = 0; i < payload.length; i++) {
-                    payload[i] ^= mask[i & 3];
-                }
-                if ((b0 & 0x0F) == 0x8) {
-                    return payload.length < 2 ? 1005 : ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
-                }
-            }
-        } catch (IOException e) {
-            READER_FAILURE = e;
-            return -1;
-        }
-    }
-
-    private static volatile Throwable READER_FAILURE;
 }

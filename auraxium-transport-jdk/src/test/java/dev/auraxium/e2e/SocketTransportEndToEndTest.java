@@ -135,7 +135,7 @@ class SocketTransportEndToEndTest {
         try (ServerSocket listening = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                 try (Socket s = listening.accept()) {
-                    HostileServerTest.handshake(s);
+                    RawPeer.handshake(s);
                     s.getOutputStream().write(new byte[] {(byte) 0x81, 2, 'h', 'i'});
                     s.getOutputStream().flush();
                 } catch (IOException e) {
@@ -155,26 +155,26 @@ class SocketTransportEndToEndTest {
     @Test
     void aMessageThatNeverEndsIsCutAndClosedWith1009OnTheWire() throws Exception {
         SocketTransport transport = keep(SocketTransport.builder().closeTimeout(Duration.ofSeconds(2)).build());
-        long before = HostileServerTest.heapUsedAfterGc();
+        long before = RawPeer.heapUsedAfterGc();
         try (ServerSocket listening = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Integer> clientCloseCode = new CompletableFuture<>();
             AtomicLong sent = new AtomicLong();
             CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                 try (Socket s = listening.accept()) {
                     s.setSoTimeout(20_000);
-                    HostileServerTest.handshake(s);
-                    Thread reader = new Thread(() -> clientCloseCode.complete(HostileServerTest.readCloseCode(s)),
+                    RawPeer.handshake(s);
+                    Thread reader = new Thread(() -> clientCloseCode.complete(RawPeer.readCloseCode(s)),
                             "hostile-reader");
                     reader.setDaemon(true);
                     reader.start();
                     OutputStream out = s.getOutputStream();
                     byte[] chunk = new byte[60_000];
                     java.util.Arrays.fill(chunk, (byte) 'a');
-                    out.write(HostileServerTest.frameHeader(false, 0x1, chunk.length));
+                    out.write(RawPeer.frameHeader(false, 0x1, chunk.length));
                     out.write(chunk);
                     sent.addAndGet(chunk.length);
                     while (!clientCloseCode.isDone() && sent.get() < 256 * MiB) {
-                        out.write(HostileServerTest.frameHeader(false, 0x0, chunk.length));
+                        out.write(RawPeer.frameHeader(false, 0x0, chunk.length));
                         out.write(chunk);
                         sent.addAndGet(chunk.length);
                     }
@@ -189,7 +189,7 @@ class SocketTransportEndToEndTest {
             String last = recorder.awaitFinal();
             assertTrue(last.startsWith("close 1009 a message of at least "), last);
             assertEquals(1, transport.oversizedMessages());
-            long held = HostileServerTest.heapUsedAfterGc() - before;
+            long held = RawPeer.heapUsedAfterGc() - before;
             assertTrue(held < 32 * MiB, "heap held: " + held / MiB + " MiB");
             assertTrue(sent.get() < 64 * MiB, "cut off after " + sent.get() + " bytes");
             server.get(30, TimeUnit.SECONDS);
@@ -203,7 +203,7 @@ class SocketTransportEndToEndTest {
             CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
                 try {
                     Socket s = listening.accept();
-                    HostileServerTest.handshake(s);
+                    RawPeer.handshake(s);
                     return s; // and never reads again
                 } catch (IOException e) {
                     throw new IllegalStateException(e);

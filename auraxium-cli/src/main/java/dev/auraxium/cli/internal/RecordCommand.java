@@ -66,7 +66,7 @@ final class RecordCommand implements Callable<Integer> {
     FilterOptions filterOptions;
 
     @Mixin
-    TrustOptions trust;
+    ConnectionOptions connection;
 
     @Override
     public Integer call() throws Exception {
@@ -96,7 +96,7 @@ final class RecordCommand implements Callable<Integer> {
         AtomicReference<String> writeFailure = new AtomicReference<>();
         long start;
         try (recorder; StopSignal stop = new StopSignal();
-                Transport transport = trust.transport(stream.connectTimeout)) {
+                Transport transport = connection.transport(stream.connectTimeout)) {
             AtomicBoolean subscribed = new AtomicBoolean();
             AtomicBoolean confirmed = new AtomicBoolean();
             TransportListener listener = new TransportListener() {

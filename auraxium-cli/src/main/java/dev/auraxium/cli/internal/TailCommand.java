@@ -65,7 +65,7 @@ final class TailCommand implements Callable<Integer> {
     FilterOptions filterOptions;
 
     @Mixin
-    TrustOptions trust;
+    ConnectionOptions connection;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (readable, the default), decoded-json or none (only the summary). decoded-json prints "
@@ -99,7 +99,7 @@ final class TailCommand implements Callable<Integer> {
         CountDownLatch settled = new CountDownLatch(1); // confirmed, or nothing left to wait for
         long start;
         try (StopSignal stop = new StopSignal();
-                Transport transport = trust.transport(stream.connectTimeout);
+                Transport transport = connection.transport(stream.connectTimeout);
                 EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
                         .transport(transport)
                         .connectionListener(e -> {

@@ -76,10 +76,6 @@ import javax.net.ssl.SSLContext;
  * threads; the connection threads end with their connections.
  */
 public final class SocketTransport implements Transport {
-    /** How long {@code close(code, reason)} waits for the peer's close frame: 5 seconds. */
-    public static final Duration DEFAULT_CLOSE_TIMEOUT = TransportBuilder.DEFAULT_CLOSE_TIMEOUT;
-    /** The largest text message accepted by default: 1 Mi characters. */
-    public static final int DEFAULT_MAX_MESSAGE_CHARS = TransportBuilder.DEFAULT_MAX_MESSAGE_CHARS;
 
     private static final AtomicInteger THREADS = new AtomicInteger();
 

@@ -39,7 +39,7 @@ class SocketTransportProviderTest {
             assertEquals("socket", socket.name());
             assertEquals(Duration.ofMillis(1500), socket.connectTimeout());
             assertEquals(Map.of("User-Agent", "auraxium-test"), socket.headers());
-            assertEquals(SocketTransport.DEFAULT_MAX_MESSAGE_CHARS, socket.maxMessageChars());
+            assertEquals(TransportBuilder.DEFAULT_MAX_MESSAGE_CHARS, socket.maxMessageChars());
         }
     }
 

@@ -3,8 +3,11 @@ package dev.auraxium.testkit.internal.ess;
 import dev.auraxium.event.Environment;
 import dev.auraxium.internal.command.ReceivedCommand;
 import dev.auraxium.protocol.ClearSubscribe;
+import dev.auraxium.protocol.EssCodec;
+import dev.auraxium.protocol.Heartbeat;
 import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
+import dev.auraxium.protocol.SubscriptionReply;
 import dev.auraxium.testkit.EssFlavour;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +31,9 @@ public final class FlavourRules {
     public static final String ALL_ENVIRONMENTS = "all";
     private static final Duration NSS_FIRST_HEARTBEAT = Duration.ofSeconds(5);
     private static final List<String> LIST_FIELDS = List.of("eventNames", "characters", "worlds");
+    private static final EssCodec CODEC = EssCodec.standard();
+    /** How the codec ends every heartbeat. */
+    private static final String HEARTBEAT_TAIL = ",\"service\":\"event\",\"type\":\"heartbeat\"}";
 
     private FlavourRules() {
     }
@@ -43,23 +49,18 @@ public final class FlavourRules {
      */
     public static String subscriptionReply(EssFlavour flavour, Subscription sub, boolean listCharacters) {
         boolean list = listCharacters || sub.characters().contains(Subscription.ALL);
-        StringBuilder b = new StringBuilder(128).append("{\"subscription\":{");
-        if (list) {
-            b.append("\"characters\":");
-            array(b, flavour == EssFlavour.NSS ? List.of(Subscription.ALL) : order(flavour, sub.characters()));
-        } else {
-            b.append("\"characterCount\":").append(sub.characters().size());
-        }
-        b.append(",\"eventNames\":");
-        array(b, order(flavour, sub.eventNames()));
-        b.append(",\"logicalAndCharactersWithWorlds\":").append(sub.logicalAndCharactersWithWorlds());
-        b.append(",\"worlds\":");
-        array(b, order(flavour, sub.worlds()));
-        return b.append("}}").toString();
+        Optional<List<String>> characters = list
+                ? Optional.of(flavour == EssFlavour.NSS ? List.of(Subscription.ALL) : order(flavour, sub.characters()))
+                : Optional.empty();
+        return CODEC.encode(new SubscriptionReply(characters,
+                list ? OptionalInt.empty() : OptionalInt.of(sub.characters().size()), order(flavour, sub.eventNames()),
+                Optional.of(sub.logicalAndCharactersWithWorlds()), order(flavour, sub.worlds())));
     }
 
     /**
-     * A heartbeat in the flavour's key order.
+     * A heartbeat in the flavour's key order: the codec writes {@code online}, then
+     * {@code service} and {@code type}; the timestamp goes after {@code service} for Daybreak and
+     * before it for NSS.
      *
      * @param flavour whose rendering
      * @param online the connection's endpoints, in configured order
@@ -68,24 +69,14 @@ public final class FlavourRules {
      */
     public static String heartbeat(EssFlavour flavour, Map<String, Boolean> online, Optional<Instant> timestamp) {
         Map<String, Boolean> endpoints = flavour == EssFlavour.DAYBREAK ? new TreeMap<>(online) : online;
-        StringBuilder b = new StringBuilder(384).append("{\"online\":{");
-        boolean first = true;
-        for (Map.Entry<String, Boolean> e : endpoints.entrySet()) {
-            if (!first) {
-                b.append(',');
-            }
-            first = false;
-            string(b, e.getKey());
-            b.append(":\"").append(e.getValue()).append('"');
+        String untimed = CODEC.encode(new Heartbeat(endpoints, Optional.empty()));
+        if (timestamp.isEmpty()) {
+            return untimed;
         }
-        b.append('}');
-        String ts = timestamp.map(t -> ",\"timestamp\":\"" + t.getEpochSecond() + "\"").orElse("");
-        if (flavour == EssFlavour.NSS) {
-            b.append(ts).append(",\"service\":\"event\"");
-        } else {
-            b.append(",\"service\":\"event\"").append(ts);
-        }
-        return b.append(",\"type\":\"heartbeat\"}").toString();
+        String ts = ",\"timestamp\":\"" + timestamp.get().getEpochSecond() + "\"";
+        String head = untimed.substring(0, untimed.length() - HEARTBEAT_TAIL.length());
+        return flavour == EssFlavour.NSS ? head + ts + HEARTBEAT_TAIL
+                : head + ",\"service\":\"event\"" + ts + ",\"type\":\"heartbeat\"}";
     }
 
     /**
@@ -217,38 +208,5 @@ public final class FlavourRules {
             i++;
         }
         return start == i ? OptionalInt.empty() : OptionalInt.of(Integer.parseInt(endpoint.substring(start, i)));
-    }
-
-    private static void array(StringBuilder b, List<String> values) {
-        b.append('[');
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                b.append(',');
-            }
-            string(b, values.get(i));
-        }
-        b.append(']');
-    }
-
-    private static void string(StringBuilder b, String s) {
-        b.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                case '\n' -> b.append("\\n");
-                case '\r' -> b.append("\\r");
-                case '\t' -> b.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        b.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        b.append(c);
-                    }
-                }
-            }
-        }
-        b.append('"');
     }
 }

@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
  * {@code --transport} and {@code --trust-cert}: which WebSocket client connects, and which TLS
  * certificates a {@code wss://} connection trusts.
  */
-final class TrustOptions {
+final class ConnectionOptions {
 
     /** The transports the command can use. */
     enum Kind {
