@@ -25,11 +25,8 @@ import dev.auraxium.testkit.internal.ws.WsConnection;
 import dev.auraxium.transport.TransportConnection;
 import dev.auraxium.transport.TransportListener;
 import dev.auraxium.transport.jdk.JdkTransport;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -66,29 +63,7 @@ class HostileServerTest {
         try (ServerSocket listening = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Integer> clientCloseCode = new CompletableFuture<>();
             AtomicLong sent = new AtomicLong();
-            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
-                try (Socket s = listening.accept()) {
-                    s.setSoTimeout(20_000);
-                    RawPeer.handshake(s);
-                    Thread reader = new Thread(() -> clientCloseCode.complete(RawPeer.readCloseCode(s)), "hostile-reader");
-                    reader.setDaemon(true);
-                    reader.start();
-                    OutputStream out = s.getOutputStream();
-                    byte[] chunk = new byte[60_000]; // fits the 16-bit length form
-                    java.util.Arrays.fill(chunk, (byte) 'a');
-                    out.write(RawPeer.frameHeader(false, 0x1, chunk.length));
-                    out.write(chunk);
-                    sent.addAndGet(chunk.length);
-                    // continuation frames, never FIN, until the client gives up (at most 256 MiB)
-                    while (!clientCloseCode.isDone() && sent.get() < 256 * MiB) {
-                        out.write(RawPeer.frameHeader(false, 0x0, chunk.length));
-                        out.write(chunk);
-                        sent.addAndGet(chunk.length);
-                    }
-                } catch (IOException e) {
-                    // the client went away: what we wanted
-                }
-            });
+            CompletableFuture<Void> server = RawPeer.endlessMessage(listening, clientCloseCode, sent);
             BlockingQueue<String> finals = new LinkedBlockingQueue<>();
             TransportConnection c = transport.connect(URI.create("ws://127.0.0.1:" + listening.getLocalPort()
                     + "/streaming?environment=ps2&service-id=s:example"), new TransportListener() {

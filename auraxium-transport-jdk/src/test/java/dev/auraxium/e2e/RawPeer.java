@@ -100,4 +100,40 @@ final class RawPeer {
 
     /** Why the last {@link #readCloseCode(Socket)} stopped reading early, if it did. */
     static volatile Throwable READER_FAILURE;
+
+    /**
+     * Serves one client a text message that never ends: a first fragment, then continuation
+     * frames without FIN, until the client sends its close frame (its code completes
+     * {@code clientCloseCode}) or 256 MiB went out.
+     *
+     * @param listening where the client will connect
+     * @param clientCloseCode completed with the code of the client's close frame, -1 without one
+     * @param sent counts the payload bytes sent
+     * @return completes when the server is done
+     */
+    static java.util.concurrent.CompletableFuture<Void> endlessMessage(java.net.ServerSocket listening,
+            java.util.concurrent.CompletableFuture<Integer> clientCloseCode, java.util.concurrent.atomic.AtomicLong sent) {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            try (Socket s = listening.accept()) {
+                s.setSoTimeout(20_000);
+                handshake(s);
+                Thread reader = new Thread(() -> clientCloseCode.complete(readCloseCode(s)), "hostile-reader");
+                reader.setDaemon(true);
+                reader.start();
+                java.io.OutputStream out = s.getOutputStream();
+                byte[] chunk = new byte[60_000]; // fits the 16-bit length form
+                java.util.Arrays.fill(chunk, (byte) 'a');
+                out.write(frameHeader(false, 0x1, chunk.length));
+                out.write(chunk);
+                sent.addAndGet(chunk.length);
+                while (!clientCloseCode.isDone() && sent.get() < 256L * 1024 * 1024) {
+                    out.write(frameHeader(false, 0x0, chunk.length));
+                    out.write(chunk);
+                    sent.addAndGet(chunk.length);
+                }
+            } catch (IOException e) {
+                // the client went away: what we wanted
+            }
+        });
+    }
 }

@@ -159,29 +159,7 @@ class SocketTransportEndToEndTest {
         try (ServerSocket listening = new ServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
             CompletableFuture<Integer> clientCloseCode = new CompletableFuture<>();
             AtomicLong sent = new AtomicLong();
-            CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
-                try (Socket s = listening.accept()) {
-                    s.setSoTimeout(20_000);
-                    RawPeer.handshake(s);
-                    Thread reader = new Thread(() -> clientCloseCode.complete(RawPeer.readCloseCode(s)),
-                            "hostile-reader");
-                    reader.setDaemon(true);
-                    reader.start();
-                    OutputStream out = s.getOutputStream();
-                    byte[] chunk = new byte[60_000];
-                    java.util.Arrays.fill(chunk, (byte) 'a');
-                    out.write(RawPeer.frameHeader(false, 0x1, chunk.length));
-                    out.write(chunk);
-                    sent.addAndGet(chunk.length);
-                    while (!clientCloseCode.isDone() && sent.get() < 256 * MiB) {
-                        out.write(RawPeer.frameHeader(false, 0x0, chunk.length));
-                        out.write(chunk);
-                        sent.addAndGet(chunk.length);
-                    }
-                } catch (IOException e) {
-                    // the client went away: what we wanted
-                }
-            });
+            CompletableFuture<Void> server = RawPeer.endlessMessage(listening, clientCloseCode, sent);
             Recorder recorder = new Recorder();
             TransportConnection c = transport.connect(rawUri(listening), recorder).get(10, TimeUnit.SECONDS);
             c.request(1);
