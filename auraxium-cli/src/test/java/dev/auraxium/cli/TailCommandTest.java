@@ -15,6 +15,7 @@ import dev.auraxium.testkit.FakeEssServer;
 import dev.auraxium.testkit.SyntheticStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -209,5 +210,18 @@ class TailCommandTest {
         assertEquals(1, lines.size(), tail.err.text());
         assertTrue(lines.get(0).contains("okhttp") && lines.get(0).contains("socket") && lines.get(0).contains("jdk"),
                 lines.get(0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"--transport=jdk --read-coalescing=20ms", "--read-coalescing=5s",
+        "--read-coalescing=soon"})
+    void aWrongReadCoalescingIsAUsageErrorOnOneLine(String options) {
+        List<String> args = new ArrayList<>(List.of("tail", "--endpoint", "ws://127.0.0.1:1/streaming"));
+        args.addAll(List.of(options.split(" ")));
+        CliRun tail = CliRun.run(args.toArray(String[]::new));
+        assertEquals(Main.EXIT_USAGE, tail.exitCode(), () -> "err:\n" + tail.err);
+        List<String> lines = tail.err.text().lines().toList();
+        assertEquals(1, lines.size(), tail.err.text());
+        assertTrue(lines.get(0).contains("read-coalescing") || lines.get(0).contains("soon"), lines.get(0));
     }
 }

@@ -112,6 +112,44 @@ class SocketTransportEndToEndTest {
         assertTrue(failure.getMessage().contains("not trusted"), failure.getMessage());
     }
 
+    @Test
+    void readCoalescingHandsOnWhatArrivedDuringThePauseInOrderAndNoSooner() throws Exception {
+        FakeEssServer server = keep(FakeEssServer.builder().start());
+        Duration delay = Duration.ofMillis(150);
+        SocketTransport transport = keep(SocketTransport.builder().readCoalescing(delay).build());
+        BlockingQueue<String> logins = new LinkedBlockingQueue<>();
+        List<Long> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TransportConnection c = transport.connect(uri(server.uri()), new TransportListener() {
+            @Override
+            public void onText(TransportConnection connection, String text) {
+                if (text.contains("\"serviceMessage\"")) {
+                    arrivals.add(System.nanoTime()); // on the reader thread, just before it pauses
+                    logins.add(text);
+                }
+            }
+        }).get(10, TimeUnit.SECONDS);
+        keep(c::abort);
+        c.request(Long.MAX_VALUE);
+        c.sendText("{\"service\":\"event\",\"action\":\"subscribe\",\"characters\":[\"all\"],"
+                + "\"eventNames\":[\"PlayerLogin\"],\"worlds\":[\"all\"]}").get(10, TimeUnit.SECONDS);
+        assertTrue(holdsWithin(() -> server.connections().stream().anyMatch(s -> !s.subscription().isEmpty()), WAIT));
+
+        assertEquals(1, server.publish(login(17, ALICE)));
+        assertNotNull(logins.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS));
+        // sent while the reader pauses after the first: they wait for the pause's end, then come in order
+        for (int i = 1; i <= 3; i++) {
+            assertEquals(1, server.publish(login(17, ALICE + i)));
+        }
+        for (int i = 1; i <= 3; i++) {
+            String text = logins.poll(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            assertNotNull(text, "login " + i + " arrives");
+            assertTrue(text.contains(Long.toString(ALICE + i)), text);
+        }
+        long gap = arrivals.get(1) - arrivals.get(0);
+        assertTrue(gap >= delay.toNanos(), "the second login came " + gap / 1_000_000 + " ms after the first, "
+                + "not after the " + delay.toMillis() + " ms pause");
+    }
+
     @ParameterizedTest
     @EnumSource(MalformedFrame.class)
     void aMalformedFrameEndsTheConnectionWithOnError(MalformedFrame kind) throws Exception {

@@ -63,6 +63,11 @@ import javax.net.ssl.SSLContext;
  *       messages before the drop were delivered; while no demand is outstanding nothing is read,
  *       so the drop is seen when demand is next requested (keep demand outstanding, as
  *       {@code EventClient} does, to learn of it at once).</li>
+ *   <li>Read coalescing ({@link Builder#readCoalescing(Duration)}, off by default): after a read
+ *       that emptied a slow stream, the connection's thread pauses that long before reading again,
+ *       so that the messages arriving meanwhile are read and handed on together. At the live rate
+ *       this cuts the process's CPU time by about three quarters (one wake-up per pause instead of
+ *       two per event), for at most that much added latency; a fast stream is never paused.</li>
  *   <li>Sends are written in call order by a small pool of writer threads, never on the caller's
  *       thread; at most 65,536 sends or 4 MiB may wait for a peer that does not read, beyond which
  *       a send fails at once.</li>
@@ -80,6 +85,7 @@ public final class SocketTransport implements Transport {
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private final Duration connectTimeout;
+    private final Duration readCoalescing;
     private final Map<String, String> headers;
     private final AtomicLong oversizedMessages = new AtomicLong();
     private final SocketConnection.Settings settings;
@@ -104,7 +110,9 @@ public final class SocketTransport implements Transport {
                 throw new IllegalStateException("the JVM has no default TLS context", e);
             }
         }
-        this.settings = new SocketConnection.Settings(connectTimeout, builder.closeTimeout, builder.maxMessageChars,
+        this.readCoalescing = builder.readCoalescing;
+        this.settings = new SocketConnection.Settings(connectTimeout, builder.closeTimeout, readCoalescing,
+                builder.maxMessageChars,
                 oversizedMessages, headers, tls, writers, new SecureRandom(), Clock.systemUTC());
     }
 
@@ -164,6 +172,11 @@ public final class SocketTransport implements Transport {
         return oversizedMessages.get();
     }
 
+    /** @return the read-coalescing delay ({@link Duration#ZERO} when off) */
+    public Duration readCoalescing() {
+        return readCoalescing;
+    }
+
     /** @return the extra upgrade-request headers; unmodifiable */
     public Map<String, String> headers() {
         return headers;
@@ -187,9 +200,39 @@ public final class SocketTransport implements Transport {
      * the shared settings are {@link TransportBuilder}'s.
      */
     public static final class Builder extends TransportBuilder<Builder> {
+        /** The longest read-coalescing delay accepted. */
+        public static final Duration MAX_READ_COALESCING = Duration.ofSeconds(1);
         private SSLContext sslContext;
+        private Duration readCoalescing = Duration.ZERO;
 
         private Builder() {
+        }
+
+        /**
+         * Pauses the connection's thread for {@code delay} after a read that emptied a slow stream
+         * (under about a dozen events since the last pause), so that the messages arriving
+         * meanwhile are read and handed to the listener together: one wake-up of the reader, and of
+         * the client's dispatch thread, per pause instead of per message. Messages are delayed by
+         * at most {@code delay}; a stream faster than a few kilobytes per pause is never paused,
+         * and a quiet connection pauses once, then waits in {@code read} as usual.
+         *
+         * <p>At the live service's rate (a few hundred events a second) a delay of 50 ms cuts the
+         * CPU time of a whole client process by about three quarters; ESS events are commonly a
+         * second or more old when they arrive, so the delay is invisible to most uses. Off (zero)
+         * by default.
+         *
+         * @param delay zero (off, the default) to {@link #MAX_READ_COALESCING}
+         * @return this builder
+         * @throws IllegalArgumentException if {@code delay} is negative or over the maximum
+         */
+        public Builder readCoalescing(Duration delay) {
+            Objects.requireNonNull(delay, "delay");
+            if (delay.isNegative() || delay.compareTo(MAX_READ_COALESCING) > 0) {
+                throw new IllegalArgumentException("readCoalescing must be between 0 and " + MAX_READ_COALESCING.toMillis()
+                        + " ms, was " + delay.toMillis() + " ms");
+            }
+            this.readCoalescing = delay;
+            return this;
         }
 
         /**

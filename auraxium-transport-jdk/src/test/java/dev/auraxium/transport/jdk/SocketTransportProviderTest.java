@@ -53,6 +53,18 @@ class SocketTransportProviderTest {
         assertTrue(e.getMessage().startsWith("connectTimeout must be positive"), e.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> SocketTransport.builder().maxMessageChars(10));
         assertTrue(e.getMessage().contains("at least 1024"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SocketTransport.builder().readCoalescing(Duration.ofMillis(-1)));
+        assertTrue(e.getMessage().startsWith("readCoalescing must be between 0 and 1000 ms"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> SocketTransport.builder().readCoalescing(Duration.ofSeconds(2)));
+        assertTrue(e.getMessage().contains("was 2000 ms"), e.getMessage());
+        assertThrows(NullPointerException.class, () -> SocketTransport.builder().readCoalescing(null));
+        try (SocketTransport t = SocketTransport.builder().readCoalescing(Duration.ofMillis(50)).build();
+                SocketTransport off = SocketTransport.builder().build()) {
+            assertEquals(Duration.ofMillis(50), t.readCoalescing());
+            assertEquals(Duration.ZERO, off.readCoalescing(), "off by default");
+        }
     }
 
     @Test

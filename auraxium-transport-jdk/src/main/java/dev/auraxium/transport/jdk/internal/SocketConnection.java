@@ -19,6 +19,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLContext;
 
@@ -72,6 +73,7 @@ public final class SocketConnection implements TransportConnection {
      *
      * @param connectTimeout the bound on connecting, TLS and the upgrade together
      * @param closeTimeout how long to wait for the peer's close frame after ours
+     * @param readCoalescing the reader's pause after a read that emptied a slow stream (zero: none)
      * @param maxMessageChars the largest text message accepted
      * @param oversizedCount counts messages over the limit (shared by the transport's connections)
      * @param headers extra upgrade-request headers (already checked)
@@ -80,7 +82,7 @@ public final class SocketConnection implements TransportConnection {
      * @param random the source of handshake keys and frame masks
      * @param clock the clock {@code Retry-After} dates are measured from
      */
-    public record Settings(Duration connectTimeout, Duration closeTimeout, int maxMessageChars,
+    public record Settings(Duration connectTimeout, Duration closeTimeout, Duration readCoalescing, int maxMessageChars,
             AtomicLong oversizedCount, Map<String, String> headers, SSLContext sslContext, Executor writers,
             SecureRandom random, Clock clock) {
     }
@@ -111,7 +113,8 @@ public final class SocketConnection implements TransportConnection {
         try {
             Socket s = new SocketOpening(uri, where, settings).open(plain);
             socket = s;
-            reader = new WsFrameReader(s.getInputStream(), settings.maxMessageChars());
+            reader = new WsFrameReader(s.getInputStream(), settings.maxMessageChars(),
+                    settings.readCoalescing().toNanos(), SocketConnection::pause);
             writer = new WsFrameWriter(SocketOpening.bufferedOutput(s), settings.writers(), settings.random(), where);
         } catch (IOException | RuntimeException e) {
             TransportException failure = e instanceof TransportException t ? t
@@ -131,6 +134,14 @@ public final class SocketConnection implements TransportConnection {
         LOG.log(System.Logger.Level.DEBUG, "Opened {0}", where);
         calls.open(opened);
         read(reader);
+    }
+
+    /** The reader's coalescing pause: the whole delay (a park may end early), unless interrupted. */
+    private static void pause(long nanos) {
+        long end = System.nanoTime() + nanos;
+        for (long left = nanos; left > 0 && !Thread.currentThread().isInterrupted(); left = end - System.nanoTime()) {
+            LockSupport.parkNanos(left);
+        }
     }
 
     // ---------------------------------------------------------------- reading

@@ -9,6 +9,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongConsumer;
 
 /**
  * Reads the frames a server sends (RFC 6455 section 5) from a blocking stream and hands up whole
@@ -19,6 +21,14 @@ import java.util.Arrays;
  * three bytes per allowed character, so a peer cannot make it grow without end: past that the rest
  * of the message is skipped and {@link #TOO_BIG} reported once. Text must be UTF-8; ASCII, the
  * usual case, is copied without decoding. Binary messages are skipped.
+ *
+ * <p><b>Read coalescing.</b> With a coalescing delay, a read that emptied the socket (it returned
+ * less than the room left in the buffer) while the stream is slow (fewer than
+ * {@link #SLOW_STREAM_BYTES} read since the last such decision) is followed by a pause of that
+ * delay before the next read, so that what arrives meanwhile is read, and handed on, in one go.
+ * At a live rate of a few hundred small messages a second this turns a wake-up of the reader (and
+ * of whoever it hands messages to) per message into one per delay; a fast stream never pauses,
+ * and a quiet one costs one pause, then blocks in {@code read} as before.
  *
  * <p>Not thread-safe: used by the connection's reader thread only.
  */
@@ -43,6 +53,12 @@ final class WsFrameReader {
     private final byte[] buf = new byte[16 * 1024];
     private int pos;
     private int lim;
+    /** Bytes read since the last pause decision below which a stream counts as slow (about a dozen events). */
+    static final int SLOW_STREAM_BYTES = 4 * 1024;
+    private final long coalesceNanos;
+    private final LongConsumer pause;
+    private boolean lastReadShort;
+    private long readSinceDecision;
     private byte[] message = new byte[0];
     private int messageLength;
     private boolean inMessage;
@@ -66,8 +82,20 @@ final class WsFrameReader {
      * @param maxMessageChars the largest text message accepted
      */
     WsFrameReader(InputStream in, int maxMessageChars) {
+        this(in, maxMessageChars, 0, LockSupport::parkNanos);
+    }
+
+    /**
+     * @param in the connection's input, after the handshake
+     * @param maxMessageChars the largest text message accepted
+     * @param coalesceNanos the read-coalescing delay (see the class comment); 0 reads at once
+     * @param pause waits the given nanoseconds (returning early on an interrupt is fine)
+     */
+    WsFrameReader(InputStream in, int maxMessageChars, long coalesceNanos, LongConsumer pause) {
         this.in = in;
         this.maxMessageChars = maxMessageChars;
+        this.coalesceNanos = coalesceNanos;
+        this.pause = pause;
     }
 
     /**
@@ -265,7 +293,15 @@ final class WsFrameReader {
             pos = 0;
         }
         while (lim < n) {
-            int r = in.read(buf, lim, buf.length - lim);
+            if (lastReadShort && coalesceNanos > 0) {
+                if (readSinceDecision < SLOW_STREAM_BYTES) {
+                    pause.accept(coalesceNanos);
+                }
+                readSinceDecision = 0;
+            }
+            int room = buf.length - lim;
+            int r = in.read(buf, lim, room);
+            lastReadShort = r < room;
             if (r < 0) {
                 if (endAllowed && lim == 0) {
                     return false;
@@ -273,6 +309,7 @@ final class WsFrameReader {
                 throw new EOFException("the connection ended inside a frame");
             }
             lim += r;
+            readSinceDecision += r;
         }
         return true;
     }

@@ -11,6 +11,11 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The socket transport's frame parser on hand-made server frames, fed one byte per read at times. */
@@ -160,5 +165,70 @@ class WsFrameReaderTest {
         WsFrameReader clean = new WsFrameReader(new ByteArrayInputStream(whole), 1024);
         assertEquals(WsFrameReader.OP_TEXT, clean.next());
         assertEquals(WsFrameReader.END, clean.next());
+    }
+
+    /** A stream that hands out one chunk per read (a chunk larger than the room is split). */
+    private static InputStream chunks(List<byte[]> parts) {
+        Deque<byte[]> left = new ArrayDeque<>(parts);
+        return new InputStream() {
+            @Override
+            public int read() {
+                throw new UnsupportedOperationException();
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                byte[] next = left.poll();
+                if (next == null) {
+                    return -1;
+                }
+                int n = Math.min(len, next.length);
+                System.arraycopy(next, 0, b, off, n);
+                if (n < next.length) {
+                    left.addFirst(Arrays.copyOfRange(next, n, next.length));
+                }
+                return n;
+            }
+        };
+    }
+
+    @Test
+    void aSlowStreamPausesBeforeEachReadThatWouldWaitAndAQuickOneNever() throws IOException {
+        long delay = 50_000_000;
+        List<Long> pauses = new ArrayList<>();
+        // a slow stream: one small message per read, every read short of the room
+        List<byte[]> slow = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            slow.add(frame(true, 1, utf8("{\"event\":" + i + "}")));
+        }
+        WsFrameReader r = new WsFrameReader(chunks(slow), 1024, delay, pauses::add);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(WsFrameReader.OP_TEXT, r.next());
+            assertEquals("{\"event\":" + i + "}", r.text);
+        }
+        assertEquals(WsFrameReader.END, r.next());
+        assertEquals(List.of(delay, delay, delay, delay, delay), pauses, "a pause before every read after the first");
+
+        // a quick stream: each read fills the 16 KiB buffer, or (the last) brings over 4 KiB
+        pauses.clear();
+        byte[] big = frame(true, 1, utf8("y".repeat(40_000)));
+        byte[] tail = frame(true, 1, utf8("z".repeat(5_000)));
+        List<byte[]> quick = List.of(Arrays.copyOfRange(big, 0, 16 * 1024),
+                Arrays.copyOfRange(big, 16 * 1024, 32 * 1024), Arrays.copyOfRange(big, 32 * 1024, big.length), tail);
+        WsFrameReader q = new WsFrameReader(chunks(quick), 100_000, delay, pauses::add);
+        assertEquals(WsFrameReader.OP_TEXT, q.next());
+        assertEquals(40_000, q.text.length());
+        assertEquals(WsFrameReader.OP_TEXT, q.next());
+        assertEquals(5_000, q.text.length());
+        assertEquals(WsFrameReader.END, q.next());
+        assertEquals(List.of(), pauses, "over 4 KiB since the last decision: the stream is not slow");
+
+        // off: never pauses
+        pauses.clear();
+        WsFrameReader off = new WsFrameReader(chunks(slow), 1024, 0, pauses::add);
+        for (int i = 0; i < 5; i++) {
+            assertEquals(WsFrameReader.OP_TEXT, off.next());
+        }
+        assertEquals(List.of(), pauses);
     }
 }
