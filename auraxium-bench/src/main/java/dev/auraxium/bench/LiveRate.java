@@ -53,8 +53,13 @@ import java.util.regex.Pattern;
  *       client subscribes; after the warm-up, the child's CPU over the window, per event and in
  *       percent of one core, and its resident set (VmRSS) and peak (VmHWM) at the end.</li>
  *   <li>{@code idle}: the same with no events (heartbeats every 30 s, as the live service).</li>
- *   <li>{@code max}: {@code --events} synthetic events as fast as the server can push once the
- *       client subscribes; the child must exit after that many (e.g. {@code --max-events {events}}).
+ *   <li>{@code max}: {@code --events} synthetic events as fast as the client takes them once it
+ *       subscribes; the child must exit after that many (e.g. {@code --max-events {events}}). By
+ *       default ({@code --feed proxy}) the client connects through a {@link FrameProxy}, which
+ *       passes the handshake, commands and replies through to the server and then writes
+ *       pre-encoded frames in 64 KiB chunks, so the feeding side takes next to no CPU from the
+ *       client; {@code --feed server} has the server replay the events itself, about 5 µs of CPU
+ *       per event on this side.
  *       Events/s from the replay's start to the child's exit; CPU of the whole child (start-up
  *       included, from {@code bash}'s {@code times}) and of the part after the replay started.</li>
  *   <li>{@code first}: the stream is paced at {@code --rate}; milliseconds from starting the
@@ -80,7 +85,7 @@ public final class LiveRate {
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             System.err.println("usage: LiveRate rate|idle|max|first [--rate N] [--warmup S] [--seconds S] "
-                    + "[--events N] [--runs N] [-- command with {uri} and {events}]");
+                    + "[--events N] [--runs N] [--feed proxy|server] [-- command with {uri} and {events}]");
             System.exit(2);
         }
         String mode = args[0];
@@ -89,6 +94,7 @@ public final class LiveRate {
         int seconds = 60;
         long events = 1_000_000;
         int runs = 1;
+        String feed = "proxy";
         List<String> command = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
             switch (args[i]) {
@@ -97,6 +103,7 @@ public final class LiveRate {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--events" -> events = Long.parseLong(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--feed" -> feed = args[++i];
                 case "--" -> {
                     command.addAll(Arrays.asList(args).subList(i + 1, args.length));
                     i = args.length;
@@ -114,8 +121,9 @@ public final class LiveRate {
         System.out.println("# " + mode + " " + String.join(" ", command));
         for (int r = 0; r < runs; r++) {
             try (FakeEssServer server = FakeEssServer.builder().bindAddress(InetAddress.getLoopbackAddress()).port(0)
-                    .heartbeatInterval(Duration.ofSeconds(30)).start()) {
-                String uri = server.uri().toString();
+                    .heartbeatInterval(Duration.ofSeconds(30)).start();
+                    FrameProxy proxy = mode.equals("max") && feed.equals("proxy") ? new FrameProxy(server.uri()) : null) {
+                String uri = (proxy != null ? proxy.uri() : server.uri()).toString();
                 List<String> cmd = new ArrayList<>();
                 for (String c : command) {
                     cmd.add(c.replace("{uri}", uri).replace("{events}", Long.toString(events)));
@@ -123,7 +131,7 @@ public final class LiveRate {
                 String line = switch (mode) {
                     case "rate" -> paced(server, cmd, rate, warmup, seconds);
                     case "idle" -> paced(server, cmd, 0, warmup, seconds);
-                    case "max" -> max(server, cmd, events);
+                    case "max" -> max(server, proxy, cmd, events);
                     case "first" -> first(server, cmd, rate);
                     default -> throw new IllegalArgumentException("unknown mode " + mode);
                 };
@@ -166,16 +174,30 @@ public final class LiveRate {
         }
     }
 
-    private static String max(FakeEssServer server, List<String> cmd, long events) throws Exception {
-        Recording batch = Workload.recording(MAX_BATCH);
-        warmUp(server, batch);
+    private static String max(FakeEssServer server, FrameProxy proxy, List<String> cmd, long events)
+            throws Exception {
+        FrameProxy.Encoded encoded = null;
         Recording feedBatch = Workload.recording(FEED_BATCH);
+        if (proxy != null) {
+            encoded = FrameProxy.encode(feedBatch.texts());
+        } else {
+            warmUp(server, Workload.recording(MAX_BATCH));
+        }
+        FrameProxy.Encoded frames = encoded;
         Child child = Child.start(cmd, false);
         try {
             long id = awaitSubscription(server, child);
             long c0 = child.cpuNanos();
             long t0 = System.nanoTime();
             CompletableFuture<Void> feed = CompletableFuture.runAsync(() -> {
+                if (proxy != null) {
+                    try {
+                        proxy.blast(frames, events);
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    return;
+                }
                 // Batches of FEED_BATCH, each once the server holds less than FEED_AHEAD bytes for
                 // the client: always ahead of it, never near the server's limit for a slow reader.
                 for (long left = events; left > 0 && child.process.isAlive(); left -= FEED_BATCH) {
@@ -186,8 +208,8 @@ public final class LiveRate {
                     server.replayTo(id, r, ReplaySpeed.asFastAsPossible()).completion().join();
                 }
             }).whenComplete((v, e) -> {
-                if (e != null) {
-                    System.err.println("LiveRate: the replay failed: " + e);
+                if (e != null && child.process.isAlive()) {
+                    System.err.println("LiveRate: the feed failed: " + e);
                 }
             });
             long[] mem = {0, 0};
