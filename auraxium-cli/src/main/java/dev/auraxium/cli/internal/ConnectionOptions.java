@@ -37,14 +37,15 @@ final class ConnectionOptions {
                     + "(java.net.http.WebSocket). Valid values: ${COMPLETION-CANDIDATES}.")
     Kind kind = Kind.socket;
 
-    /** The socket transport's read coalescing when {@code --read-coalescing} is not given. */
+    /** {@code tail}'s read coalescing when {@code --read-coalescing} is not given. */
     static final Duration DEFAULT_READ_COALESCING = Duration.ofMillis(50);
 
     @Option(names = "--read-coalescing", paramLabel = "TIME", converter = CoalescingConverter.class,
             description = "With the socket transport: after a read that emptied a slow stream, wait this long before "
                     + "reading again, so that the events arriving meanwhile are handled together. At the live rate "
                     + "this takes about three quarters off the CPU time, and delays an event by at most TIME. "
-                    + "Default 50ms; 0 turns it off; at most 1s.")
+                    + "Default 50ms for tail; 0 (off) for record, which keeps each frame's receive time exact; at most "
+                    + "1s.")
     Duration readCoalescing;
 
     @Option(names = "--trust-cert", paramLabel = "FILE",
@@ -54,10 +55,12 @@ final class ConnectionOptions {
 
     /**
      * @param connectTimeout the connect timeout
+     * @param defaultCoalescing the socket transport's read coalescing unless {@code --read-coalescing} is given
      * @return the chosen transport, trusting {@code --trust-cert}, or the JVM's trust store without it
-     * @throws UsageException when the file cannot be read or holds no certificate
+     * @throws UsageException when the file cannot be read or holds no certificate, or
+     *     {@code --read-coalescing} is over 1 s or given with {@code --transport jdk}
      */
-    Transport transport(Duration connectTimeout) {
+    Transport transport(Duration connectTimeout, Duration defaultCoalescing) {
         SSLContext tls = trustCert == null ? null : sslContext(trustCert);
         if (kind == Kind.jdk) {
             if (readCoalescing != null && !readCoalescing.isZero()) {
@@ -69,7 +72,7 @@ final class ConnectionOptions {
             }
             return b.build();
         }
-        Duration coalescing = readCoalescing == null ? DEFAULT_READ_COALESCING : readCoalescing;
+        Duration coalescing = readCoalescing == null ? defaultCoalescing : readCoalescing;
         if (coalescing.compareTo(SocketTransport.Builder.MAX_READ_COALESCING) > 0) {
             throw new UsageException("--read-coalescing must be at most 1s, was " + coalescing.toMillis() + "ms");
         }

@@ -16,6 +16,7 @@ import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +97,7 @@ final class RecordCommand implements Callable<Integer> {
         AtomicReference<String> writeFailure = new AtomicReference<>();
         long start;
         try (recorder; StopSignal stop = new StopSignal();
-                Transport transport = connection.transport(stream.connectTimeout)) {
+                Transport transport = connection.transport(stream.connectTimeout, Duration.ZERO)) {
             AtomicBoolean subscribed = new AtomicBoolean();
             AtomicBoolean confirmed = new AtomicBoolean();
             TransportListener listener = new TransportListener() {

@@ -99,7 +99,8 @@ final class TailCommand implements Callable<Integer> {
         CountDownLatch settled = new CountDownLatch(1); // confirmed, or nothing left to wait for
         long start;
         try (StopSignal stop = new StopSignal();
-                Transport transport = connection.transport(stream.connectTimeout);
+                Transport transport = connection.transport(stream.connectTimeout,
+                        ConnectionOptions.DEFAULT_READ_COALESCING);
                 EventClient client = EventClient.builder().serviceId(id).environment(environment).endpoint(uri)
                         .transport(transport)
                         .connectionListener(e -> {
