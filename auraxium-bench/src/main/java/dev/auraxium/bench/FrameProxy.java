@@ -82,7 +82,7 @@ final class FrameProxy implements AutoCloseable {
 
     /** Frames back to back ({@code bytes}) and the offset where frame {@code i} ends ({@code ends[i]}). */
     record Encoded(byte[] bytes, int[] ends) {
-        int frames() {
+        int count() {
             return ends.length;
         }
     }
@@ -97,16 +97,16 @@ final class FrameProxy implements AutoCloseable {
      */
     void blast(Encoded frames, long events) throws IOException {
         Link link = links.get(links.size() - 1);
-        List<int[]> whole = chunks(frames, frames.frames());
-        for (long left = events; left > 0; left -= frames.frames()) {
-            List<int[]> pass = left >= frames.frames() ? whole : chunks(frames, (int) left);
+        List<int[]> whole = chunks(frames, frames.count());
+        for (long left = events; left > 0; left -= frames.count()) {
+            List<int[]> pass = left >= frames.count() ? whole : chunks(frames, (int) left);
             for (int[] c : pass) {
                 link.write(frames.bytes(), c[0], c[1] - c[0]);
             }
         }
     }
 
-    /** @return {@code [from, to)} ranges of about {@link #CHUNK} bytes over the first {@code n} frames, cut between frames */
+    /** @return {@code [from, to)} ranges of about {@link #CHUNK} bytes over the first {@code n} frames, cut between them */
     private static List<int[]> chunks(Encoded frames, int n) {
         List<int[]> chunks = new ArrayList<>();
         int from = 0;

@@ -176,14 +176,11 @@ public final class LiveRate {
 
     private static String max(FakeEssServer server, FrameProxy proxy, List<String> cmd, long events)
             throws Exception {
-        FrameProxy.Encoded encoded = null;
         Recording feedBatch = Workload.recording(FEED_BATCH);
-        if (proxy != null) {
-            encoded = FrameProxy.encode(feedBatch.texts());
-        } else {
+        FrameProxy.Encoded frames = proxy != null ? FrameProxy.encode(feedBatch.texts()) : null;
+        if (proxy == null) {
             warmUp(server, Workload.recording(MAX_BATCH));
         }
-        FrameProxy.Encoded frames = encoded;
         Child child = Child.start(cmd, false);
         try {
             long id = awaitSubscription(server, child);

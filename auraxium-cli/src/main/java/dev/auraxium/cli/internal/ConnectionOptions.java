@@ -73,10 +73,13 @@ final class ConnectionOptions {
             return b.build();
         }
         Duration coalescing = readCoalescing == null ? defaultCoalescing : readCoalescing;
-        if (coalescing.compareTo(SocketTransport.Builder.MAX_READ_COALESCING) > 0) {
-            throw new UsageException("--read-coalescing must be at most 1s, was " + coalescing.toMillis() + "ms");
+        SocketTransport.Builder b = SocketTransport.builder().connectTimeout(connectTimeout);
+        try {
+            b.readCoalescing(coalescing);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--read-coalescing must be at most "
+                    + SocketTransport.Builder.MAX_READ_COALESCING.toMillis() + "ms, was " + coalescing.toMillis() + "ms", e);
         }
-        SocketTransport.Builder b = SocketTransport.builder().connectTimeout(connectTimeout).readCoalescing(coalescing);
         if (tls != null) {
             b.sslContext(tls);
         }

@@ -51,8 +51,7 @@ final class SocketOpening {
      * <p>The connect timeout is kept by a timer that closes {@code plain} when it runs out, never by
      * a socket timeout: a socket that had a timeout (or a timed connect) stays in non-blocking mode
      * for its whole life in the JDK, and then every read that waits costs three system calls (a
-     * read that finds nothing, a poll, the read) instead of one. At the live rate that is most of
-     * what the reader thread costs.
+     * read that finds nothing, a poll, the read) instead of one.
      *
      * @param plain the unconnected TCP socket
      * @return the socket to read and write: {@code plain}, or the TLS socket over it

@@ -9,7 +9,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 
 /**
@@ -78,11 +77,13 @@ final class WsFrameReader {
     long tooBigSize;
 
     /**
+     * A reader without read coalescing.
+     *
      * @param in the connection's input, after the handshake
      * @param maxMessageChars the largest text message accepted
      */
     WsFrameReader(InputStream in, int maxMessageChars) {
-        this(in, maxMessageChars, 0, LockSupport::parkNanos);
+        this(in, maxMessageChars, 0, nanos -> { });
     }
 
     /**
