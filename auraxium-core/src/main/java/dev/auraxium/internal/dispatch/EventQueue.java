@@ -20,9 +20,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>The consumer takes items in batches ({@link #drain}) and, finding the queue empty, waits in
  * one of two ways:
  * <ul>
- *   <li><b>While a stream flows</b> (the last batch held {@link #FLOWING_BATCH} items or more, the
- *       last naps found items, or the last block ended within the time the naps would have taken)
- *       it naps a few times (timed parks of 200 µs) before
+ *   <li><b>While a stream flows</b> (the last batch held {@link #FLOWING_BATCH} items or more and
+ *       the last naps did not come back empty, the last naps found items, or the last block ended
+ *       within the time the naps would have taken) it naps a few times (timed parks of 200 µs) before
  *       it blocks: blocking would cost the consumer a park and the producer an unpark per item
  *       (context switches of several microseconds each, far more than dispatching an event), and
  *       spinning or yielding would take the processor from the producer (the transport thread) on
@@ -31,7 +31,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *       are waiting.</li>
  *   <li><b>Otherwise</b> (a live stream of a few hundred events a second, or none) it blocks at
  *       once until an item arrives: each nap would be a wake-up that finds nothing, which at the
- *       live rate cost more than the events themselves. The first item of a burst wakes it.</li>
+ *       live rate cost more than the events themselves. The first item of a burst wakes it. A
+ *       big batch alone does not count as a flowing stream once naps came back empty: a stream
+ *       that arrives in bursts far apart (a reader that coalesces its reads, or the live
+ *       service's own bursts) would otherwise cost a round of naps that find nothing per burst.
+ *       A block that ends within the naps' time shows a stream again.</li>
  * </ul>
  * The price of napping is up to a nap of latency on an event that arrives after a quiet spell
  * shorter than the naps, which no ESS use can tell (events are seconds old when they arrive).
@@ -55,6 +59,10 @@ public final class EventQueue<T> {
     static final int FLOWING_BATCH = 8;
     /** Consumer only: nap before blocking (see the class comment). */
     private boolean flowing;
+    /** Consumer only: the last naps found nothing, so a big batch alone does not mean a flowing stream. */
+    private boolean napsCameBackEmpty;
+    /** Consumer only: rounds of naps taken. */
+    private int napRounds;
     /** The consumer while it naps, else null: a producer wakes it at {@link #WAKE_AT} items. */
     private volatile Thread napping;
     /** {@code items.size()}, written under the lock, read without it while spinning. */
@@ -151,7 +159,9 @@ public final class EventQueue<T> {
                 LockSupport.parkNanos(this, NAP_NANOS);
             }
             napping = null;
+            napRounds++;
             flowing = count > 0; // naps that found nothing: the stream is not flowing, block next time
+            napsCameBackEmpty = !flowing;
         }
         long nanos = unit.toNanos(timeout);
         lock.lockInterruptibly();
@@ -168,6 +178,7 @@ public final class EventQueue<T> {
                 }
                 if (!items.isEmpty() && System.nanoTime() - blockedAt < NAPS * NAP_NANOS) {
                     flowing = true; // naps would have caught it: a stream flows, nap next time
+                    napsCameBackEmpty = false;
                 }
             }
             int n = 0;
@@ -176,7 +187,7 @@ public final class EventQueue<T> {
                 n++;
             }
             count = items.size();
-            if (n >= FLOWING_BATCH) {
+            if (n >= FLOWING_BATCH && !napsCameBackEmpty) {
                 flowing = true;
             }
             notFull.signalAll();
@@ -200,6 +211,11 @@ public final class EventQueue<T> {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** @return rounds of naps the consumer took so far (read it on the consumer's thread) */
+    int napRounds() {
+        return napRounds;
     }
 
     public int size() {

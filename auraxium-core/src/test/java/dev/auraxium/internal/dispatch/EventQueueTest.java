@@ -127,4 +127,25 @@ class EventQueueTest {
         q.close();
         assertEquals(0, drained.get(10, TimeUnit.SECONDS));
     }
+
+    @Test
+    void aBigBatchStartsNapsButNotAgainOnceNapsCameBackEmpty() throws Exception {
+        EventQueue<Integer> q = new EventQueue<>(100, OverflowPolicy.BACKPRESSURE);
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < EventQueue.FLOWING_BATCH; i++) {
+            q.offer(i);
+        }
+        assertEquals(EventQueue.FLOWING_BATCH, q.drain(out, 100, 0, TimeUnit.MILLISECONDS));
+        assertEquals(0, q.drain(out, 100, 0, TimeUnit.MILLISECONDS)); // nothing comes: the naps find nothing
+        assertEquals(1, q.napRounds(), "a big batch means a flowing stream: the empty queue is napped on");
+
+        // the next burst, as big, after a long quiet spell (a coalescing reader, the live service's bursts)
+        for (int i = 0; i < EventQueue.FLOWING_BATCH; i++) {
+            q.offer(i);
+        }
+        assertEquals(EventQueue.FLOWING_BATCH, q.drain(out, 100, 0, TimeUnit.MILLISECONDS));
+        assertEquals(0, q.drain(out, 100, 0, TimeUnit.MILLISECONDS));
+        assertEquals(1, q.napRounds(), "after naps that came back empty, a big batch alone is no reason to nap");
+        assertEquals(2 * EventQueue.FLOWING_BATCH, out.size());
+    }
 }
