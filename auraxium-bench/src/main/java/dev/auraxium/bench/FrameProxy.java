@@ -34,7 +34,6 @@ final class FrameProxy implements AutoCloseable {
     private final ServerSocket listener;
     private final URI upstream;
     private final List<Link> links = new CopyOnWriteArrayList<>();
-    private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
     /**
      * @param upstream the server's {@code ws://} URI (host and port are connected to, the path kept)
@@ -127,8 +126,6 @@ final class FrameProxy implements AutoCloseable {
                 Socket server = new Socket(upstream.getHost(), upstream.getPort());
                 client.setTcpNoDelay(true);
                 server.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(server);
                 Link link = new Link(client, server);
                 links.add(link);
                 link.start();
@@ -141,8 +138,9 @@ final class FrameProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         listener.close();
-        for (Socket s : sockets) {
-            s.close();
+        for (Link link : links) {
+            link.client.close();
+            link.server.close();
         }
     }
 
