@@ -1,7 +1,6 @@
 package dev.auraxium.bench;
 
 import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -187,18 +186,8 @@ final class FrameProxy implements AutoCloseable {
         /** The server's upgrade answer as it comes, then its frames one whole frame at a time. */
         private void down() {
             try (InputStream in = server.getInputStream()) {
-                ByteArrayOutputStream head = new ByteArrayOutputStream();
-                int matched = 0;
-                byte[] end = {'\r', '\n', '\r', '\n'};
-                while (matched < 4) {
-                    int b = in.read();
-                    if (b < 0) {
-                        throw new EOFException();
-                    }
-                    head.write(b);
-                    matched = b == end[matched] ? matched + 1 : b == '\r' ? 1 : 0;
-                }
-                write(head.toByteArray(), 0, head.size());
+                byte[] head = WsWire.readHead(in).getBytes(StandardCharsets.ISO_8859_1);
+                write(head, 0, head.length);
                 while (true) {
                     byte[] frame = frame(in);
                     write(frame, 0, frame.length);
@@ -214,33 +203,15 @@ final class FrameProxy implements AutoCloseable {
 
         private static byte[] frame(InputStream in) throws IOException {
             ByteArrayOutputStream f = new ByteArrayOutputStream();
-            int b0 = readByte(in);
-            int b1 = readByte(in);
-            f.write(b0);
+            f.write(WsWire.readByte(in));
+            int b1 = WsWire.readByte(in);
             f.write(b1);
-            long len = b1 & 0x7F;
-            int extra = len == 126 ? 2 : len == 127 ? 8 : 0;
-            if (extra > 0) {
-                len = 0;
-                for (int i = 0; i < extra; i++) {
-                    int b = readByte(in);
-                    f.write(b);
-                    len = (len << 8) | b;
-                }
-            }
+            long len = WsWire.payloadLength(in, b1, f);
             if ((b1 & 0x80) != 0) {
                 len += 4; // a server does not mask, but copy a mask key if one came
             }
             f.writeBytes(in.readNBytes((int) len));
             return f.toByteArray();
-        }
-
-        private static int readByte(InputStream in) throws IOException {
-            int b = in.read();
-            if (b < 0) {
-                throw new EOFException();
-            }
-            return b;
         }
     }
 }

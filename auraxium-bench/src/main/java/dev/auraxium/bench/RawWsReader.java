@@ -53,19 +53,14 @@ final class RawWsReader implements AutoCloseable {
     }
 
     private void readResponseHead() throws IOException {
-        StringBuilder head = new StringBuilder();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("connection closed during the upgrade: " + head);
-            }
-            head.append((char) b);
-            matched = (b == '\r' && (matched == 0 || matched == 2)) || (b == '\n' && (matched == 1 || matched == 3))
-                    ? matched + 1 : 0;
+        String head;
+        try {
+            head = WsWire.readHead(in);
+        } catch (java.io.EOFException e) {
+            throw new IOException("connection closed during the upgrade", e);
         }
-        if (!head.toString().startsWith("HTTP/1.1 101")) {
-            throw new IOException("upgrade refused: " + head.toString().lines().findFirst().orElse(""));
+        if (!head.startsWith("HTTP/1.1 101")) {
+            throw new IOException("upgrade refused: " + head.lines().findFirst().orElse(""));
         }
     }
 
@@ -104,15 +99,7 @@ final class RawWsReader implements AutoCloseable {
                 if (b0 < 0 || b1 < 0) {
                     return;
                 }
-                long length = b1 & 0x7F;
-                if (length == 126) {
-                    length = (in.read() << 8) | in.read();
-                } else if (length == 127) {
-                    length = 0;
-                    for (int i = 0; i < 8; i++) {
-                        length = (length << 8) | in.read();
-                    }
-                }
+                long length = WsWire.payloadLength(in, b1, null);
                 int opcode = b0 & 0x0F;
                 if (opcode == 0x8) {
                     return; // close
