@@ -80,14 +80,14 @@ class CliLoggingAndSuggestionsTest {
             assertEquals(Main.EXIT_CONNECTION, plain.exitCode(), () -> "err:\n" + plain.err);
             List<String> lines = plain.err.text().lines().toList();
             assertEquals(1, lines.size(), plain.err.text());
-            assertTrue(lines.get(0).startsWith("auraxium tail: cannot connect") && lines.get(0).contains("403"), lines.get(0));
+            assertTrue(lines.get(0).startsWith("auraxium tail: cannot connect") && lines.get(0).contains("HTTP 403"), lines.get(0));
 
             CliRun verbose = CliRun.run(Map.of("AURAXIUM_SERVICE_ID", "s:wrongservice1"), "tail", "--endpoint",
                     server.uri().toString(), "--verbose");
             assertEquals(Main.EXIT_CONNECTION, verbose.exitCode(), () -> "err:\n" + verbose.err);
             // the client reports each failure once: to the command's error handler, which prints the
             // clean line, so even --verbose shows the 403 once and no second ERROR record of it
-            assertEquals(1, verbose.err.text().lines().filter(l -> l.contains("403")).count(), verbose.err.text());
+            assertEquals(1, verbose.err.text().lines().filter(l -> l.contains("HTTP 403")).count(), verbose.err.text());
             assertTrue(logLines(verbose).stream().noneMatch(l -> l.startsWith("auraxium: ERROR ")), verbose.err.text());
             assertFalse(verbose.err.text().contains("wrongservice1"), "the service id is never printed whole");
         }

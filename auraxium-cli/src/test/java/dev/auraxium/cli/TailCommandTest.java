@@ -156,7 +156,7 @@ class TailCommandTest {
             assertEquals(Main.EXIT_CONNECTION, tail.exitCode(), () -> "err:\n" + tail.err);
             String err = tail.err.text();
             assertEquals(1, err.lines().count(), err);
-            assertTrue(err.contains("403"), err);
+            assertTrue(err.contains("HTTP 403"), err);
             assertTrue(err.contains("s:se…(16 chars)"), err);
             assertTrue(!err.contains("secretservice123"), err);
         }

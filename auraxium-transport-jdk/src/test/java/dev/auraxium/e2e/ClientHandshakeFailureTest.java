@@ -101,7 +101,7 @@ class ClientHandshakeFailureTest extends WireMockUpgrade {
         assertEquals(1, upgradeRequests());
         assertFalse(client.isReady());
         // Reported once: the error handler has it, so the log does not repeat it (it would at DEBUG only).
-        assertFalse(logged.stream().anyMatch(l -> l.contains("403")), "the handler had it; not logged too: " + logged);
+        assertFalse(logged.stream().anyMatch(l -> l.contains("HTTP 403")), "the handler had it; not logged too: " + logged);
         assertIdNeverShownWhole(failure);
     }
 
