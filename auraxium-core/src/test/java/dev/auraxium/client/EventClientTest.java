@@ -21,11 +21,13 @@ import dev.auraxium.event.PlayerLogout;
 import dev.auraxium.event.Trigger;
 import dev.auraxium.event.TriggerActionException;
 import dev.auraxium.event.UnknownEvent;
+import dev.auraxium.internal.client.FrameCodec;
 import dev.auraxium.protocol.ClearSubscribe;
 import dev.auraxium.protocol.ClientCommand;
 import dev.auraxium.protocol.EssCodec;
 import dev.auraxium.protocol.EssDecodeException;
 import dev.auraxium.protocol.InvalidFieldException;
+import dev.auraxium.protocol.ServerMessage;
 import dev.auraxium.protocol.Subscribe;
 import dev.auraxium.protocol.Subscription;
 import dev.auraxium.transport.TransportException;
@@ -42,6 +44,8 @@ import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -611,6 +615,83 @@ class EventClientTest {
         }
         assertEquals(0, client.stats().overflowDrops());
         assertTrue(client.stats().queueHighWaterMark() <= 4);
+    }
+
+    @Test
+    void aDispatchThreadFarBehindSharesTheDecodingWithTheTransportThreadAndLosesNothing() throws Exception {
+        Map<String, List<String>> decodedOn = new ConcurrentHashMap<>(); // frame -> the threads that decoded it
+        FrameCodec watched = new FrameCodec() {
+            @Override
+            public ServerMessage decode(String text) {
+                decodedOn.computeIfAbsent(text, t -> new CopyOnWriteArrayList<>()).add(Thread.currentThread().getName());
+                return FrameCodec.STANDARD.decode(text);
+            }
+
+            @Override
+            public String encode(ClientCommand command) {
+                return FrameCodec.STANDARD.encode(command);
+            }
+        };
+        client = builder().codec(watched).deduplicate(Duration.ofMinutes(1), true).build();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch first = new CountDownLatch(1);
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(gatedDeaths(first, release, got));
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push(frame(Events.death(ALICE, 1000, 1)));
+        assertTrue(first.await(5, TimeUnit.SECONDS), "the dispatch thread is held in the first action");
+
+        List<String> frames = new ArrayList<>();
+        for (int i = 1; i <= 300; i++) {
+            frames.add(frame(Events.death(ALICE, i, 1)));
+        }
+        String cut = frames.get(199).substring(0, 60); // attacker 200: an event frame cut short
+        frames.set(199, cut);
+        String wrongZone = frames.get(209).replace("\"zone_id\":\"2\"", "\"zone_id\":\"abc\""); // attacker 210
+        assertNotEquals(frames.get(209), wrongZone);
+        frames.set(209, wrongZone);
+        frames.add(220, frames.get(219)); // a copy of attacker 220's frame right after it
+        frames.add(10, frames.get(9)); // and one of attacker 10's, while the queue is still short
+        String transportThread = Thread.currentThread().getName(); // FakeTransport hands frames on in push()
+        for (String f : frames) {
+            c.push(f);
+        }
+        release.countDown();
+
+        List<Long> attackers = new ArrayList<>();
+        for (int i = 0; i < 300; i++) { // 1000, then 1..300 without 200
+            attackers.add(((Death) take(got)).attackerCharacterId());
+        }
+        List<Long> expected = new ArrayList<>(List.of(1000L));
+        for (long i = 1; i <= 300; i++) {
+            if (i != 200) {
+                expected.add(i);
+            }
+        }
+        assertEquals(expected, attackers, "every event, in the order it arrived");
+        assertNull(got.poll(100, TimeUnit.MILLISECONDS), "the copies were not delivered");
+
+        // Both threads decoded, and each frame was decoded once per arrival, on one of them.
+        String dispatchThread = decodedOn.get(frames.get(0)).get(0);
+        assertNotEquals(transportThread, dispatchThread);
+        assertEquals(List.of(transportThread), decodedOn.get(frames.get(frames.size() - 1)),
+                "a frame queued behind hundreds was decoded by the transport's thread");
+        assertEquals(List.of(dispatchThread, dispatchThread), decodedOn.get(frames.get(9)),
+                "the early copy: both arrivals decoded on the dispatch thread");
+        assertEquals(List.of(transportThread, transportThread), decodedOn.get(frames.get(221)));
+        assertEquals(List.of(transportThread), decodedOn.get(cut));
+
+        ClientStats s = client.stats();
+        assertEquals(1, s.decodeErrors());
+        assertEquals(2, s.duplicatesDropped());
+        assertEquals(Map.of("Death.zone_id", 1L), s.invalidFields());
+        assertEquals(302, s.eventsDecoded(), "1000, then 1..300 without 200, and the two copies");
+        assertEquals(300, s.eventsDispatched());
+        List<Throwable> reported = new ArrayList<>(errors);
+        assertEquals(2, reported.size(), reported::toString);
+        assertTrue(reported.stream().anyMatch(t -> t instanceof EssDecodeException), reported::toString);
+        assertTrue(reported.stream().anyMatch(t -> t instanceof InvalidFieldException), reported::toString);
     }
 
     @Test

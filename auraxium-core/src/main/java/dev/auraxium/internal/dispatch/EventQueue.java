@@ -218,6 +218,14 @@ public final class EventQueue<T> {
         return napRounds;
     }
 
+    /**
+     * The items waiting, read without the lock: a producer's cheap glance at how far the consumer
+     * is behind (it may be a moment old).
+     */
+    public int backlog() {
+        return count;
+    }
+
     public int size() {
         lock.lock();
         try {
