@@ -13,22 +13,32 @@ final class Chars {
     }
 
     /**
-     * @param name the known name
+     * @param name the known name's characters (an array, not a {@code String}: this runs for every
+     *     field of every frame, and a plain array compare is the cheapest loop for any compiler)
      * @param buf the buffer
      * @param off where the run starts in {@code buf}
      * @param len the run's length
      * @return whether the run holds exactly {@code name}
      */
-    static boolean same(String name, char[] buf, int off, int len) {
-        if (name.length() != len) {
+    static boolean same(char[] name, char[] buf, int off, int len) {
+        if (name.length != len) {
             return false;
         }
         for (int i = 0; i < len; i++) {
-            if (name.charAt(i) != buf[off + i]) {
+            if (name[i] != buf[off + i]) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** @return each name's characters, for {@link #same} */
+    static char[][] of(String... names) {
+        char[][] out = new char[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            out[i] = names[i].toCharArray();
+        }
+        return out;
     }
 
     /**

@@ -22,11 +22,11 @@ final class EventFrameScanner {
     /** Field names longer than this are not ours (the longest known one has 25 chars). */
     private static final int MAX_NAME = 64;
 
-    private static final String PAYLOAD = "payload";
-    private static final String SERVICE = "service";
-    private static final String TYPE = "type";
-    private static final String EVENT = "event";
-    private static final String SERVICE_MESSAGE = "serviceMessage";
+    private static final char[] PAYLOAD = "payload".toCharArray();
+    private static final char[] SERVICE = "service".toCharArray();
+    private static final char[] TYPE = "type".toCharArray();
+    private static final char[] EVENT = "event".toCharArray();
+    private static final char[] SERVICE_MESSAGE = "serviceMessage".toCharArray();
 
     private EventFrameScanner() {
     }
@@ -158,7 +158,7 @@ final class EventFrameScanner {
     }
 
     /** Reads a string value that must equal {@code expected}; the index after it, or -1. */
-    private static int expectString(String expected, char[] c, int i, int n) {
+    private static int expectString(char[] expected, char[] c, int i, int n) {
         if (c[i] != '"') {
             return -1;
         }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,7 +191,7 @@ final class PayloadSlots {
             if (entry == 0) {
                 return -1;
             }
-            if (TABLE_HASH[i] == hash && Arrays.equals(TABLE_NAME[i], 0, TABLE_NAME[i].length, buf, off, off + len)) {
+            if (TABLE_HASH[i] == hash && Chars.same(TABLE_NAME[i], buf, off, len)) {
                 return entry - 1;
             }
         }

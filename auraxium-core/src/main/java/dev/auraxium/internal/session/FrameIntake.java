@@ -137,9 +137,13 @@ final class FrameIntake {
         }
     }
 
-    /** A compact frame carrying an event, as the live service writes them (anything else decodes at once). */
+    /**
+     * A compact frame carrying a payload, as the live service writes its events (anything else
+     * decodes at once). Only the start is looked at: this runs on every frame, and a payload that
+     * turns out not to be an event is handled, in its turn, from the dispatch thread.
+     */
     private static boolean looksLikeEvent(String text) {
-        return text.startsWith("{\"payload\":{") && text.indexOf("\"event_name\":") > 0;
+        return text.startsWith("{\"payload\":{");
     }
 
     /** @return the frame's message, or null after counting and reporting a frame that does not decode */
