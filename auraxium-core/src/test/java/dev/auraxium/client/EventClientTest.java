@@ -620,19 +620,7 @@ class EventClientTest {
     @Test
     void aDispatchThreadFarBehindSharesTheDecodingWithTheTransportThreadAndLosesNothing() throws Exception {
         Map<String, List<String>> decodedOn = new ConcurrentHashMap<>(); // frame -> the threads that decoded it
-        FrameCodec watched = new FrameCodec() {
-            @Override
-            public ServerMessage decode(String text) {
-                decodedOn.computeIfAbsent(text, t -> new CopyOnWriteArrayList<>()).add(Thread.currentThread().getName());
-                return FrameCodec.STANDARD.decode(text);
-            }
-
-            @Override
-            public String encode(ClientCommand command) {
-                return FrameCodec.STANDARD.encode(command);
-            }
-        };
-        client = builder().codec(watched).deduplicate(Duration.ofMinutes(1), true).build();
+        client = builder().codec(watching(decodedOn)).deduplicate(Duration.ofMinutes(1), true).build();
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch first = new CountDownLatch(1);
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
@@ -692,6 +680,53 @@ class EventClientTest {
         assertEquals(2, reported.size(), reported::toString);
         assertTrue(reported.stream().anyMatch(t -> t instanceof EssDecodeException), reported::toString);
         assertTrue(reported.stream().anyMatch(t -> t instanceof InvalidFieldException), reported::toString);
+    }
+
+    @Test
+    void aFrameThatAFullQueueDropsIsNotDecodedAhead() throws Exception {
+        Map<String, List<String>> decodedOn = new ConcurrentHashMap<>();
+        client = builder().codec(watching(decodedOn)).queueCapacity(100).overflowPolicy(OverflowPolicy.DROP_NEWEST)
+                .build();
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch first = new CountDownLatch(1);
+        BlockingQueue<Event> got = new LinkedBlockingQueue<>();
+        client.addTrigger(gatedDeaths(first, release, got));
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push(frame(Events.death(ALICE, 1000, 1)));
+        assertTrue(first.await(5, TimeUnit.SECONDS));
+        List<String> frames = new ArrayList<>();
+        for (int i = 1; i <= 150; i++) {
+            frames.add(frame(Events.death(ALICE, i, 1)));
+            c.push(frames.get(i - 1));
+        }
+        assertEquals(50, client.stats().overflowDrops());
+        String transportThread = Thread.currentThread().getName();
+        assertEquals(List.of(transportThread), decodedOn.get(frames.get(99)), "the last one queued was decoded ahead");
+        for (String dropped : frames.subList(100, 150)) {
+            assertNull(decodedOn.get(dropped), "a frame the full queue dropped was decoded");
+        }
+        release.countDown();
+        for (int i = 0; i <= 100; i++) {
+            take(got);
+        }
+        assertEquals(101, client.stats().eventsDecoded());
+    }
+
+    /** The standard codec, noting which threads decoded each frame. */
+    private static FrameCodec watching(Map<String, List<String>> decodedOn) {
+        return new FrameCodec() {
+            @Override
+            public ServerMessage decode(String text) {
+                decodedOn.computeIfAbsent(text, t -> new CopyOnWriteArrayList<>()).add(Thread.currentThread().getName());
+                return FrameCodec.STANDARD.decode(text);
+            }
+
+            @Override
+            public String encode(ClientCommand command) {
+                return FrameCodec.STANDARD.encode(command);
+            }
+        };
     }
 
     @Test

@@ -51,11 +51,11 @@ final class FrameIntake {
      * Frames waiting in the queue from which the transport's thread decodes the event frames it
      * queues, instead of leaving them all to the dispatch thread. Decoding is most of the work
      * per event, so when the dispatch thread falls this far behind (a stream at full speed, a
-     * backlog after a reconnect) the two threads share it and the client keeps up with about
-     * twice the rate; at a live rate the queue stays nearly empty and nothing changes. What
-     * stays on the dispatch thread, in the order the frames arrived, is everything that depends
-     * on that order: deduplication, the counts and the handling of payload-shaped frames that
-     * are not events.
+     * backlog after a reconnect) the two threads share it and the client keeps up with a faster
+     * stream. Not when the queue is full, where a dropping policy may drop the frame. At a live
+     * rate the queue stays nearly empty and nothing changes. What stays on the dispatch thread,
+     * in the order the frames arrived, is everything that depends on that order: deduplication,
+     * the counts and the handling of payload-shaped frames that are not events.
      */
     static final int DECODE_AHEAD_AT = 64;
 
@@ -97,7 +97,8 @@ final class FrameIntake {
             long nanos = timers.nanoTime();
             long millis = clock.millis();
             ServerMessage early = null;
-            if (queue.backlog() >= DECODE_AHEAD_AT) {
+            int backlog = queue.backlog();
+            if (backlog >= DECODE_AHEAD_AT && backlog < queue.capacity()) { // not a frame a full queue may drop
                 early = decodeOrReport(text);
                 if (early == null) {
                     demand(c, 1);
