@@ -90,10 +90,11 @@ final class FrameIntake {
         Link l = Link.of(current, c);
         boolean overlapping = current.length > 1;
         if (l != null && !watchesSilence && looksLikeEvent(text)) {
-            // The transport's thread is the one serial stage of the pipeline: an event frame is
-            // decoded, deduplicated and counted on the dispatch thread. Not with the world-silence
-            // watchdog on: it must see each frame's world when it arrives, not when a dispatch
-            // thread held up by a slow action gets to it.
+            // An event frame is decoded, deduplicated and counted on the dispatch thread, leaving
+            // the transport's thread free to read; it decodes here too only while the dispatch
+            // thread is far behind (DECODE_AHEAD_AT). Not with the world-silence watchdog on: it
+            // must see each frame's world when it arrives, not when a dispatch thread held up by
+            // a slow action gets to it.
             long nanos = timers.nanoTime();
             long millis = clock.millis();
             ServerMessage early = null;
