@@ -620,15 +620,10 @@ class EventClientTest {
     @Test
     void aDispatchThreadFarBehindSharesTheDecodingWithTheTransportThreadAndLosesNothing() throws Exception {
         Map<String, List<String>> decodedOn = new ConcurrentHashMap<>(); // frame -> the threads that decoded it
-        client = builder().codec(watching(decodedOn)).deduplicate(Duration.ofMinutes(1), true).build();
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch first = new CountDownLatch(1);
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
-        client.addTrigger(gatedDeaths(first, release, got));
-        FakeTransport.Conn c = transport.take();
-        client.awaitReady(WAIT);
-        c.push(frame(Events.death(ALICE, 1000, 1)));
-        assertTrue(first.await(5, TimeUnit.SECONDS), "the dispatch thread is held in the first action");
+        FakeTransport.Conn c = holdDispatchThread(
+                builder().codec(watching(decodedOn)).deduplicate(Duration.ofMinutes(1), true), release, got);
 
         List<String> frames = new ArrayList<>();
         for (int i = 1; i <= 300; i++) {
@@ -685,16 +680,10 @@ class EventClientTest {
     @Test
     void aFrameThatAFullQueueDropsIsNotDecodedAhead() throws Exception {
         Map<String, List<String>> decodedOn = new ConcurrentHashMap<>();
-        client = builder().codec(watching(decodedOn)).queueCapacity(100).overflowPolicy(OverflowPolicy.DROP_NEWEST)
-                .build();
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch first = new CountDownLatch(1);
         BlockingQueue<Event> got = new LinkedBlockingQueue<>();
-        client.addTrigger(gatedDeaths(first, release, got));
-        FakeTransport.Conn c = transport.take();
-        client.awaitReady(WAIT);
-        c.push(frame(Events.death(ALICE, 1000, 1)));
-        assertTrue(first.await(5, TimeUnit.SECONDS));
+        FakeTransport.Conn c = holdDispatchThread(builder().codec(watching(decodedOn)).queueCapacity(100)
+                .overflowPolicy(OverflowPolicy.DROP_NEWEST), release, got);
         List<String> frames = new ArrayList<>();
         for (int i = 1; i <= 150; i++) {
             frames.add(frame(Events.death(ALICE, i, 1)));
@@ -711,6 +700,22 @@ class EventClientTest {
             take(got);
         }
         assertEquals(101, client.stats().eventsDecoded());
+    }
+
+    /**
+     * Builds the client and connects it, then holds its dispatch thread in the action of a first
+     * Death (attacker 1000) until {@code release}; the actions put each Death in {@code got}.
+     */
+    private FakeTransport.Conn holdDispatchThread(EventClient.Builder b, CountDownLatch release,
+            BlockingQueue<Event> got) throws Exception {
+        client = b.build();
+        CountDownLatch first = new CountDownLatch(1);
+        client.addTrigger(gatedDeaths(first, release, got));
+        FakeTransport.Conn c = transport.take();
+        client.awaitReady(WAIT);
+        c.push(frame(Events.death(ALICE, 1000, 1)));
+        assertTrue(first.await(5, TimeUnit.SECONDS), "the dispatch thread is held in the first action");
+        return c;
     }
 
     /** The standard codec, noting which threads decoded each frame. */
