@@ -32,13 +32,25 @@ final class Chars {
         return true;
     }
 
-    /** @return each name's characters, for {@link #same} */
-    static char[][] of(String... names) {
-        char[][] out = new char[names.length][];
-        for (int i = 0; i < names.length; i++) {
-            out[i] = names[i].toCharArray();
+    /** Known names, kept as Strings to hand out and as characters to compare with {@link #same}. */
+    record Names(String[] values, char[][] chars) {
+        static Names of(String... values) {
+            char[][] chars = new char[values.length][];
+            for (int i = 0; i < values.length; i++) {
+                chars[i] = values[i].toCharArray();
+            }
+            return new Names(values, chars);
         }
-        return out;
+
+        /** @return the index of the name the run holds, or -1 */
+        int indexOf(char[] buf, int off, int len) {
+            for (int i = 0; i < chars.length; i++) {
+                if (same(chars[i], buf, off, len)) {
+                    return i;
+                }
+            }
+            return -1;
+        }
     }
 
     /**

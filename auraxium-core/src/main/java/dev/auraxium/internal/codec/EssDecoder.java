@@ -251,8 +251,8 @@ public final class EssDecoder {
                         p.skipChildren();
                     }
                 }
-                case "service" -> f.service = known(p, v, SERVICES, SERVICE_CHARS);
-                case "type" -> f.type = known(p, v, TYPES, TYPE_CHARS);
+                case "service" -> f.service = known(p, v, SERVICES);
+                case "type" -> f.type = known(p, v, TYPES);
                 case "connected" -> f.connected = scalar(p, v);
                 case "detail" -> f.detail = scalar(p, v);
                 case "online" -> {
@@ -431,25 +431,16 @@ public final class EssDecoder {
     }
 
     /** The envelope's values, returned as constants so that a frame's envelope allocates no String. */
-    private static final String[] SERVICES = {"event", "push"};
-    private static final String[] TYPES = {"serviceMessage", "heartbeat", "serviceStateChanged",
-        "connectionStateChanged"};
-    private static final char[][] SERVICE_CHARS = Chars.of(SERVICES);
-    private static final char[][] TYPE_CHARS = Chars.of(TYPES);
+    private static final Chars.Names SERVICES = Chars.Names.of("event", "push");
+    private static final Chars.Names TYPES = Chars.Names.of("serviceMessage", "heartbeat", "serviceStateChanged",
+            "connectionStateChanged");
 
-    /**
-     * {@link #scalar}, but a string equal to one of {@code constants} (whose characters are
-     * {@code chars}) is returned as that constant.
-     */
-    private static String known(JsonParser p, JsonToken v, String[] constants, char[][] chars) throws IOException {
+    /** {@link #scalar}, but a string equal to one of {@code constants} is returned as that constant. */
+    private static String known(JsonParser p, JsonToken v, Chars.Names constants) throws IOException {
         if (v == JsonToken.VALUE_STRING) {
-            char[] buf = p.getTextCharacters();
-            int off = p.getTextOffset();
-            int len = p.getTextLength();
-            for (int i = 0; i < chars.length; i++) {
-                if (Chars.same(chars[i], buf, off, len)) {
-                    return constants[i];
-                }
+            int i = constants.indexOf(p.getTextCharacters(), p.getTextOffset(), p.getTextLength());
+            if (i >= 0) {
+                return constants.values()[i];
             }
         }
         return scalar(p, v);

@@ -21,24 +21,20 @@ final class EventKinds {
     static final String[] NAMES = {"AchievementEarned", "BattleRankUp", "ContinentLock", "Death",
         "FacilityControl", "FishScan", "GainExperience", "ItemAdded", "MetagameEvent", "PlayerFacilityCapture",
         "PlayerFacilityDefend", "PlayerLogin", "PlayerLogout", "SkillAdded", "VehicleDestroy"};
-    private static final char[][] CHARS = Chars.of(NAMES);
+    private static final Chars.Names KNOWN = Chars.Names.of(NAMES);
 
     private EventKinds() {
     }
 
     static int match(char[] buf, int off, int len) {
         // GainExperience and Death dominate real traffic: try them first.
-        if (Chars.same(CHARS[GAIN_EXPERIENCE], buf, off, len)) {
+        char[][] chars = KNOWN.chars();
+        if (Chars.same(chars[GAIN_EXPERIENCE], buf, off, len)) {
             return GAIN_EXPERIENCE;
         }
-        if (Chars.same(CHARS[DEATH], buf, off, len)) {
+        if (Chars.same(chars[DEATH], buf, off, len)) {
             return DEATH;
         }
-        for (int i = 0; i < CHARS.length; i++) {
-            if (Chars.same(CHARS[i], buf, off, len)) {
-                return i;
-            }
-        }
-        return -1;
+        return KNOWN.indexOf(buf, off, len);
     }
 }

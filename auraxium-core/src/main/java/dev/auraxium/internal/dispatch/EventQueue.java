@@ -65,7 +65,7 @@ public final class EventQueue<T> {
     private int napRounds;
     /** The consumer while it naps, else null: a producer wakes it at {@link #WAKE_AT} items. */
     private volatile Thread napping;
-    /** {@code items.size()}, written under the lock, read without it while spinning. */
+    /** {@code items.size()}, written under the lock after every change, read without it. */
     private volatile int count;
     private volatile int highWater;
     private volatile boolean closed;
@@ -219,20 +219,11 @@ public final class EventQueue<T> {
     }
 
     /**
-     * The items waiting, read without the lock: a producer's cheap glance at how far the consumer
-     * is behind (it may be a moment old).
+     * The items waiting, read without the lock (as of the last change, which set it under the
+     * lock): cheap enough for a producer to glance at for every item.
      */
-    public int backlog() {
-        return count;
-    }
-
     public int size() {
-        lock.lock();
-        try {
-            return items.size();
-        } finally {
-            lock.unlock();
-        }
+        return count;
     }
 
     public int highWaterMark() {

@@ -98,7 +98,7 @@ final class FrameIntake {
             long nanos = timers.nanoTime();
             long millis = clock.millis();
             ServerMessage early = null;
-            int backlog = queue.backlog();
+            int backlog = queue.size();
             if (backlog >= DECODE_AHEAD_AT && backlog < queue.capacity()) { // not a frame a full queue may drop
                 early = decodeOrReport(text);
                 if (early == null) {
